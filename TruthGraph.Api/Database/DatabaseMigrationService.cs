@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace TruthGraph.Api.Database;
+
+/// <summary>
+/// Runs the migrator at start-up, retrying while PostgreSQL is not reachable yet, and reports readiness: the API
+/// is not healthy until the schema is in place.
+/// </summary>
+public sealed class DatabaseMigrationService(DatabaseMigrator migrator, ILogger<DatabaseMigrationService> logger)
+    : BackgroundService, IHealthCheck
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private volatile string? _lastError;
+    private volatile bool _done;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await migrator.MigrateAsync(stoppingToken);
+                _done = true;
+                _lastError = null;
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                _lastError = ex.Message;
+                logger.LogWarning("Database not ready for migration yet: {Reason}", ex.Message);
+                await Task.Delay(RetryDelay, stoppingToken);
+            }
+        }
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_done
+            ? HealthCheckResult.Healthy("schema is up to date")
+            : HealthCheckResult.Unhealthy(_lastError is null ? "schema migration has not finished" : $"schema migration is waiting: {_lastError}"));
+}

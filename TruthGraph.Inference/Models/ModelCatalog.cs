@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace TruthGraph.Inference.Models;
+
+public sealed class InferenceOptions
+{
+    /// <summary>Folder of <c>*.json</c> model manifests; relative paths resolve against the app's folder.</summary>
+    public string ModelsDirectory { get; set; } = "models";
+}
+
+/// <summary>The models this service can serve, read once from the manifest folder.</summary>
+public sealed class ModelCatalog
+{
+    private readonly Dictionary<string, ModelManifest> _models;
+
+    public ModelCatalog(IOptions<InferenceOptions> options)
+    {
+        var directory = Path.IsPathRooted(options.Value.ModelsDirectory)
+            ? options.Value.ModelsDirectory
+            : Path.Combine(AppContext.BaseDirectory, options.Value.ModelsDirectory);
+        Directory = directory;
+        _models = Load(directory).ToDictionary(m => m.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public string Directory { get; }
+
+    public IReadOnlyCollection<ModelManifest> All => _models.Values;
+
+    public bool TryGet(string id, out ModelManifest manifest) => _models.TryGetValue(id, out manifest!);
+
+    internal static IEnumerable<ModelManifest> Load(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"Model manifest folder '{directory}' does not exist (Inference:ModelsDirectory).");
+        }
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            ModelManifest? manifest;
+            try
+            {
+                manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(file), ModelManifest.JsonOptions);
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"Model manifest '{file}' is not valid: {ex.Message}", ex);
+            }
+            yield return manifest ?? throw new InvalidDataException($"Model manifest '{file}' is empty.");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TruthGraph.Inference.Models;
+
+/// <summary>One model as described by a <c>models/*.json</c> file.</summary>
+public sealed record ModelManifest
+{
+    public required string Id { get; init; }
+    public required ModelTask Task { get; init; }
+    public string? Description { get; init; }
+    public required ArtifactSource Weights { get; init; }
+    public required TokenizerSpec Tokenizer { get; init; }
+    public string Pooling { get; init; } = "mean";
+    public bool Normalize { get; init; } = true;
+    public int Dimensions { get; init; }
+    public int MaxTokens { get; init; } = 256;
+    public string? OutputName { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public required string License { get; init; }
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ModelTask>))]
+public enum ModelTask
+{
+    [JsonStringEnumMemberName("embedding")] Embedding,
+    [JsonStringEnumMemberName("nli")] Nli,
+}
+
+/// <summary>Where a file comes from: a manifest resource inside a NuGet package's assembly, a local file, or a URL with its sha256.</summary>
+public sealed record ArtifactSource
+{
+    /// <summary><c>package-resource</c> | <c>file</c> | <c>url</c>.</summary>
+    public required string Kind { get; init; }
+    public string? Package { get; init; }
+    public string? Assembly { get; init; }
+    public string? Resource { get; init; }
+    public string? Path { get; init; }
+    public string? Url { get; init; }
+    public string? Sha256 { get; init; }
+
+    public override string ToString() => Kind switch
+    {
+        "package-resource" => $"{Resource} in NuGet package {Package}",
+        "file" => $"file {Path}",
+        "url" => $"{Url} (sha256 {Sha256})",
+        _ => Kind,
+    };
+}
+
+public sealed record TokenizerSpec
+{
+    /// <summary><c>wordpiece</c> for BERT-family models.</summary>
+    public required string Kind { get; init; }
+    public bool Lowercase { get; init; } = true;
+    public required ArtifactSource Vocab { get; init; }
+}

@@ -1,0 +1,25 @@
+using MudBlazor.Services;
+using TruthGraph.Web.Components;
+using TruthGraph.Web.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+// "https+http://api" lets service discovery pick the API's https endpoint when it has one, else http.
+builder.Services.AddHttpClient<TruthGraphApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapDefaultEndpoints();
+
+app.Run();

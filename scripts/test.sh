@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, and end-to-end tests that start the real AppHost (local PostgreSQL, all services).
+# Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Tokenizer]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+# DCP starts the services with --no-build, so everything is built first, warnings as errors.
+dotnet build TruthGraph.sln -warnaserror -nologo -v quiet
+
+results=$(mktemp -d)
+status=0
+dotnet test TruthGraph.sln --no-build --nologo --logger "console;verbosity=normal" \
+  --logger "trx" --results-directory "$results" "$@" | tee "$results/console.log" || status=$?
+
+# One closing line for people and CI: the totals over all test assemblies, read from their TRX reports.
+cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
+  { for (i = 2; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); n[kv[1]] += kv[2] } }
+  END { printf "%d passed, %d failed, %d skipped\n", n["passed"], n["failed"], n["total"] - n["executed"] }'
+exit $status

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace TruthGraph.EndToEndTests;
+
+/// <summary>Starts the real AppHost (DCP, local PostgreSQL process, all services) the way a user's machine would.</summary>
+public static class TruthGraphAppFactory
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    public static readonly string[] Services = ["postgres", "inference", "api", "web"];
+
+    /// <summary>A throwaway local cluster: tests never touch a developer's data.</summary>
+    public static string[] EphemeralLocalPostgres => ["Postgres:Mode=local", "Postgres:Ephemeral=true"];
+
+    public static async Task<DistributedApplication> StartAsync(
+        string[] args, ITestOutputHelper? output, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TruthGraph_AppHost>(args, cancellationToken);
+        // Resource console logs and per-request HTTP logs would bury the test output; warnings still show.
+        appHost.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("System.Net.Http", LogLevel.Warning)
+            .AddFilter("TruthGraph.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+
+        var app = await appHost.BuildAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        foreach (var resource in Services)
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+            output?.WriteLine($"{resource} healthy after {clock.Elapsed.TotalSeconds:F1} s");
+        }
+        return app;
+    }
+}

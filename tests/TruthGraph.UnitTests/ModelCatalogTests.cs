@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using TruthGraph.Inference.Models;
+
+namespace TruthGraph.UnitTests;
+
+public sealed class ModelCatalogTests
+{
+    [Fact]
+    public void The_shipped_manifest_describes_the_default_embedding_model()
+    {
+        var catalog = new ModelCatalog(Options.Create(new InferenceOptions()));
+
+        Assert.True(catalog.TryGet("all-minilm-l6-v2", out var model));
+        Assert.Equal(ModelTask.Embedding, model.Task);
+        Assert.Equal(384, model.Dimensions);
+        Assert.Equal("package-resource", model.Weights.Kind);
+        Assert.Equal("mean", model.Pooling);
+        Assert.NotEmpty(model.License);
+    }
+
+    [Fact]
+    public void A_broken_manifest_is_reported_with_its_file_name()
+    {
+        var folder = Directory.CreateTempSubdirectory("truthgraph-manifests-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "broken.json"), "{ \"id\": ");
+            var error = Assert.Throws<InvalidDataException>(() =>
+                new ModelCatalog(Options.Create(new InferenceOptions { ModelsDirectory = folder })));
+            Assert.Contains("broken.json", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
