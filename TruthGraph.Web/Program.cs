@@ -5,6 +5,9 @@ using TruthGraph.Web.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+// Aspire runs the dashboard from its build output in the Production environment, where ASP.NET Core would
+// otherwise not serve the static assets of packages (MudBlazor's CSS and JS).
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 

@@ -1,16 +1,20 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace TruthGraph.EndToEndTests;
 
-public sealed class WalkingSkeletonTests(ITestOutputHelper output)
+[Collection(AppCollection.Name)]
+public sealed class WalkingSkeletonTests(AppFixture fixture, BrowserFixture browser, ITestOutputHelper output)
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+
     [Fact]
     public async Task All_resources_become_healthy_and_report_pgvector_the_hnsw_index_and_the_models()
     {
-        using var cts = new CancellationTokenSource(TruthGraphAppFactory.StartTimeout);
-        await using var app = await TruthGraphAppFactory.StartAsync(TruthGraphAppFactory.EphemeralLocalPostgres, output, cts.Token);
+        using var cts = new CancellationTokenSource(Timeout);
+        var app = fixture.App;
 
         using var api = app.CreateHttpClient("api");
         using var status = await api.GetFromJsonAsync<JsonDocument>("/api/status", cts.Token);
@@ -30,17 +34,30 @@ public sealed class WalkingSkeletonTests(ITestOutputHelper output)
         Assert.Equal(384, minilm.GetProperty("dimensions").GetInt32());
         Assert.True(minilm.GetProperty("available").GetBoolean());
 
-        using var web = app.CreateHttpClient("web");
-        var page = System.Net.WebUtility.HtmlDecode(await web.GetStringAsync("/status", cts.Token));
-        Assert.Contains(database.GetProperty("pgvectorVersion").GetString()!, page);
-        Assert.Contains(database.GetProperty("postgresVersion").GetString()!, page);
+    }
+
+    [Fact]
+    public async Task The_status_page_shows_the_database_versions_in_a_real_browser()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        using var api = fixture.CreateHttpClient("api");
+        using var status = await api.GetFromJsonAsync<JsonDocument>("/api/status", cts.Token);
+        var database = status!.RootElement.GetProperty("database");
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/status").ToString());
+        var pgvector = page.GetByTestId("pgvector-version");
+        await Assertions.Expect(pgvector).ToHaveTextAsync(database.GetProperty("pgvectorVersion").GetString()!);
+        await Assertions.Expect(page.GetByTestId("postgres-version")).ToHaveTextAsync(database.GetProperty("postgresVersion").GetString()!);
+        await Assertions.Expect(page.GetByTestId("postgres-mode")).ToHaveTextAsync("local");
+        await BrowserFixture.SaveScreenshotAsync(page, "status-page");
     }
 
     [Fact]
     public async Task Both_services_publish_an_openapi_document()
     {
-        using var cts = new CancellationTokenSource(TruthGraphAppFactory.StartTimeout);
-        await using var app = await TruthGraphAppFactory.StartAsync(TruthGraphAppFactory.EphemeralLocalPostgres, output, cts.Token);
+        using var cts = new CancellationTokenSource(Timeout);
+        var app = fixture.App;
 
         foreach (var (service, path) in new[] { ("api", "/api/status"), ("inference", "/v1/models") })
         {

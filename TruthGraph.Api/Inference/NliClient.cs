@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace TruthGraph.Api.Inference;
+
+/// <summary>Natural-language inference on (premise, hypothesis) pairs, served by the inference service.</summary>
+public interface INliClient
+{
+    /// <summary>
+    /// Classifies each pair. Embeddings are optional: a bi-encoder NLI model uses them instead of encoding the
+    /// texts again (evidence embeddings come straight from the database); a cross-encoder ignores them.
+    /// </summary>
+    Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, CancellationToken cancellationToken);
+}
+
+public sealed record NliPair(
+    string Premise,
+    string Hypothesis,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float[]? PremiseEmbedding = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float[]? HypothesisEmbedding = null);
+
+public sealed record NliRequest(IReadOnlyList<NliPair> Pairs, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Model = null);
+
+public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data);
+
+public sealed record NliScore(int Index, string Label, double Entailment, double Neutral, double Contradiction);
+
+/// <summary>HTTP client of <c>POST /v1/nli</c> on the inference service (address by service discovery).</summary>
+public sealed class HttpNliClient(HttpClient http) : INliClient
+{
+    public async Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("/v1/nli", new NliRequest(pairs), cancellationToken);
+        await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<NliResponse>(cancellationToken)
+            ?? throw new InferenceUnavailableException("The inference service answered /v1/nli with an empty body.");
+        if (body.Data.Count != pairs.Count)
+        {
+            throw new InferenceUnavailableException($"The inference service scored {body.Data.Count} of {pairs.Count} pairs.");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+
+namespace TruthGraph.Api.Verification;
+
+/// <summary>Body of <c>POST /api/verify</c>.</summary>
+public sealed record VerifyRequest(string? Claim, int? TopK = null, double? MinSimilarity = null);
+
+/// <summary>Body of <c>POST /api/verify/batch</c>.</summary>
+public sealed record VerifyBatchRequest(IReadOnlyList<string?>? Claims, int? TopK = null, double? MinSimilarity = null);
+
+[JsonConverter(typeof(JsonStringEnumConverter<Verdict>))]
+public enum Verdict
+{
+    [JsonStringEnumMemberName("SUPPORTED")] Supported,
+    [JsonStringEnumMemberName("REFUTED")] Refuted,
+    [JsonStringEnumMemberName("DISPUTED")] Disputed,
+    [JsonStringEnumMemberName("NOT_ENOUGH_INFO")] NotEnoughInfo,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<PairLabel>))]
+public enum PairLabel
+{
+    [JsonStringEnumMemberName("entailment")] Entailment,
+    [JsonStringEnumMemberName("neutral")] Neutral,
+    [JsonStringEnumMemberName("contradiction")] Contradiction,
+}
+
+/// <summary>A verdict with the evidence, scores, stage timings and models behind it.</summary>
+public sealed record VerificationResult(
+    Guid Id,
+    string Claim,
+    Verdict Verdict,
+    double Confidence,
+    IReadOnlyList<ScoredEvidence> Evidence,
+    StageTimings Timings,
+    ModelIds Models,
+    long CorpusVersion,
+    bool Cached,
+    DateTimeOffset CreatedAt);
+
+public sealed record ScoredEvidence(
+    long Id,
+    string Source,
+    string ExternalId,
+    string Text,
+    double Similarity,
+    double Entailment,
+    double Neutral,
+    double Contradiction,
+    PairLabel Label);
+
+/// <summary>Milliseconds per stage; <see cref="OverheadMs"/> is the rest of <see cref="TotalMs"/> (validation, serialisation, scheduling).</summary>
+public sealed record StageTimings(double EmbedMs, double RetrieveMs, double NliMs, double AggregateMs, double DbMs, double TotalMs)
+{
+    public double OverheadMs => Math.Max(0, TotalMs - EmbedMs - RetrieveMs - NliMs - AggregateMs - DbMs);
+}
+
+public sealed record ModelIds(string Embedding, string Nli);
+
+/// <summary>A page of past verifications, newest first.</summary>
+public sealed record VerificationPage(IReadOnlyList<VerificationSummary> Items, int Page, int PageSize, long Total);
+
+public sealed record VerificationSummary(Guid Id, string Claim, Verdict Verdict, double Confidence, DateTimeOffset CreatedAt);

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TruthGraph.Api.Verification;
+
+/// <summary>Stores every verification with its full result, and reads them back for the history.</summary>
+public sealed class VerificationRepository(NpgsqlDataSource dataSource)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Saves all results in one transaction: a batch is stored whole or not at all.</summary>
+    public async Task SaveAsync(IReadOnlyList<VerificationResult> results, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var result in results)
+        {
+            var command = new NpgsqlBatchCommand("""
+                INSERT INTO verifications (id, claim, verdict, confidence, result, created_at)
+                VALUES (@id, @claim, @verdict, @confidence, @result, @created_at)
+                """);
+            command.Parameters.AddWithValue("id", result.Id);
+            command.Parameters.AddWithValue("claim", result.Claim);
+            command.Parameters.AddWithValue("verdict", VerdictNames.ToText(result.Verdict));
+            command.Parameters.AddWithValue("confidence", (float)result.Confidence);
+            command.Parameters.AddWithValue("result", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(result, JsonOptions));
+            command.Parameters.AddWithValue("created_at", result.CreatedAt);
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<VerificationResult?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT result::text FROM verifications WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? JsonSerializer.Deserialize<VerificationResult>(json, JsonOptions)
+            : null;
+    }
+
+    public async Task<VerificationPage> ListAsync(int page, int pageSize, Verdict? verdict, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, claim, verdict, confidence, created_at, count(*) OVER ()
+            FROM verifications
+            WHERE @verdict::text IS NULL OR verdict = @verdict
+            ORDER BY created_at DESC, id
+            LIMIT @limit OFFSET @offset
+            """);
+        command.Parameters.AddWithValue("verdict", NpgsqlDbType.Text, verdict is { } v ? VerdictNames.ToText(v) : (object)DBNull.Value);
+        command.Parameters.AddWithValue("limit", pageSize);
+        command.Parameters.AddWithValue("offset", (long)(page - 1) * pageSize);
+
+        var items = new List<VerificationSummary>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new VerificationSummary(reader.GetGuid(0), reader.GetString(1), VerdictNames.TryParse(reader.GetString(2), out var stored) ? stored : Verdict.NotEnoughInfo,
+                reader.GetFloat(3), reader.GetFieldValue<DateTimeOffset>(4)));
+            total = reader.GetInt64(5);
+        }
+        if (items.Count == 0 && page > 1)
+        {
+            // Past the last page the window function has no row to report the total on.
+            await using var count = dataSource.CreateCommand(
+                "SELECT count(*) FROM verifications WHERE @verdict::text IS NULL OR verdict = @verdict");
+            count.Parameters.AddWithValue("verdict", NpgsqlDbType.Text, verdict is { } v2 ? VerdictNames.ToText(v2) : (object)DBNull.Value);
+            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+        return new VerificationPage(items, page, pageSize, total);
+    }
+}
