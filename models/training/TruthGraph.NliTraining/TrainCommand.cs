@@ -32,6 +32,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue(3000f)]
         public float L2 { get; init; } = 3000f;
 
+        [CommandOption("--normalize <BOOL>")]
+        [Description("Standardise each feature (mean 0, variance 1) before the classifier; part of the ONNX graph.")]
+        [DefaultValue(true)]
+        public bool Normalize { get; init; } = true;
+
         [CommandOption("--folds <K>")]
         [Description("Folds for the out-of-fold predictions that the offsets are tuned on.")]
         [DefaultValue(5)]
@@ -63,7 +68,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     {
         var run = new TrainingRun(new RunSettings(
             settings.Data, settings.Out, settings.Snli, settings.Compare, settings.DryRun,
-            new HeadOptions(L2: settings.L2, Seed: settings.Seed, Folds: settings.Folds),
+            new HeadOptions(L2: settings.L2, Seed: settings.Seed, Folds: settings.Folds, Normalize: settings.Normalize),
             settings.Cache ?? EmbeddingCache.DefaultDirectory), AnsiConsole.Console);
         return run.Execute();
     }

@@ -53,7 +53,7 @@ public sealed class TrainingRun(RunSettings settings, IAnsiConsole console)
         var onnxScores = OnnxHeadExporter.Score(bytes, contract, sets.Dev.Select(r => r.Features).ToList());
         var check = OnnxHeadExporter.Verify(chosen.DevProbabilities, onnxScores);
         console.MarkupLineInterpolated(
-            $"ONNX head: {bytes.Length:N0} bytes, input {contract.InputName} [{string.Join(", ", contract.InputShape)}], outputs {string.Join(", ", contract.AllOutputs)}");
+            $"ONNX head: {bytes.Length:N0} bytes, input {contract.InputName} ({string.Join(", ", contract.InputShape)}), outputs {string.Join(", ", contract.AllOutputs)}");
         console.MarkupLineInterpolated(
             $"ONNX Runtime vs ML.NET on {check.Rows} dev pairs: argmax agrees on {check.ArgMaxAgreements}, max |Δp| {check.MaxAbsoluteDifference:E2}");
         if (check.ArgMaxAgreements != check.Rows)

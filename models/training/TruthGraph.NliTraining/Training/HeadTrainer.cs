@@ -9,7 +9,8 @@ namespace TruthGraph.NliTraining.Training;
 public sealed record FeatureExample(float[] Features, NliLabel Label, string Group);
 
 /// <summary>Hyper-parameters of the head; all of them are recorded in the manifest.</summary>
-public sealed record HeadOptions(float L2 = 3000f, float L1 = 0f, int MaxIterations = 1000, int Seed = 42, int Folds = 5)
+public sealed record HeadOptions(
+    float L2 = 3000f, float L1 = 0f, int MaxIterations = 1000, int Seed = 42, int Folds = 5, bool Normalize = true)
 {
     public const string Trainer = "ML.NET LbfgsMaximumEntropy";
 }
@@ -34,6 +35,9 @@ public sealed class HeadTrainer(HeadOptions options)
             Label = (uint)e.Label,
             Weight = (float)weights[(int)e.Label],
         }));
+        // Standardising matters: components of L2-normalised 384-d vectors are ~0.05 (products ~0.003), and with
+        // raw inputs the L2 penalty flattens every prediction to about 1/3.
+        var normalizer = ml.Transforms.NormalizeMeanVariance(nameof(TrainingRow.Features));
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             L2Regularization = Options.L2,
@@ -42,7 +46,7 @@ public sealed class HeadTrainer(HeadOptions options)
             ExampleWeightColumnName = nameof(TrainingRow.Weight),
             NumberOfThreads = 1, // deterministic, and the build machine is shared
         });
-        return trainer.Fit(data);
+        return Options.Normalize ? normalizer.Append(trainer).Fit(data) : trainer.Fit(data);
     }
 
     /// <summary>Class probabilities in <see cref="NliLabel"/> order, one array per example.</summary>
