@@ -27,6 +27,17 @@ public static class NliLabels
         _ => throw new InvalidDataException($"Unknown CLIMATE-FEVER evidence label '{label}'."),
     };
 
+    /// <summary>N / (K · count_c) per class: every class carries the same total weight in training.</summary>
+    public static double[] ClassWeights(IReadOnlyList<NliLabel> labels)
+    {
+        var counts = new int[Count];
+        foreach (var label in labels)
+        {
+            counts[(int)label]++;
+        }
+        return counts.Select(c => c == 0 ? 0 : labels.Count / (double)(Count * c)).ToArray();
+    }
+
     public static NliLabel FromSnli(string label) => label switch
     {
         "entailment" => NliLabel.Entailment,

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TruthGraph.NliTraining.Data;
@@ -111,7 +112,11 @@ public static class ManifestWriter
             ["license"] = "Head: trained by TruthGraph on CLIMATE-FEVER (CC BY-SA 4.0 data) and SNLI (CC BY-SA 4.0 data); " +
                 "encoder all-MiniLM-L6-v2 Apache-2.0.",
         };
-        var json = manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var json = manifest.ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people too: keep '>' and '+' readable
+        }) + "\n";
         File.WriteAllText(path, json);
         return json;
     }

@@ -28,7 +28,7 @@ public sealed class HeadTrainer(HeadOptions options)
     public ITransformer Train(IReadOnlyList<FeatureExample> examples)
     {
         var ml = new MLContext(Options.Seed);
-        var weights = ClassWeights(examples.Select(e => e.Label).ToList());
+        var weights = NliLabels.ClassWeights(examples.Select(e => e.Label).ToList());
         var data = ml.Data.LoadFromEnumerable(examples.Select(e => new TrainingRow
         {
             Features = e.Features,
@@ -80,17 +80,6 @@ public sealed class HeadTrainer(HeadOptions options)
             foldDone?.Invoke(fold + 1);
         }
         return result;
-    }
-
-    /// <summary>N / (K · count_c): every class carries the same total weight.</summary>
-    public static double[] ClassWeights(IReadOnlyList<NliLabel> labels)
-    {
-        var counts = new int[NliLabels.Count];
-        foreach (var label in labels)
-        {
-            counts[(int)label]++;
-        }
-        return counts.Select(c => c == 0 ? 0 : labels.Count / (double)(NliLabels.Count * c)).ToArray();
     }
 
     /// <summary>Data with only the feature column: what the ONNX export's input schema is built from.</summary>
