@@ -98,6 +98,7 @@ public static class ManifestWriter
                 ["trainer"] = HeadOptions.Trainer,
                 ["hyperParameters"] = new JsonObject
                 {
+                    ["standardizeFeatures"] = a.Options.Normalize,
                     ["l2Regularization"] = a.Options.L2,
                     ["l1Regularization"] = a.Options.L1,
                     ["maximumNumberOfIterations"] = a.Options.MaxIterations,
@@ -109,8 +110,9 @@ public static class ManifestWriter
                 ["seconds"] = Math.Round(a.TotalSeconds, 1),
             },
             ["metrics"] = Metrics(r, a.Check),
-            ["license"] = "Head: trained by TruthGraph on CLIMATE-FEVER (CC BY-SA 4.0 data) and SNLI (CC BY-SA 4.0 data); " +
-                "encoder all-MiniLM-L6-v2 Apache-2.0.",
+            ["license"] = "Head weights: built by TruthGraph from CLIMATE-FEVER train (Diggelmann et al. 2020; licence as published " +
+                "upstream) and, when listed under training.data, the SNLI dev subset (CC BY-SA 4.0); encoder all-MiniLM-L6-v2 " +
+                "Apache-2.0. No SICK data (non-commercial).",
         };
         var json = manifest.ToJsonString(new JsonSerializerOptions
         {
