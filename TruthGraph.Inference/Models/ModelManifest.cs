@@ -19,6 +19,35 @@ public sealed record ModelManifest
     public IReadOnlyList<string> Labels { get; init; } = [];
     public required string License { get; init; }
 
+    // Classifier heads on a sentence encoder (task nli, architecture "bi-encoder-head", e.g. models/nli-minilm-head.json).
+    // All optional, so that plain embedding manifests need none of them.
+
+    /// <summary><c>bi-encoder-head</c>: the weights score features built from <see cref="Encoder"/>'s embeddings.</summary>
+    public string? Architecture { get; init; }
+
+    /// <summary>Id of the embedding model whose vectors the head was trained on; another encoder's are meaningless to it.</summary>
+    public string? Encoder { get; init; }
+
+    /// <summary>sha256 of the encoder's model bytes at training time.</summary>
+    public string? EncoderSha256 { get; init; }
+
+    /// <summary>Dataset label → entry of <see cref="Labels"/> (SUPPORTS → entailment, ...).</summary>
+    public IReadOnlyDictionary<string, string>? LabelMapping { get; init; }
+
+    public HeadFeatureSpec? Features { get; init; }
+    public OnnxIoSpec? Onnx { get; init; }
+
+    /// <summary>Per-label offsets, in <see cref="Labels"/> order: p = softmax(log(onnx probabilities) + offsets).</summary>
+    public IReadOnlyList<double>? LogProbOffsets { get; init; }
+
+    public VerdictThresholdSpec? VerdictThresholds { get; init; }
+
+    /// <summary>Informational: how the model was trained (data, hyper-parameters, seed, command).</summary>
+    public JsonElement? Training { get; init; }
+
+    /// <summary>Informational: accuracy measured when the model was built.</summary>
+    public JsonElement? Metrics { get; init; }
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -45,6 +74,9 @@ public sealed record ArtifactSource
     public string? Path { get; init; }
     public string? Url { get; init; }
     public string? Sha256 { get; init; }
+
+    /// <summary>Size in bytes, where known. A <c>file</c> path is relative to the manifest's folder.</summary>
+    public long? Bytes { get; init; }
 
     public override string ToString() => Kind switch
     {

@@ -1,0 +1,71 @@
+namespace TruthGraph.NliTraining.Verdicts;
+
+/// <summary>
+/// NLI probabilities of one (evidence, claim) pair, after the head's log-prob offsets: P(entailment),
+/// P(neutral), P(contradiction), summing to 1.
+/// </summary>
+public readonly record struct PairScores(double Entailment, double Neutral, double Contradiction);
+
+/// <summary>
+/// An evidence supports the claim when P(entailment) ≥ <see cref="Support"/> and it is not below P(contradiction);
+/// it refutes when P(contradiction) ≥ <see cref="Refute"/> and it is above P(entailment). The tie rule means one
+/// evidence never counts both ways.
+/// </summary>
+public readonly record struct VerdictThresholds(double Support, double Refute);
+
+/// <summary>The verdict, its confidence in [0, 1], and which evidence (by index) decided it.</summary>
+public sealed record VerdictDecision(
+    Verdict Verdict, double Confidence, IReadOnlyList<int> SupportingEvidence, IReadOnlyList<int> RefutingEvidence);
+
+/// <summary>
+/// Turns per-evidence NLI scores into a claim verdict: SUPPORTED when some evidence supports and none refutes,
+/// REFUTED when some refutes and none supports, DISPUTED when both, NOT ENOUGH INFO when neither. This is the rule
+/// that reproduces every CLIMATE-FEVER claim label from its evidence labels. Pure and dependency-free on purpose,
+/// so that the API can use the same code that the thresholds were tuned with.
+/// </summary>
+/// <remarks>
+/// Confidence is the probability behind the decision:
+/// SUPPORTED = the highest P(entailment) among supporting evidence; REFUTED = the highest P(contradiction) among
+/// refuting evidence; DISPUTED = the weaker of those two (both sides are needed for the verdict);
+/// NOT ENOUGH INFO = 1 − the highest P(entailment) or P(contradiction) of any evidence (how far the strongest
+/// signal was from counting), and 1 when there is no evidence at all.
+/// </remarks>
+public static class VerdictAggregator
+{
+    public static bool IsSupporting(PairScores s, VerdictThresholds t) =>
+        s.Entailment >= t.Support && s.Entailment >= s.Contradiction;
+
+    public static bool IsRefuting(PairScores s, VerdictThresholds t) =>
+        s.Contradiction >= t.Refute && s.Contradiction > s.Entailment;
+
+    public static VerdictDecision Decide(IReadOnlyList<PairScores> evidence, VerdictThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var supporting = new List<int>();
+        var refuting = new List<int>();
+        double bestSupport = 0, bestRefute = 0, strongestSignal = 0;
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            var s = evidence[i];
+            strongestSignal = Math.Max(strongestSignal, Math.Max(s.Entailment, s.Contradiction));
+            if (IsSupporting(s, thresholds))
+            {
+                supporting.Add(i);
+                bestSupport = Math.Max(bestSupport, s.Entailment);
+            }
+            else if (IsRefuting(s, thresholds))
+            {
+                refuting.Add(i);
+                bestRefute = Math.Max(bestRefute, s.Contradiction);
+            }
+        }
+
+        return (supporting.Count > 0, refuting.Count > 0) switch
+        {
+            (true, false) => new VerdictDecision(Verdict.Supported, bestSupport, supporting, refuting),
+            (false, true) => new VerdictDecision(Verdict.Refuted, bestRefute, supporting, refuting),
+            (true, true) => new VerdictDecision(Verdict.Disputed, Math.Min(bestSupport, bestRefute), supporting, refuting),
+            _ => new VerdictDecision(Verdict.NotEnoughInfo, 1 - strongestSignal, supporting, refuting),
+        };
+    }
+}

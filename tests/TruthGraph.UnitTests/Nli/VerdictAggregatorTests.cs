@@ -1,0 +1,85 @@
+using TruthGraph.NliTraining.Verdicts;
+
+namespace TruthGraph.UnitTests.Nli;
+
+public sealed class VerdictAggregatorTests
+{
+    private static readonly VerdictThresholds Half = new(0.5, 0.5);
+    private static readonly PairScores Neutral = new(0.1, 0.8, 0.1);
+
+    private static PairScores Entails(double p) => new(p, (1 - p) / 2, (1 - p) / 2);
+
+    private static PairScores Contradicts(double p) => new((1 - p) / 2, (1 - p) / 2, p);
+
+    [Fact]
+    public void Supporting_evidence_alone_gives_supported_with_the_strongest_entailment_as_confidence()
+    {
+        var decision = VerdictAggregator.Decide([Neutral, Entails(0.7), Entails(0.9)], Half);
+
+        Assert.Equal(Verdict.Supported, decision.Verdict);
+        Assert.Equal(0.9, decision.Confidence, 6);
+        Assert.Equal([1, 2], decision.SupportingEvidence);
+        Assert.Empty(decision.RefutingEvidence);
+    }
+
+    [Fact]
+    public void Refuting_evidence_alone_gives_refuted()
+    {
+        var decision = VerdictAggregator.Decide([Contradicts(0.6), Neutral], Half);
+
+        Assert.Equal(Verdict.Refuted, decision.Verdict);
+        Assert.Equal(0.6, decision.Confidence, 6);
+        Assert.Equal([0], decision.RefutingEvidence);
+    }
+
+    [Fact]
+    public void Both_kinds_give_disputed_with_the_weaker_side_as_confidence()
+    {
+        var decision = VerdictAggregator.Decide([Entails(0.95), Contradicts(0.65), Neutral], Half);
+
+        Assert.Equal(Verdict.Disputed, decision.Verdict);
+        Assert.Equal(0.65, decision.Confidence, 6);
+    }
+
+    [Fact]
+    public void Neither_gives_not_enough_info_with_the_distance_of_the_strongest_signal()
+    {
+        var decision = VerdictAggregator.Decide([Neutral, Entails(0.45)], Half);
+
+        Assert.Equal(Verdict.NotEnoughInfo, decision.Verdict);
+        Assert.Equal(0.55, decision.Confidence, 6);
+        Assert.Equal(1.0, VerdictAggregator.Decide([], Half).Confidence);
+    }
+
+    [Fact]
+    public void Thresholds_decide_what_counts()
+    {
+        PairScores weak = new(0.40, 0.35, 0.25);
+
+        Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([weak], Half).Verdict);
+        Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([weak], new VerdictThresholds(0.4, 0.5)).Verdict);
+    }
+
+    [Fact]
+    public void One_evidence_never_counts_both_ways_even_with_low_thresholds()
+    {
+        PairScores split = new(0.45, 0.10, 0.45);
+
+        var decision = VerdictAggregator.Decide([split], new VerdictThresholds(0.3, 0.3));
+
+        // A tie goes to support; the evidence is not also counted as refuting, so no DISPUTED from one sentence.
+        Assert.Equal(Verdict.Supported, decision.Verdict);
+        Assert.Empty(decision.RefutingEvidence);
+    }
+
+    [Fact]
+    public void Gold_evidence_labels_reproduce_the_four_climate_fever_claim_labels()
+    {
+        PairScores supports = new(1, 0, 0), nei = new(0, 1, 0), refutes = new(0, 0, 1);
+
+        Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([supports, nei, nei, supports, nei], Half).Verdict);
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([nei, refutes, nei, nei, nei], Half).Verdict);
+        Assert.Equal(Verdict.Disputed, VerdictAggregator.Decide([supports, refutes, nei, nei, nei], Half).Verdict);
+        Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([nei, nei, nei, nei, nei], Half).Verdict);
+    }
+}
