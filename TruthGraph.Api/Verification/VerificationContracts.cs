@@ -8,15 +8,6 @@ public sealed record VerifyRequest(string? Claim, int? TopK = null, double? MinS
 /// <summary>Body of <c>POST /api/verify/batch</c>.</summary>
 public sealed record VerifyBatchRequest(IReadOnlyList<string?>? Claims, int? TopK = null, double? MinSimilarity = null);
 
-[JsonConverter(typeof(JsonStringEnumConverter<Verdict>))]
-public enum Verdict
-{
-    [JsonStringEnumMemberName("SUPPORTED")] Supported,
-    [JsonStringEnumMemberName("REFUTED")] Refuted,
-    [JsonStringEnumMemberName("DISPUTED")] Disputed,
-    [JsonStringEnumMemberName("NOT_ENOUGH_INFO")] NotEnoughInfo,
-}
-
 [JsonConverter(typeof(JsonStringEnumConverter<PairLabel>))]
 public enum PairLabel
 {

@@ -1,3 +1,4 @@
+using TruthGraph.Api.Verification;
 using System.Text.Json;
 using TruthGraph.NliTraining.Verdicts;
 

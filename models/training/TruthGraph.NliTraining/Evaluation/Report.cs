@@ -1,3 +1,4 @@
+using TruthGraph.Api.Verification;
 using System.Globalization;
 using Spectre.Console;
 using TruthGraph.NliTraining.Data;

@@ -1,3 +1,4 @@
+using TruthGraph.Api.Verification;
 using TruthGraph.NliTraining.Data;
 using TruthGraph.NliTraining.Training;
 using TruthGraph.NliTraining.Verdicts;

@@ -1,3 +1,4 @@
+using TruthGraph.Api.Verification;
 using Microsoft.ML;
 using TruthGraph.NliTraining.Verdicts;
 

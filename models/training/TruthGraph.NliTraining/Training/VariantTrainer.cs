@@ -1,3 +1,4 @@
+using TruthGraph.Api.Verification;
 using System.Diagnostics;
 using TruthGraph.NliTraining.Data;
 using TruthGraph.NliTraining.Evaluation;

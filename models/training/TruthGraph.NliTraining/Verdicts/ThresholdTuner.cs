@@ -1,3 +1,4 @@
+using TruthGraph.Api.Verification;
 using TruthGraph.NliTraining.Evaluation;
 
 namespace TruthGraph.NliTraining.Verdicts;

@@ -1,4 +1,4 @@
-namespace TruthGraph.NliTraining.Verdicts;
+namespace TruthGraph.Api.Verification;
 
 /// <summary>
 /// NLI probabilities of one (evidence, claim) pair, after the head's log-prob offsets: P(entailment),
