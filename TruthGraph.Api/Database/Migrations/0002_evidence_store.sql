@@ -36,7 +36,9 @@ CREATE TABLE ingestion_jobs (
     inserted        integer     NOT NULL DEFAULT 0,
     updated         integer     NOT NULL DEFAULT 0,
     skipped         integer     NOT NULL DEFAULT 0,
+    rejected        integer     NOT NULL DEFAULT 0,
     last_line       integer     NOT NULL DEFAULT 0,
+    -- [{line, field, reason}], capped: 'rejected' has the full count.
     errors          jsonb       NOT NULL DEFAULT '[]',
     failure         text,
     -- The upload itself: a job interrupted by a crash is parsed again from here and resumes after 'processed'.
