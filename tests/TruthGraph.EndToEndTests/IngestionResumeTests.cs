@@ -28,6 +28,7 @@ public sealed class IngestionResumeTests(EvidenceAppFixture fixture, ITestOutput
         {
             await Task.Delay(20, cts.Token);
         }
+        output.WriteLine("first batch committed: stopping the api");
         await fixture.App.ResourceCommands.ExecuteCommandAsync("api", KnownResourceCommands.StopCommand, cts.Token);
         await fixture.App.ResourceNotifications.WaitForResourceAsync("api",
             e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart", cts.Token);
@@ -39,7 +40,9 @@ public sealed class IngestionResumeTests(EvidenceAppFixture fixture, ITestOutput
         Assert.Equal(1, await fixture.ScalarAsync("SELECT count(*) FROM ingestion_jobs WHERE id = @id AND status = 'running'", ("id", id)));
 
         await fixture.App.ResourceCommands.ExecuteCommandAsync("api", KnownResourceCommands.StartCommand, cts.Token);
+        output.WriteLine("api start requested");
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("api", cts.Token);
+        output.WriteLine("api healthy again");
         var job = await fixture.WaitForJobAsync(id.ToString());
         output.WriteLine(job.ToString());
 
