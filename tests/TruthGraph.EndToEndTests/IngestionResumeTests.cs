@@ -30,8 +30,18 @@ public sealed class IngestionResumeTests(EvidenceAppFixture fixture, ITestOutput
         }
         output.WriteLine("first batch committed: stopping the api");
         await fixture.App.ResourceCommands.ExecuteCommandAsync("api", KnownResourceCommands.StopCommand, cts.Token);
+        // The state a stopped project reports varies (Exited, Finished, sometimes Unknown): wait for "not running", then
+        // make sure nothing is writing any more.
         await fixture.App.ResourceNotifications.WaitForResourceAsync("api",
-            e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart", cts.Token);
+            e => e.Snapshot.State?.Text is not ("Running" or "Starting" or "Stopping" or "Waiting" or "RuntimeUnhealthy"), cts.Token);
+        long before;
+        do
+        {
+            before = await fixture.ScalarAsync("SELECT processed FROM ingestion_jobs WHERE id = @id", ("id", id));
+            await Task.Delay(TimeSpan.FromSeconds(1.5), cts.Token);
+        }
+        while (before != await fixture.ScalarAsync("SELECT processed FROM ingestion_jobs WHERE id = @id", ("id", id)));
+        output.WriteLine("api stopped");
         var processedAtStop = await fixture.ScalarAsync("SELECT processed FROM ingestion_jobs WHERE id = @id", ("id", id));
         var storedAtStop = await fixture.ScalarAsync("SELECT count(*) FROM evidence WHERE source = @s", ("s", source));
         output.WriteLine($"stopped with {processedAtStop} of {expected} processed, {storedAtStop} stored");
