@@ -15,6 +15,7 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapModelsApi();
+app.MapTemporaryEmbeddingsApi(); // TEMPORARY: remove with Apis/TemporaryEmbeddingsApi.cs
 
 app.Run();
 

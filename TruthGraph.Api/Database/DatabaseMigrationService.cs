@@ -13,6 +13,10 @@ public sealed class DatabaseMigrationService(DatabaseMigrator migrator, ILogger<
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private volatile string? _lastError;
     private volatile bool _done;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the schema is in place: background work that touches the database awaits it.</summary>
+    public Task Completion => _completion.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +27,7 @@ public sealed class DatabaseMigrationService(DatabaseMigrator migrator, ILogger<
                 await migrator.MigrateAsync(stoppingToken);
                 _done = true;
                 _lastError = null;
+                _completion.TrySetResult();
                 return;
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)

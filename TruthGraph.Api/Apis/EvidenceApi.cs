@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Evidence;
+
+namespace TruthGraph.Api.Apis;
+
+/// <summary>What the evidence corpus holds, and nearest-sentence search over it.</summary>
+public static class EvidenceApi
+{
+    public const int MaxQueryLength = 2000;
+
+    public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/evidence").WithTags("Evidence");
+        group.MapGet("/stats", GetStatsAsync).WithName("GetEvidenceStats").WithSummary("Sentences and documents per source, and the corpus version");
+        group.MapGet("/search", SearchAsync).WithName("SearchEvidence").WithSummary("Nearest evidence sentences to a text, by cosine similarity");
+        return routes;
+    }
+
+    public static async Task<Ok<EvidenceStats>> GetStatsAsync(IEvidenceStore store, CancellationToken cancellationToken)
+    {
+        var sources = await store.CountBySourceAsync(cancellationToken);
+        var version = await store.GetCorpusVersionAsync(cancellationToken);
+        return TypedResults.Ok(new EvidenceStats(version, sources.Sum(s => s.Sentences), sources));
+    }
+
+    public static async Task<Results<Ok<EvidenceSearchResponse>, ValidationProblem>> SearchAsync(
+        IEvidenceStore store, IEmbeddingClient embeddings, CancellationToken cancellationToken,
+        string? q = null, int k = 10, double minSimilarity = -1)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            errors["q"] = ["is required"];
+        }
+        else if (q.Length > MaxQueryLength)
+        {
+            errors["q"] = [$"must be at most {MaxQueryLength} characters"];
+        }
+        if (k is < 1 or > 100)
+        {
+            errors["k"] = ["must be between 1 and 100"];
+        }
+        if (minSimilarity is < -1 or > 1 || double.IsNaN(minSimilarity))
+        {
+            errors["minSimilarity"] = ["must be between -1 and 1"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var vector = (await embeddings.EmbedAsync([q!.Trim()], EmbeddingDefaults.ModelId, cancellationToken))[0];
+        var hits = await store.SearchAsync(vector, k, minSimilarity, cancellationToken);
+        var version = await store.GetCorpusVersionAsync(cancellationToken);
+        return TypedResults.Ok(new EvidenceSearchResponse(q, EmbeddingDefaults.ModelId, version, hits));
+    }
+}
+
+public sealed record EvidenceStats(long CorpusVersion, long TotalSentences, IReadOnlyList<SourceCount> Sources);
+
+public sealed record EvidenceSearchResponse(string Query, string Model, long CorpusVersion, IReadOnlyList<EvidenceHit> Hits);

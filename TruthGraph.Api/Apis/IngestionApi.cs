@@ -1,0 +1,177 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Ingestion;
+using TruthGraph.Api.Ingestion.Parsing;
+
+namespace TruthGraph.Api.Apis;
+
+/// <summary>
+/// Upload evidence as JSON lines, CSV, plain text or CLIMATE-FEVER JSON lines; it is ingested by a background job whose
+/// progress (counts, rate, ETA, rejected lines) can be polled.
+/// </summary>
+public static class IngestionApi
+{
+    private const int MaxProblemLines = 50;
+
+    public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/ingestions").WithTags("Ingestion");
+        group.MapPost("/", CreateAsync).WithName("CreateIngestion").DisableAntiforgery()
+            .WithSummary("Queue an upload (raw body, or multipart field 'file') for ingestion; format=jsonl|csv|text|climate-fever");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetIngestion").WithSummary("Progress of one ingestion job");
+        group.MapGet("/", ListAsync).WithName("ListIngestions").WithSummary("Recent ingestion jobs, newest first");
+        return routes;
+    }
+
+    public static async Task<Results<Accepted<IngestionJobView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, IngestionSubmitter submitter, IngestionJobRepository jobs, IEmbeddingClient embeddings,
+        IOptions<IngestionOptions> options, CancellationToken cancellationToken,
+        string? format = null, string? source = null, string? model = null, string? title = null)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+        var upload = await ReadUploadAsync(request, limit, cancellationToken);
+        if (upload is null)
+        {
+            return TooLarge(limit);
+        }
+
+        IngestionFormat resolvedFormat;
+        if (format is not null)
+        {
+            if (!IngestionFormats.ByName.TryGetValue(format, out resolvedFormat))
+            {
+                return Invalid("format", $"'{format}' is not one of {string.Join(", ", IngestionFormats.ByName.Keys)}");
+            }
+        }
+        else if (IngestionFormats.Infer(upload.ContentType, upload.FileName) is { } inferred)
+        {
+            resolvedFormat = inferred;
+        }
+        else
+        {
+            return Invalid("format", "is required: jsonl, csv, text or climate-fever (or send a matching Content-Type or file name)");
+        }
+
+        source ??= resolvedFormat == IngestionFormat.ClimateFever ? ClimateFeverParser.DefaultSource : "upload";
+        if (!SentenceRules.IsValidSource(source))
+        {
+            return Invalid("source", $"must be 1 to {SentenceRules.MaxSourceLength} characters");
+        }
+        if (upload.Bytes.Length == 0)
+        {
+            return Invalid("file", "is empty");
+        }
+
+        model ??= EmbeddingDefaults.ModelId;
+        IReadOnlyList<EmbeddingModelInfo> models;
+        try
+        {
+            models = await embeddings.ListModelsAsync(cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            return TypedResults.Problem($"The inference service cannot be reached: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        var known = models.FirstOrDefault(m => string.Equals(m.Id, model, StringComparison.Ordinal));
+        if (known is null || !known.Available || known.Dimensions != EmbeddingDefaults.Dimensions)
+        {
+            var usable = models.Where(m => m.Available && m.Dimensions == EmbeddingDefaults.Dimensions).Select(m => m.Id);
+            return Invalid("model", $"'{model}' is not an available {EmbeddingDefaults.Dimensions}-dimension embedding model; use one of: {string.Join(", ", usable)}");
+        }
+
+        var submission = await submitter.SubmitAsync(resolvedFormat, upload.Bytes, source, model, title, cancellationToken);
+        if (submission.JobId is not { } id)
+        {
+            // Nothing to ingest: every line is listed, keyed by line and field, and no job is written.
+            var errors = submission.Parsed.Errors.Take(MaxProblemLines)
+                .GroupBy(e => $"line {e.Line}: {e.Field}")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
+            if (errors.Count == 0)
+            {
+                errors["file"] = ["contains no evidence sentences"];
+            }
+            return TypedResults.ValidationProblem(errors, detail: "No line of the upload could be ingested.");
+        }
+        var job = await jobs.GetAsync(id, cancellationToken);
+        return TypedResults.Accepted($"/api/ingestions/{id}", job);
+    }
+
+    public static async Task<Results<Ok<IngestionJobView>, NotFound>> GetAsync(Guid id, IngestionJobRepository jobs, CancellationToken cancellationToken) =>
+        await jobs.GetAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<IngestionJobView>>, ValidationProblem>> ListAsync(
+        IngestionJobRepository jobs, CancellationToken cancellationToken, int limit = 20)
+    {
+        if (limit is < 1 or > 200)
+        {
+            return Invalid("limit", "must be between 1 and 200");
+        }
+        return TypedResults.Ok(await jobs.ListAsync(limit, cancellationToken));
+    }
+
+    /// <summary>Reads the file from a multipart form (field 'file') or the raw body; null when it exceeds the limit.</summary>
+    private static async Task<Upload?> ReadUploadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            // Kestrel's own default (30 MB) is below ours; we enforce our limit while reading, with a clear answer.
+            size.MaxRequestBodySize = limit + 64 * 1024;
+        }
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null)
+            {
+                return new Upload([], null, null);
+            }
+            if (file.Length > limit)
+            {
+                return null;
+            }
+            await using var fileStream = file.OpenReadStream();
+            var fileBytes = await ReadLimitedAsync(fileStream, limit, cancellationToken);
+            return fileBytes is null ? null : new Upload(fileBytes, file.ContentType, file.FileName);
+        }
+        var bytes = await ReadLimitedAsync(request.Body, limit, cancellationToken);
+        return bytes is null ? null : new Upload(bytes, request.ContentType, null);
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem($"The upload is larger than the limit of {limit / (1024 * 1024)} MB (setting Ingestion:MaxUploadBytes).",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
+
+    private static ValidationProblem Invalid(string field, string reason) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
+
+    private sealed record Upload(byte[] Bytes, string? ContentType, string? FileName);
+}
+
+/// <summary>Settings under "Ingestion".</summary>
+public sealed class IngestionOptions
+{
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+    public int BatchSize { get; set; } = 128;
+}

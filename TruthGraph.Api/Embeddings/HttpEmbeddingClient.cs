@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace TruthGraph.Api.Embeddings;
+
+/// <summary>
+/// Client for the inference service's OpenAI-compatible <c>POST /v1/embeddings</c>. The base address is the
+/// service-discovery name "http://inference"; retries and timeouts come from the ServiceDefaults resilience handler.
+/// </summary>
+public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
+{
+    public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, string modelId, CancellationToken cancellationToken)
+    {
+        var vectors = new float[texts.Count][];
+        for (var start = 0; start < texts.Count; start += EmbeddingDefaults.MaxTextsPerRequest)
+        {
+            var chunk = texts.Skip(start).Take(EmbeddingDefaults.MaxTextsPerRequest).ToArray();
+            using var response = await http.PostAsJsonAsync("/v1/embeddings", new EmbeddingRequest(chunk, modelId), cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                throw new EmbeddingServiceException(
+                    $"The inference service answered {(int)response.StatusCode} to an embedding request: {Truncate(body, 500)}");
+            }
+            var result = await response.Content.ReadFromJsonAsync<EmbeddingResponse>(cancellationToken)
+                         ?? throw new EmbeddingServiceException("The inference service returned an empty embedding response.");
+            if (result.Data.Count != chunk.Length)
+            {
+                throw new EmbeddingServiceException($"Asked for {chunk.Length} embeddings, got {result.Data.Count}.");
+            }
+            foreach (var item in result.Data)
+            {
+                if (item.Index < 0 || item.Index >= chunk.Length || item.Embedding.Length != EmbeddingDefaults.Dimensions)
+                {
+                    throw new EmbeddingServiceException(
+                        $"Unexpected embedding at index {item.Index} with {item.Embedding.Length} dimensions (expected {EmbeddingDefaults.Dimensions}).");
+                }
+                vectors[start + item.Index] = item.Embedding;
+            }
+        }
+        return vectors;
+    }
+
+    public async Task<IReadOnlyList<EmbeddingModelInfo>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        var list = await http.GetFromJsonAsync<ModelList>("/v1/models", cancellationToken)
+                   ?? throw new EmbeddingServiceException("The inference service returned an empty model list.");
+        return list.Data
+            .Where(m => string.Equals(m.Task, "embedding", StringComparison.OrdinalIgnoreCase))
+            .Select(m => new EmbeddingModelInfo(m.Id, m.Dimensions, m.Available))
+            .ToList();
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+
+    private sealed record EmbeddingRequest(
+        [property: JsonPropertyName("input")] IReadOnlyList<string> Input,
+        [property: JsonPropertyName("model")] string Model);
+
+    private sealed record EmbeddingResponse([property: JsonPropertyName("data")] IReadOnlyList<EmbeddingItem> Data);
+
+    private sealed record EmbeddingItem(
+        [property: JsonPropertyName("index")] int Index,
+        [property: JsonPropertyName("embedding")] float[] Embedding);
+
+    private sealed record ModelList([property: JsonPropertyName("data")] IReadOnlyList<ModelEntry> Data);
+
+    private sealed record ModelEntry(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("task")] string Task,
+        [property: JsonPropertyName("dimensions")] int Dimensions,
+        [property: JsonPropertyName("available")] bool Available);
+}
+
+/// <summary>The inference service failed or answered something unusable; the ingestion job records it and stops.</summary>
+public sealed class EmbeddingServiceException(string message) : Exception(message);

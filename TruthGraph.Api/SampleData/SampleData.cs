@@ -1,0 +1,31 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace TruthGraph.Api.SampleData;
+
+/// <summary>
+/// The sample corpus and claims shipped inside the API assembly (<c>SampleData/*</c> as embedded resources), so that a
+/// newcomer can verify claims on a fresh database without finding any data first.
+/// </summary>
+public static class SampleDataFiles
+{
+    public const string CorpusSource = "truthgraph-sample";
+
+    public static byte[] ReadCorpus() => Read("corpus.jsonl");
+
+    public static IReadOnlyList<SampleClaim> ReadClaims() =>
+        JsonSerializer.Deserialize<List<SampleClaim>>(Read("claims.json"), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        ?? throw new InvalidOperationException("claims.json is empty");
+
+    private static byte[] Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"sample-data/{name}")
+                           ?? throw new InvalidOperationException($"The sample data file {name} is not embedded in the API assembly.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>A claim to try, the verdict the sample corpus should lead to, and why.</summary>
+public sealed record SampleClaim(string Claim, string ExpectedVerdict, string Topic, string Rationale);

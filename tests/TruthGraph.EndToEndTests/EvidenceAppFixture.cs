@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace TruthGraph.EndToEndTests;
+
+/// <summary>One started AppHost (ephemeral local PostgreSQL, real MiniLM embeddings) shared by the evidence tests.</summary>
+public sealed class EvidenceAppFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("not started");
+    public HttpClient Api { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        using var cts = new CancellationTokenSource(TruthGraphAppFactory.StartTimeout);
+        _app = await TruthGraphAppFactory.StartAsync(TruthGraphAppFactory.EphemeralLocalPostgres, null, cts.Token);
+        Api = _app.CreateHttpClient("api");
+        Api.Timeout = TimeSpan.FromMinutes(2);
+        ConnectionString = (await _app.GetConnectionStringAsync("postgres", cts.Token))!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Polls a job until it is completed or failed; fails the test on timeout.</summary>
+    public async Task<JsonElement> WaitForJobAsync(string id)
+    {
+        using var cts = new CancellationTokenSource(JobTimeout);
+        while (true)
+        {
+            var job = await Api.GetFromJsonAsync<JsonElement>($"/api/ingestions/{id}", cts.Token);
+            var status = job.GetProperty("status").GetString();
+            if (status is "completed" or "failed" or "cancelled")
+            {
+                return job;
+            }
+            await Task.Delay(250, cts.Token);
+        }
+    }
+
+    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
