@@ -21,7 +21,7 @@ public static class BenchIngestCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = ParseArgs(args);
+        var options = CommandArgs.Parse(args);
         if (!options.TryGetValue("data", out var data) || !options.TryGetValue("connection", out var connection)
             || !options.TryGetValue("inference", out var inference))
         {
@@ -78,15 +78,5 @@ public static class BenchIngestCommand
             await cleanup.ExecuteNonQueryAsync();
         }
         return 0;
-    }
-
-    private static Dictionary<string, string> ParseArgs(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            options[args[i].TrimStart('-')] = args[i + 1];
-        }
-        return options;
     }
 }

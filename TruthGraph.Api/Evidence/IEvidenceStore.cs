@@ -33,6 +33,9 @@ public sealed record EvidenceCandidate(string Source, string ExternalId, string 
 
 public sealed record UpsertResult(int Inserted, int Updated, int Unchanged);
 
-public sealed record EvidenceHit(long Id, string Source, string ExternalId, string Text, double Similarity, string? DocumentTitle);
+/// <summary>A retrieved sentence. Its stored <see cref="Embedding"/> comes along so that a bi-encoder NLI model need not embed it again.</summary>
+public sealed record EvidenceHit(
+    long Id, string Source, string ExternalId, string Text, double Similarity, string? DocumentTitle,
+    [property: System.Text.Json.Serialization.JsonIgnore] float[] Embedding);
 
 public sealed record SourceCount(string Source, long Sentences, long Documents);

@@ -112,8 +112,8 @@ public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEviden
             $"SET LOCAL hnsw.ef_search = {Math.Clamp(topK * 2, 40, 1000)}", cancellationToken);
         // The similarity threshold is applied outside the ORDER BY … LIMIT so that the HNSW index still drives the scan.
         await using var command = new NpgsqlCommand("""
-            SELECT n.id, n.source, n.external_id, n.text, n.similarity, d.title
-            FROM (SELECT id, source, external_id, text, document_id, 1 - (embedding <=> @query) AS similarity
+            SELECT n.id, n.source, n.external_id, n.text, n.similarity, d.title, n.embedding
+            FROM (SELECT id, source, external_id, text, document_id, embedding, 1 - (embedding <=> @query) AS similarity
                   FROM evidence ORDER BY embedding <=> @query LIMIT @k) n
             LEFT JOIN documents d ON d.id = n.document_id
             WHERE n.similarity >= @min
@@ -128,7 +128,7 @@ public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEviden
             while (await reader.ReadAsync(cancellationToken))
             {
                 hits.Add(new EvidenceHit(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                    reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<Vector>(6).ToArray()));
             }
         }
         await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Inference;
 
@@ -10,7 +11,7 @@ public interface INliClient
     /// Classifies each pair. Embeddings are optional: a bi-encoder NLI model uses them instead of encoding the
     /// texts again (evidence embeddings come straight from the database); a cross-encoder ignores them.
     /// </summary>
-    Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, CancellationToken cancellationToken);
+    Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, string modelId, CancellationToken cancellationToken);
 }
 
 public sealed record NliPair(
@@ -21,16 +22,17 @@ public sealed record NliPair(
 
 public sealed record NliRequest(IReadOnlyList<NliPair> Pairs, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Model = null);
 
-public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data);
+/// <summary>Scores per pair, and the verdict thresholds that were tuned for the model that gave them.</summary>
+public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, VerdictThresholds? VerdictThresholds);
 
 public sealed record NliScore(int Index, string Label, double Entailment, double Neutral, double Contradiction);
 
 /// <summary>HTTP client of <c>POST /v1/nli</c> on the inference service (address by service discovery).</summary>
 public sealed class HttpNliClient(HttpClient http) : INliClient
 {
-    public async Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, CancellationToken cancellationToken)
+    public async Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, string modelId, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync("/v1/nli", new NliRequest(pairs), cancellationToken);
+        using var response = await http.PostAsJsonAsync("/v1/nli", new NliRequest(pairs, modelId), cancellationToken);
         await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<NliResponse>(cancellationToken)
             ?? throw new InferenceUnavailableException("The inference service answered /v1/nli with an empty body.");

@@ -3,6 +3,11 @@ namespace TruthGraph.Api.Verification;
 /// <summary>Limits and defaults of the verification pipeline (section <c>Verification</c>).</summary>
 public sealed class VerificationOptions
 {
+    /// <summary>Must be the model the evidence was embedded with.</summary>
+    public string EmbeddingModel { get; set; } = "all-minilm-l6-v2";
+
+    public string NliModel { get; set; } = "nli-minilm-head";
+
     public int DefaultTopK { get; set; } = 10;
     public int MaxTopK { get; set; } = 50;
 

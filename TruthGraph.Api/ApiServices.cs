@@ -1,0 +1,61 @@
+using Npgsql;
+using Microsoft.Extensions.Options;
+using TruthGraph.Api.Apis;
+using TruthGraph.Api.Database;
+using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Evidence;
+using TruthGraph.Api.Inference;
+using TruthGraph.Api.Ingestion;
+using TruthGraph.Api.SampleData;
+using TruthGraph.Api.Verification;
+
+namespace TruthGraph.Api;
+
+/// <summary>What the API service is made of, in one place: its web host and its command-line tools register the same parts.</summary>
+public static class ApiServices
+{
+    public static IHostApplicationBuilder AddTruthGraphApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource => dataSource.UseVector());
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseMigrationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrationService>());
+        services.AddHealthChecks().AddCheck<DatabaseMigrationService>("schema");
+
+        services.AddHttpClient<IEmbeddingClient, HttpEmbeddingClient>(http => http.BaseAddress = new Uri("http://inference"));
+        services.AddHttpClient<INliClient, HttpNliClient>(http => http.BaseAddress = new Uri("http://inference"));
+        services.AddSingleton<IEvidenceStore, PgvectorEvidenceStore>();
+
+        services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
+        services.AddSingleton<IngestionJobRepository>();
+        services.AddSingleton<IngestionSignal>();
+        services.AddSingleton<IngestionSubmitter>();
+        // Transient: it holds a typed HttpClient, which must not live for the whole process (handler rotation).
+        services.AddTransient(sp => new IngestionPipeline(sp.GetRequiredService<IEmbeddingClient>(), sp.GetRequiredService<IEvidenceStore>(),
+            sp.GetRequiredService<ILogger<IngestionPipeline>>()) { BatchSize = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.BatchSize });
+        services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<SampleCorpusSeeder>();
+
+        services.Configure<VerificationOptions>(builder.Configuration.GetSection("Verification"));
+        services.AddSingleton<VerificationRepository>();
+        services.AddSingleton<VerificationResultCache>();
+        services.AddTransient<VerificationService>();
+
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return builder;
+    }
+
+    public static WebApplication MapTruthGraphApi(this WebApplication app)
+    {
+        app.MapStatusApi();
+        app.MapVerificationApi();
+        app.MapIngestionApi();
+        app.MapEvidenceApi();
+        app.MapSamplesApi();
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using TruthGraph.Api.Inference;
+using TruthGraph.Api.Verification;
+
+namespace TruthGraph.Api.Evaluation;
+
+/// <summary>What an evaluation run measured: quality at claim and pair level, and where the time went.</summary>
+public sealed record EvaluationReport(
+    string EmbeddingModel,
+    string NliModel,
+    int TopK,
+    ClassificationReport Claims,
+    ClassificationReport Pairs,
+    IReadOnlyDictionary<string, LatencySummary> Stages,
+    LatencySummary CacheHit,
+    double IngestSentencesPerSecond,
+    double NliPairsPerSecond)
+{
+    private static readonly IReadOnlyList<string> PairClasses = ["entailment", "neutral", "contradiction"];
+
+    public static EvaluationReport Build(
+        IReadOnlyList<LabelledClaim> claims, IReadOnlyList<VerificationResult> results, IReadOnlyList<int> goldPairLabels,
+        IReadOnlyList<NliScore> pairScores, IReadOnlyList<double> cacheHits, double ingestRate, double pairsPerSecond,
+        int topK, VerificationOptions settings)
+    {
+        var claimReport = ClassificationReport.From(VerdictNames.Names,
+            claims.Zip(results, (c, r) => ((int)c.Label, (int)r.Verdict)));
+        var pairReport = ClassificationReport.From(PairClasses,
+            goldPairLabels.Zip(pairScores, (gold, s) => (gold, PairClasses.ToList().IndexOf(s.Label))));
+        var timings = results.Select(r => r.Timings).ToList();
+        var stages = new Dictionary<string, LatencySummary>
+        {
+            ["embed"] = LatencySummary.Of(timings.Select(t => t.EmbedMs)),
+            ["retrieve"] = LatencySummary.Of(timings.Select(t => t.RetrieveMs)),
+            ["nli"] = LatencySummary.Of(timings.Select(t => t.NliMs)),
+            ["aggregate"] = LatencySummary.Of(timings.Select(t => t.AggregateMs)),
+            ["db"] = LatencySummary.Of(timings.Select(t => t.DbMs)),
+            ["overhead"] = LatencySummary.Of(timings.Select(t => t.OverheadMs)),
+            ["total"] = LatencySummary.Of(timings.Select(t => t.TotalMs)),
+        };
+        return new EvaluationReport(settings.EmbeddingModel, settings.NliModel, topK, claimReport, pairReport, stages,
+            LatencySummary.Of(cacheHits), Math.Round(ingestRate, 1), Math.Round(pairsPerSecond, 1));
+    }
+
+    public void Print(TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"models: embedding {EmbeddingModel}, NLI {NliModel}; top-k {TopK}");
+        Claims.Print(output, "claims");
+        Pairs.Print(output, "pairs (gold evidence)");
+        output.WriteLine();
+        output.WriteLine("verify, warm, one claim per call (ms):");
+        foreach (var (stage, summary) in Stages)
+        {
+            output.WriteLine($"  {stage,-10}{summary}");
+        }
+        output.WriteLine($"  {"cache hit",-10}{CacheHit}");
+        output.WriteLine($"ingestion {IngestSentencesPerSecond:F0} sentences/s; NLI {NliPairsPerSecond:F0} pairs/s (texts only, encoder included)");
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Evidence;
+using TruthGraph.Api.Inference;
+
+namespace TruthGraph.Api.Verification;
+
+/// <summary>
+/// The verification pipeline: embed the claims → retrieve the nearest evidence → NLI on every (evidence, claim)
+/// pair → aggregate into a verdict → store. Claims of a batch share one embedding call and one NLI call.
+/// Every stage is timed and traced under its own activity source.
+/// </summary>
+public sealed class VerificationService(
+    IEmbeddingClient embeddings,
+    IEvidenceStore evidence,
+    INliClient nli,
+    VerificationRepository repository,
+    VerificationResultCache cache,
+    IOptions<VerificationOptions> options,
+    TimeProvider time)
+{
+    private readonly VerificationOptions _options = options.Value;
+
+    public async Task<IReadOnlyList<VerificationResult>> VerifyAsync(
+        IReadOnlyList<string> claims, int? topK, double? minSimilarity, CancellationToken cancellationToken)
+    {
+        using var activity = VerificationTelemetry.Verify.StartActivity("verify");
+        activity?.SetTag("truthgraph.claims", claims.Count);
+        var started = Stopwatch.GetTimestamp();
+        var k = topK ?? _options.DefaultTopK;
+        var threshold = minSimilarity ?? _options.DefaultMinSimilarity;
+
+        var timer = new StageTimer();
+        var corpusVersion = await timer.TimeAsync(Stage.Db, VerificationTelemetry.Database, "corpus version",
+            () => evidence.GetCorpusVersionAsync(cancellationToken));
+        var models = new ModelIds(_options.EmbeddingModel, _options.NliModel);
+
+        // Results already computed for this claim, corpus and models are answered from the cache.
+        var results = new VerificationResult?[claims.Count];
+        var keys = claims.Select(c => VerificationResultCache.KeyFor(c, k, threshold, corpusVersion, models)).ToArray();
+        var pending = new List<int>();
+        for (var i = 0; i < claims.Count; i++)
+        {
+            if (cache.TryGet(keys[i], out var cached))
+            {
+                results[i] = cached with { Cached = true };
+            }
+            else
+            {
+                pending.Add(i);
+            }
+        }
+        activity?.SetTag("truthgraph.cache_hits", claims.Count - pending.Count);
+        if (pending.Count == 0)
+        {
+            return results!;
+        }
+
+        var pendingClaims = pending.Select(i => claims[i]).ToList();
+        var claimVectors = await timer.TimeAsync(Stage.Embed, VerificationTelemetry.Embed, "embed claims",
+            () => embeddings.EmbedAsync(pendingClaims, models.Embedding, cancellationToken));
+
+        var matches = await timer.TimeAsync(Stage.Retrieve, VerificationTelemetry.Retrieve, "retrieve evidence", async () =>
+        {
+            var found = new IReadOnlyList<EvidenceHit>[pendingClaims.Count];
+            for (var i = 0; i < found.Length; i++)
+            {
+                found[i] = await evidence.SearchAsync(claimVectors[i], k, threshold, cancellationToken);
+            }
+            return found;
+        });
+
+        var pairs = new List<NliPair>();
+        for (var i = 0; i < pendingClaims.Count; i++)
+        {
+            pairs.AddRange(matches[i].Select(m => new NliPair(m.Text, pendingClaims[i], m.Embedding, claimVectors[i])));
+        }
+        var classified = pairs.Count == 0
+            ? null
+            : await timer.TimeAsync(Stage.Nli, VerificationTelemetry.Nli, "classify pairs",
+                () => nli.ClassifyAsync(pairs, models.Nli, cancellationToken));
+        var scores = classified?.Data ?? [];
+        // Thresholds belong to the NLI model that scored the pairs; with no evidence at all they do not matter.
+        var thresholds = classified?.VerdictThresholds ?? new VerdictThresholds(0.5, 0.5);
+
+        var fresh = timer.Time(Stage.Aggregate, VerificationTelemetry.Aggregate, "aggregate", () =>
+        {
+            var built = new List<VerificationResult>(pendingClaims.Count);
+            var offset = 0;
+            for (var i = 0; i < pendingClaims.Count; i++)
+            {
+                var claimScores = scores.Skip(offset).Take(matches[i].Count).ToList();
+                offset += matches[i].Count;
+                built.Add(BuildResult(pendingClaims[i], matches[i], claimScores, thresholds, models, corpusVersion));
+            }
+            return built;
+        });
+
+        await timer.TimeAsync(Stage.Db, VerificationTelemetry.Database, "store verifications", async () =>
+        {
+            await repository.SaveAsync(fresh, cancellationToken);
+            return true;
+        });
+
+        // Stage times are shared by the claims of a batch; each result reports the batch's split.
+        var totalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var timings = timer.ToTimings(totalMs);
+        for (var j = 0; j < pending.Count; j++)
+        {
+            var result = fresh[j] with { Timings = timings };
+            results[pending[j]] = result;
+            cache.Set(keys[pending[j]], result);
+            VerificationTelemetry.Verdicts.Add(1, new KeyValuePair<string, object?>("verdict", result.Verdict.ToString()));
+        }
+        VerificationTelemetry.VerifyDuration.Record(totalMs);
+        return results!;
+    }
+
+    private VerificationResult BuildResult(string claim, IReadOnlyList<EvidenceHit> matches, IReadOnlyList<NliScore> scores,
+        VerdictThresholds thresholds, ModelIds models, long corpusVersion)
+    {
+        var decision = VerdictAggregator.Decide(
+            scores.Select(s => new PairScores(s.Entailment, s.Neutral, s.Contradiction)).ToList(), thresholds);
+        var scored = matches.Zip(scores, (m, s) => new ScoredEvidence(
+                m.Id, m.Source, m.ExternalId, m.Text, Math.Round(m.Similarity, 4), s.Entailment, s.Neutral, s.Contradiction,
+                PairLabelOf(s)))
+            .ToList();
+        return new VerificationResult(Guid.CreateVersion7(), claim, decision.Verdict, Math.Round(decision.Confidence, 4), scored,
+            new StageTimings(0, 0, 0, 0, 0, 0), models, corpusVersion, Cached: false, time.GetUtcNow());
+    }
+
+    private static PairLabel PairLabelOf(NliScore score) => score.Label switch
+    {
+        "entailment" => PairLabel.Entailment,
+        "contradiction" => PairLabel.Contradiction,
+        _ => PairLabel.Neutral,
+    };
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using TruthGraph.Inference.Cache;
+using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Nli;
+
+namespace TruthGraph.Inference.Apis;
+
+/// <summary><c>POST /v1/nli</c>: entailment / neutral / contradiction for (premise, hypothesis) pairs.</summary>
+public static class NliApi
+{
+    public const string DefaultModel = "nli-minilm-head";
+
+    public static IEndpointRouteBuilder MapNliApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/v1/nli", Classify).WithTags("NLI").WithName("ClassifyPairs")
+            .WithSummary("Classify (premise, hypothesis) pairs as entailment, neutral or contradiction");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<NliResponse>, ValidationProblem, ProblemHttpResult>> Classify(
+        NliRequest request, IPairClassifier classifier, ModelCatalog catalog, IOptions<InferenceOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var modelId = string.IsNullOrWhiteSpace(request.Model) ? DefaultModel : request.Model;
+        var errors = Validate(request, options.Value);
+        if (!catalog.TryGet(modelId, out var manifest) || manifest.Task != ModelTask.Nli)
+        {
+            return UnknownModel(modelId, manifest is null ? "is not in the model catalogue" : "is not an NLI model");
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The NLI request is not valid.");
+        }
+
+        NliResult result;
+        try
+        {
+            var pairs = request.Pairs!.Select(p => new NliPairInput(p.Premise!, p.Hypothesis!, p.PremiseEmbedding, p.HypothesisEmbedding)).ToList();
+            result = await classifier.ClassifyAsync(modelId, pairs, cancellationToken);
+        }
+        catch (NliInputException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"pairs[].{ex.Field}"] = [ex.Message] });
+        }
+        catch (ModelNotFoundException ex)
+        {
+            return UnknownModel(ex.ModelId, "is not an NLI model");
+        }
+        var data = result.Predictions.Select((p, i) => new NliScore(i, p.Label, p.Entailment, p.Neutral, p.Contradiction)).ToList();
+        return TypedResults.Ok(new NliResponse(result.ModelId, data, result.Thresholds));
+    }
+
+    private static Dictionary<string, string[]> Validate(NliRequest request, InferenceOptions limits)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Pairs is null || request.Pairs.Count == 0)
+        {
+            errors["pairs"] = ["pairs must hold at least one {premise, hypothesis} pair."];
+            return errors;
+        }
+        if (request.Pairs.Count > limits.MaxTextsPerRequest)
+        {
+            errors["pairs"] = [$"pairs holds {request.Pairs.Count} pairs; at most {limits.MaxTextsPerRequest} are allowed per request."];
+            return errors;
+        }
+        for (var i = 0; i < request.Pairs.Count && errors.Count < 20; i++)
+        {
+            CheckText(errors, $"pairs[{i}].premise", request.Pairs[i].Premise, limits);
+            CheckText(errors, $"pairs[{i}].hypothesis", request.Pairs[i].Hypothesis, limits);
+        }
+        return errors;
+    }
+
+    private static void CheckText(Dictionary<string, string[]> errors, string field, string? text, InferenceOptions limits)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = ["The text must not be empty."];
+        }
+        else if (text.Length > limits.MaxCharactersPerText)
+        {
+            errors[field] = [$"The text has {text.Length} characters; at most {limits.MaxCharactersPerText} are allowed."];
+        }
+    }
+
+    private static ProblemHttpResult UnknownModel(string modelId, string why) => TypedResults.Problem(
+        title: "Unknown model",
+        detail: $"Model '{modelId}' {why}. GET /v1/models lists the models.",
+        statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["model"] = modelId });
+}
+
+public sealed record NliRequest(IReadOnlyList<NliPairRequest>? Pairs, string? Model = null);
+
+public sealed record NliPairRequest(string? Premise, string? Hypothesis, float[]? PremiseEmbedding = null, float[]? HypothesisEmbedding = null);
+
+public sealed record NliScore(int Index, string Label, double Entailment, double Neutral, double Contradiction);
+
+public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, VerdictThresholds? VerdictThresholds)
+{
+    public string Object => "list";
+}

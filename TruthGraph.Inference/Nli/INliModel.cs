@@ -1,0 +1,25 @@
+using TruthGraph.Inference.Cache;
+
+namespace TruthGraph.Inference.Nli;
+
+/// <summary>
+/// One (premise, hypothesis) pair. The embeddings are optional shortcuts for bi-encoder models: evidence
+/// embeddings are already stored with the evidence, so the caller can pass them instead of the model encoding the
+/// sentence again. Models that read the texts themselves (cross-encoders) ignore them.
+/// </summary>
+public sealed record NliPairInput(string Premise, string Hypothesis, float[]? PremiseEmbedding = null, float[]? HypothesisEmbedding = null);
+
+/// <summary>Probabilities in the manifest's label order (entailment, neutral, contradiction) and the winning label.</summary>
+public sealed record NliPrediction(string Label, double Entailment, double Neutral, double Contradiction);
+
+/// <summary>The verdict thresholds that were tuned for a model's probabilities.</summary>
+public sealed record VerdictThresholds(double Support, double Refute);
+
+/// <summary>A loaded pair classifier (natural-language inference).</summary>
+public interface INliModel : ILoadedModel
+{
+    /// <summary>Null when the manifest carries no tuned thresholds.</summary>
+    VerdictThresholds? Thresholds { get; }
+
+    Task<NliPrediction[]> ClassifyAsync(IReadOnlyList<NliPairInput> pairs, CancellationToken cancellationToken);
+}
