@@ -3,12 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace TruthGraph.Inference.Models;
 
-public sealed class InferenceOptions
-{
-    /// <summary>Folder of <c>*.json</c> model manifests; relative paths resolve against the app's folder.</summary>
-    public string ModelsDirectory { get; set; } = "models";
-}
-
 /// <summary>The models this service can serve, read once from the manifest folder.</summary>
 public sealed class ModelCatalog
 {
