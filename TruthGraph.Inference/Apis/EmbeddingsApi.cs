@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
@@ -22,7 +21,7 @@ public static class EmbeddingsApi
         return routes;
     }
 
-    public static async Task<Results<Ok<EmbeddingResponse>, ValidationProblem, NotFound<ProblemDetails>>> CreateEmbeddings(
+    public static async Task<Results<Ok<EmbeddingResponse>, ValidationProblem, ProblemHttpResult>> CreateEmbeddings(
         EmbeddingRequest request, ITextEmbedder embedder, ModelCatalog catalog, IOptions<InferenceOptions> options,
         CancellationToken cancellationToken)
     {
@@ -99,14 +98,11 @@ public static class EmbeddingsApi
         return texts;
     }
 
-    private static NotFound<ProblemDetails> NotFound(string modelId, string why) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Unknown model",
-        Detail = $"Model '{modelId}' {why}. GET /v1/models lists the models.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        Extensions = { ["model"] = modelId },
-    });
+    private static ProblemHttpResult NotFound(string modelId, string why) => TypedResults.Problem(
+        title: "Unknown model",
+        detail: $"Model '{modelId}' {why}. GET /v1/models lists the models.",
+        statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["model"] = modelId });
 }
 
 public sealed record EmbeddingRequest

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using TruthGraph.Inference.Cache;
 
 namespace TruthGraph.Inference.Apis;
@@ -21,13 +20,13 @@ public static class ModelsApi
     public static Ok<ModelListResponse> ListModels(IModelCache cache) =>
         TypedResults.Ok(new ModelListResponse(cache.DescribeAll().Select(ModelInfo.From).ToList()));
 
-    public static Results<Ok<ModelInfo>, NotFound<ProblemDetails>> GetModel(string id, IModelCache cache) =>
+    public static Results<Ok<ModelInfo>, ProblemHttpResult> GetModel(string id, IModelCache cache) =>
         Known(id, cache) ? TypedResults.Ok(ModelInfo.From(cache.Describe(id))) : NotFound(id);
 
-    public static async Task<Results<Ok<ModelInfo>, NotFound<ProblemDetails>>> WarmUp(string id, IModelCache cache, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<ModelInfo>, ProblemHttpResult>> WarmUp(string id, IModelCache cache, CancellationToken cancellationToken) =>
         Known(id, cache) ? TypedResults.Ok(ModelInfo.From(await cache.WarmUpAsync(id, cancellationToken))) : NotFound(id);
 
-    public static async Task<Results<Ok<ModelInfo>, NotFound<ProblemDetails>>> Unload(string id, IModelCache cache)
+    public static async Task<Results<Ok<ModelInfo>, ProblemHttpResult>> Unload(string id, IModelCache cache)
     {
         if (!Known(id, cache))
         {
@@ -37,7 +36,7 @@ public static class ModelsApi
         return TypedResults.Ok(ModelInfo.From(cache.Describe(id)));
     }
 
-    public static Results<Ok<ModelInfo>, ValidationProblem, NotFound<ProblemDetails>> ChangeSettings(string id, ModelSettingsRequest request, IModelCache cache)
+    public static Results<Ok<ModelInfo>, ValidationProblem, ProblemHttpResult> ChangeSettings(string id, ModelSettingsRequest request, IModelCache cache)
     {
         if (!Known(id, cache))
         {
@@ -60,13 +59,8 @@ public static class ModelsApi
 
     private static bool Known(string id, IModelCache cache) => cache.DescribeAll().Any(m => string.Equals(m.Manifest.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    private static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Unknown model",
-        Detail = $"Model '{id}' is not in the model catalogue.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-    });
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound);
 }
 
 public sealed record ModelSettingsRequest(int? BatchSize, bool? MicroBatching);

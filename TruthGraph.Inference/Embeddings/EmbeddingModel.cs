@@ -23,6 +23,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
     private readonly string _outputName;
     private readonly bool _hasTypeIds;
     private readonly bool _clsPooling;
+    private readonly RunOptions _runOptions = new();
 
     public EmbeddingModel(ModelManifest manifest, SessionPool sessions, BertWordPieceTokenizer tokenizer, ModelRuntime runtime,
         InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> maxBatch, long estimatedBytes)
@@ -181,7 +182,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
 
         _sessions.Run(session =>
         {
-            using var outputs = session.Run(null, names, values, [_outputName]);
+            using var outputs = session.Run(_runOptions, names, values, [_outputName]);
             Pool(outputs[0].GetTensorDataAsSpan<float>(), inputs, order, offset, rows, width, vectors);
             return 0;
         });
@@ -227,5 +228,6 @@ public sealed class EmbeddingModel : IEmbeddingModel
     {
         await _batcher.DisposeAsync();
         _sessions.Dispose();
+        _runOptions.Dispose();
     }
 }
