@@ -71,7 +71,7 @@ public sealed record ModelListResponse(IReadOnlyList<ModelInfo> Data)
 }
 
 public sealed record ModelStatsInfo(long Loads, double? LoadMilliseconds, long Requests, long Items, long Tokens, long TruncatedItems,
-    long Batches, DateTimeOffset? LastUsed);
+    long Batches, long Runs, DateTimeOffset? LastUsed);
 
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
@@ -89,6 +89,6 @@ public sealed record ModelInfo(
         return new ModelInfo(m.Id, m.Task.ToString().ToLowerInvariant(), m.Dimensions, m.MaxTokens, m.Pooling, m.Labels, m.License,
             m.Weights.ToString(), s.Available, s.State, s.Loaded, s.Device, s.DeviceReason, s.LoadError, s.BatchSize, s.MicroBatching,
             s.Sessions, s.IntraOpThreads, s.EstimatedBytes,
-            new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.LastUsed));
+            new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed));
     }
 }

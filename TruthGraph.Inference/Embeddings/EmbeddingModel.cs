@@ -120,7 +120,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
         {
             _telemetry.QueueWait.Record(member.QueueWait.TotalMilliseconds, modelTag);
         }
-        _runtime.Stats.RecordBatch(inputs.Length, tokens, truncated);
+        _runtime.Stats.RecordBatch(inputs.Length, tokens, truncated, runs.Count);
 
         var result = new EmbeddedText[inputs.Length];
         for (var i = 0; i < result.Length; i++)
