@@ -7,8 +7,9 @@ namespace TruthGraph.Inference.Batching;
 public sealed record BatchMember(ActivityContext Caller, TimeSpan QueueWait, int Items);
 
 /// <summary>
-/// Coalesces concurrent requests into one batch: the first request waits at most <c>maxWait</c> for company, and a
-/// batch closes early once it holds <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the
+/// Coalesces concurrent requests into one batch: requests that queue while a batch runs form the next one; when the
+/// last batch had several requests, the first waits at most <c>maxWait</c> for more; a batch closes once it holds
+/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the
 /// queue. One consumer runs batches one after another, so the executor may use every core for one batch.
 /// Generic over input and output so that embeddings and pair classification share it.
 /// </summary>
@@ -16,13 +17,14 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
 {
     public delegate TOut[] BatchExecutor(IReadOnlyList<TIn> items, IReadOnlyList<BatchMember> members);
 
-    private sealed record Pending(TIn[] Items, TaskCompletionSource<TOut[]> Result, ActivityContext Caller, long EnqueuedAt);
+    private sealed record Pending(TIn[] Items, TaskCompletionSource<TOut[]> Result, Activity? Caller, long EnqueuedAt);
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly BatchExecutor _execute;
     private readonly Func<int> _maxBatchSize;
     private readonly TimeSpan _maxWait;
     private readonly Task _consumer;
+    private int _lastBatchRequests;
 
     /// <param name="maxBatchSize">Read before each batch, so a batch size changed at run time applies at once.</param>
     public MicroBatcher(BatchExecutor execute, Func<int> maxBatchSize, TimeSpan maxWait)
@@ -39,10 +41,10 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
         {
             return Task.FromResult(Array.Empty<TOut>());
         }
-        var caller = Activity.Current?.Context ?? default;
+        var caller = Activity.Current;
         if (items.Length >= _maxBatchSize())
         {
-            return Task.FromResult(_execute(items, [new BatchMember(caller, TimeSpan.Zero, items.Length)]));
+            return Task.FromResult(_execute(items, [new BatchMember(caller?.Context ?? default, TimeSpan.Zero, items.Length)]));
         }
         var pending = new Pending(items, new TaskCompletionSource<TOut[]>(TaskCreationOptions.RunContinuationsAsynchronously),
             caller, Stopwatch.GetTimestamp());
@@ -70,7 +72,9 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
                 count = carried.Items.Length;
                 carried = null;
             }
-            var deadline = Stopwatch.GetTimestamp() + (long)(_maxWait.TotalSeconds * Stopwatch.Frequency);
+            // Waiting for company only pays when there is concurrency; a lone caller would just lose the wait.
+            var wait = _lastBatchRequests > 1 ? _maxWait : TimeSpan.Zero;
+            var deadline = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
             while (count < limit)
             {
                 if (reader.TryRead(out var next))
@@ -92,6 +96,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
             }
             if (batch.Count > 0)
             {
+                _lastBatchRequests = batch.Count;
                 Run(batch);
             }
         }
@@ -113,12 +118,17 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     private void Run(List<Pending> batch)
     {
         var now = Stopwatch.GetTimestamp();
-        var items = new List<TIn>(batch.Sum(p => p.Items.Length));
+        var total = batch.Sum(p => p.Items.Length);
+        var items = new List<TIn>(total);
         var members = new BatchMember[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             items.AddRange(batch[i].Items);
-            members[i] = new BatchMember(batch[i].Caller, Stopwatch.GetElapsedTime(batch[i].EnqueuedAt, now), batch[i].Items.Length);
+            var wait = Stopwatch.GetElapsedTime(batch[i].EnqueuedAt, now);
+            members[i] = new BatchMember(batch[i].Caller?.Context ?? default, wait, batch[i].Items.Length);
+            // The caller's own span shows how long it queued; the batch span links back to every caller.
+            batch[i].Caller?.SetTag("truthgraph.queue.wait_ms", wait.TotalMilliseconds);
+            batch[i].Caller?.SetTag("truthgraph.batch.size", total);
         }
         try
         {

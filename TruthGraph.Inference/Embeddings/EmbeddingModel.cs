@@ -24,6 +24,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
     private readonly bool _hasTypeIds;
     private readonly bool _clsPooling;
     private readonly RunOptions _runOptions = new();
+    private readonly SemaphoreSlim _direct;
 
     public EmbeddingModel(ModelManifest manifest, SessionPool sessions, BertWordPieceTokenizer tokenizer, ModelRuntime runtime,
         InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> maxBatch, long estimatedBytes)
@@ -37,6 +38,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
         _outputName = manifest.OutputName ?? sessions.OutputNames[0];
         _hasTypeIds = sessions.InputNames.Contains("token_type_ids");
         _clsPooling = string.Equals(manifest.Pooling, "cls", StringComparison.OrdinalIgnoreCase);
+        _direct = new SemaphoreSlim(sessions.Count, sessions.Count);
         _batcher = new MicroBatcher<string, EmbeddedText>(RunBatch, maxBatch, maxWait);
     }
 
@@ -48,10 +50,25 @@ public sealed class EmbeddingModel : IEmbeddingModel
     public int Dimensions => Manifest.Dimensions;
     public int DefaultBatchSize => EmbeddingModelLoader.DefaultBatchSize(Device);
 
-    public Task<EmbeddedText[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
-        _runtime.MicroBatching
-            ? _batcher.SubmitAsync(texts as string[] ?? texts.ToArray(), cancellationToken)
-            : Task.FromResult(RunBatch(texts, [new BatchMember(Activity.Current?.Context ?? default, TimeSpan.Zero, texts.Count)]));
+    public async Task<EmbeddedText[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        if (_runtime.MicroBatching)
+        {
+            return await _batcher.SubmitAsync(texts as string[] ?? texts.ToArray(), cancellationToken);
+        }
+        // Without batching, callers beyond the session count wait here asynchronously rather than blocking
+        // thread-pool threads on the session pool.
+        var queued = Stopwatch.GetTimestamp();
+        await _direct.WaitAsync(cancellationToken);
+        try
+        {
+            return RunBatch(texts, [new BatchMember(Activity.Current?.Context ?? default, Stopwatch.GetElapsedTime(queued), texts.Count)]);
+        }
+        finally
+        {
+            _direct.Release();
+        }
+    }
 
     public EmbeddedText[] EmbedNow(IReadOnlyList<string> texts) => RunBatch(texts, []);
 
@@ -229,5 +246,6 @@ public sealed class EmbeddingModel : IEmbeddingModel
         await _batcher.DisposeAsync();
         _sessions.Dispose();
         _runOptions.Dispose();
+        _direct.Dispose();
     }
 }

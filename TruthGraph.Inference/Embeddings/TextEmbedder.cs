@@ -10,6 +10,9 @@ public sealed class TextEmbedder(IModelCache cache, InferenceTelemetry telemetry
     public async Task<EmbeddingResult> EmbedAsync(string modelId, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = InferenceTelemetry.Embed.StartActivity("embed request");
+        activity?.SetTag("truthgraph.model", modelId);
+        activity?.SetTag("truthgraph.request.texts", texts.Count);
         // An unload between fetching the model and queueing on it disposes the model under us: fetch it again, once.
         for (var attempt = 0; ; attempt++)
         {
@@ -21,7 +24,10 @@ public sealed class TextEmbedder(IModelCache cache, InferenceTelemetry telemetry
                 var items = await model.EmbedAsync(texts, cancellationToken);
                 telemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     new KeyValuePair<string, object?>("truthgraph.model", model.Manifest.Id));
-                return new EmbeddingResult(model.Manifest.Id, items);
+                var result = new EmbeddingResult(model.Manifest.Id, items);
+                activity?.SetTag("truthgraph.request.tokens", result.PromptTokens);
+                activity?.SetTag("truthgraph.device", model.Device.Device);
+                return result;
             }
             catch (ObjectDisposedException) when (attempt == 0)
             {

@@ -74,7 +74,7 @@ public sealed class ModelCacheTests
         using var __ = services;
 
         await cache.GetAsync(TestModels.MiniLm, CancellationToken.None);
-        Assert.Equal(32, cache.Describe(TestModels.MiniLm).BatchSize); // the CPU default
+        Assert.Equal(16, cache.Describe(TestModels.MiniLm).BatchSize); // the CPU default
         cache.SetBatchSize(TestModels.MiniLm, 3);
         cache.SetMicroBatching(TestModels.MiniLm, false);
         var result = await embedder.EmbedAsync(TestModels.MiniLm, Enumerable.Range(0, 7).Select(i => $"text {i}").ToArray(), CancellationToken.None);
