@@ -9,8 +9,9 @@ public sealed record BatchMember(ActivityContext Caller, TimeSpan QueueWait, int
 /// <summary>
 /// Coalesces concurrent requests into one batch: requests that queue while a batch runs form the next one; when the
 /// last batch had several requests, the first waits at most <c>maxWait</c> for more; a batch closes once it holds
-/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the
-/// queue. One consumer runs batches one after another, so the executor may use every core for one batch.
+/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the queue. One batch runs at a time,
+/// so the executor may use every core for it; when nothing runs and nothing queues, a request runs at once on the
+/// caller's thread (a lone caller pays no hand-off between threads).
 /// Generic over input and output so that embeddings and pair classification share it.
 /// </summary>
 public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
@@ -19,11 +20,14 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
 
     private sealed record Pending(TIn[] Items, TaskCompletionSource<TOut[]> Result, Activity? Caller, long EnqueuedAt);
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    // The multi-reader kind, because it can Count, which the fast path needs.
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly BatchExecutor _execute;
     private readonly Func<int> _maxBatchSize;
     private readonly TimeSpan _maxWait;
     private readonly Task _consumer;
+    private readonly SemaphoreSlim _slot = new(1, 1);
+    private volatile bool _consumerWaiting;
     private int _lastBatchRequests;
 
     /// <param name="maxBatchSize">Read before each batch, so a batch size changed at run time applies at once.</param>
@@ -46,6 +50,22 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
         {
             return Task.FromResult(_execute(items, [new BatchMember(caller?.Context ?? default, TimeSpan.Zero, items.Length)]));
         }
+        if (_queue.Reader.Count == 0 && !_consumerWaiting && _slot.Wait(0))
+        {
+            try
+            {
+                return Task.FromResult(_execute(items, [new BatchMember(caller?.Context ?? default, TimeSpan.Zero, items.Length)]));
+            }
+            catch (Exception ex)
+            {
+                return Task.FromException<TOut[]>(ex);
+            }
+            finally
+            {
+                _lastBatchRequests = 1;
+                _slot.Release();
+            }
+        }
         var pending = new Pending(items, new TaskCompletionSource<TOut[]>(TaskCreationOptions.RunContinuationsAsynchronously),
             caller, Stopwatch.GetTimestamp());
         if (!_queue.Writer.TryWrite(pending))
@@ -63,6 +83,9 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
         Pending? carried = null;
         while (carried is not null || await reader.WaitToReadAsync())
         {
+            _consumerWaiting = true;
+            await _slot.WaitAsync();
+            _consumerWaiting = false;
             batch.Clear();
             var limit = _maxBatchSize();
             var count = 0;
@@ -99,6 +122,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
                 _lastBatchRequests = batch.Count;
                 Run(batch);
             }
+            _slot.Release();
         }
     }
 

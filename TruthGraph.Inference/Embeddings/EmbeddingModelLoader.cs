@@ -23,7 +23,7 @@ public sealed class EmbeddingModelLoader(IOptions<InferenceOptions> options, Inf
             tokenizer = BertWordPieceTokenizer.Create(vocab, manifest.Tokenizer.Lowercase);
         }
         var sessions = SessionPool.Create(weights, settings.Device, settings.CudaDeviceId, settings.Onnx.Sessions,
-            settings.Onnx.IntraOpThreads, settings.Onnx.GraphOptimization);
+            settings.Onnx.IntraOpThreads, settings.Onnx.GraphOptimization, settings.Onnx.AllowSpinning);
         // ORT keeps its own copy of the graph; the managed bytes are garbage once the sessions exist.
         var estimate = Math.Max(Environment.WorkingSet - before, weights.LongLength);
         var maxWait = TimeSpan.FromMilliseconds(Math.Max(0, settings.Batching.MaxWaitMilliseconds));

@@ -41,6 +41,12 @@ public sealed class OnnxOptions
     public int? IntraOpThreads { get; set; }
 
     public bool GraphOptimization { get; set; } = true;
+
+    /// <summary>
+    /// Let idle intra-op threads spin. Off by default: on a machine shared with other work, spinning threads take
+    /// cores from everything else (and from the other sessions) for a few percent at best.
+    /// </summary>
+    public bool AllowSpinning { get; set; }
 }
 
 public sealed class BatchingOptions

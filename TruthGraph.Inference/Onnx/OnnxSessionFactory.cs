@@ -10,7 +10,7 @@ public sealed record DeviceInfo(string Device, string Reason)
 }
 
 /// <summary>Settings for the sessions of one model.</summary>
-public sealed record SessionSettings(string RequestedDevice, int CudaDeviceId, int IntraOpThreads, bool GraphOptimization);
+public sealed record SessionSettings(string RequestedDevice, int CudaDeviceId, int IntraOpThreads, bool GraphOptimization, bool AllowSpinning = false);
 
 /// <summary>
 /// Creates ONNX Runtime sessions on the requested device. <c>GetAvailableProviders()</c> lists CUDA even where its
@@ -60,8 +60,8 @@ public static class OnnxSessionFactory
             IntraOpNumThreads = settings.IntraOpThreads,
             InterOpNumThreads = 1,
         };
-        // Spinning threads steal the core from the other sessions and from the web server on a small machine.
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", settings.IntraOpThreads > 1 ? "1" : "0");
+        // Spinning threads steal cores from the other sessions and from the web server on a small or shared machine.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", settings.AllowSpinning ? "1" : "0");
         return options;
     }
 

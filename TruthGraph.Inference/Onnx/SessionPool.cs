@@ -35,12 +35,13 @@ public sealed class SessionPool : IDisposable
 
     /// <param name="sessions">Null: one per core on the CPU, one on CUDA.</param>
     /// <param name="intraOpThreads">Null: 1 with several sessions, else the core count.</param>
-    public static SessionPool Create(byte[] model, string device, int cudaDeviceId, int? sessions, int? intraOpThreads, bool graphOptimization)
+    public static SessionPool Create(byte[] model, string device, int cudaDeviceId, int? sessions, int? intraOpThreads, bool graphOptimization,
+        bool allowSpinning)
     {
         var cores = Environment.ProcessorCount;
         int Threads(int count) => intraOpThreads ?? (count > 1 ? 1 : cores);
         var firstThreads = Threads(sessions ?? cores);
-        var (first, info) = OnnxSessionFactory.Create(model, new SessionSettings(device, cudaDeviceId, firstThreads, graphOptimization));
+        var (first, info) = OnnxSessionFactory.Create(model, new SessionSettings(device, cudaDeviceId, firstThreads, graphOptimization, allowSpinning));
         var count = Math.Max(1, sessions ?? (info.IsCuda ? 1 : cores));
         var threads = Threads(count);
         var all = new InferenceSession[count];
@@ -50,7 +51,7 @@ public sealed class SessionPool : IDisposable
             for (var i = 1; i < count; i++)
             {
                 // The rest follow the first session's device, so a CUDA failure is paid once.
-                all[i] = OnnxSessionFactory.Create(model, new SessionSettings(info.Device, cudaDeviceId, threads, graphOptimization)).Session;
+                all[i] = OnnxSessionFactory.Create(model, new SessionSettings(info.Device, cudaDeviceId, threads, graphOptimization, allowSpinning)).Session;
             }
         }
         catch
