@@ -9,8 +9,8 @@ public sealed record BatchMember(ActivityContext Caller, TimeSpan QueueWait, int
 /// <summary>
 /// Coalesces concurrent requests into one batch: requests that queue while a batch runs form the next one; when the
 /// last batch had several requests, the first waits at most <c>maxWait</c> for more; a batch closes once it holds
-/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the queue. One batch runs at a time,
-/// so the executor may use every core for it; when nothing runs and nothing queues, a request runs at once on the
+/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the queue. Up to <c>concurrency</c> batches run at
+/// once; when nothing runs and nothing queues, a request runs at once on the
 /// caller's thread (a lone caller pays no hand-off between threads).
 /// Generic over input and output so that embeddings and pair classification share it.
 /// </summary>
@@ -26,13 +26,18 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     private readonly Func<int> _maxBatchSize;
     private readonly TimeSpan _maxWait;
     private readonly Task _consumer;
-    private readonly SemaphoreSlim _slot = new(1, 1);
+    private readonly SemaphoreSlim _slot;
+    private readonly int _concurrency;
     private volatile bool _consumerWaiting;
     private int _lastBatchRequests;
 
     /// <param name="maxBatchSize">Read before each batch, so a batch size changed at run time applies at once.</param>
-    public MicroBatcher(BatchExecutor execute, Func<int> maxBatchSize, TimeSpan maxWait)
+    /// <param name="concurrency">Batches that may run at once (one per session): the next batch gathers while one runs,
+    /// so no core idles between batches.</param>
+    public MicroBatcher(BatchExecutor execute, Func<int> maxBatchSize, TimeSpan maxWait, int concurrency = 1)
     {
+        _concurrency = Math.Max(1, concurrency);
+        _slot = new SemaphoreSlim(_concurrency, _concurrency);
         _execute = execute;
         _maxBatchSize = maxBatchSize;
         _maxWait = maxWait;
@@ -79,14 +84,13 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     private async Task ConsumeAsync()
     {
         var reader = _queue.Reader;
-        var batch = new List<Pending>();
         Pending? carried = null;
         while (carried is not null || await reader.WaitToReadAsync())
         {
             _consumerWaiting = true;
             await _slot.WaitAsync();
             _consumerWaiting = false;
-            batch.Clear();
+            var batch = new List<Pending>();
             var limit = _maxBatchSize();
             var count = 0;
             if (carried is not null)
@@ -117,12 +121,21 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
                     break;
                 }
             }
-            if (batch.Count > 0)
+            _lastBatchRequests = batch.Count;
+            if (_slot.CurrentCount == 0 || batch.Count == 0)
             {
-                _lastBatchRequests = batch.Count;
+                // No other batch may start before this one ends: run it here.
                 Run(batch);
+                _slot.Release();
             }
-            _slot.Release();
+            else
+            {
+                _ = Task.Run(() =>
+                {
+                    Run(batch);
+                    _slot.Release();
+                });
+            }
         }
     }
 
@@ -177,5 +190,10 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _consumer;
+        // Batches still running hold slots; taking them all means they have finished.
+        for (var i = 0; i < _concurrency; i++)
+        {
+            await _slot.WaitAsync();
+        }
     }
 }

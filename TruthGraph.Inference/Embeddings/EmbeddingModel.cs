@@ -39,7 +39,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
         _hasTypeIds = sessions.InputNames.Contains("token_type_ids");
         _clsPooling = string.Equals(manifest.Pooling, "cls", StringComparison.OrdinalIgnoreCase);
         _direct = new SemaphoreSlim(sessions.Count, sessions.Count);
-        _batcher = new MicroBatcher<string, EmbeddedText>(RunBatch, maxBatch, maxWait);
+        _batcher = new MicroBatcher<string, EmbeddedText>(RunBatch, maxBatch, maxWait, sessions.Count);
     }
 
     public ModelManifest Manifest { get; }
