@@ -20,7 +20,7 @@ done
 
 echo "== bench on Inference:Device=cuda"
 out=$(mktemp -d)
-timeout 150 dotnet "$dll" bench --device cuda --texts 1024 --seconds 2 --markdown "$out/gpu.md" | tee "$out/bench.log"
+timeout 150 dotnet "$dll" bench --device cuda --texts 1024 --seconds 2 --rounds 2 --markdown "$out/gpu.md" | tee "$out/bench.log"
 echo
 echo "== result"
 grep -m1 "all-minilm-l6-v2 on" "$out/bench.log" | sed 's/^/provider: /'
