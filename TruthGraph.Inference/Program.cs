@@ -1,23 +1,13 @@
-using TruthGraph.Inference.Apis;
-using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Bench;
+using TruthGraph.Inference.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+if (args.Length > 0 && args[0] == "bench")
+{
+    return await BenchCommand.RunAsync(args[1..]);
+}
 
-builder.AddServiceDefaults();
-builder.AddDefaultOpenApi();
-builder.Services.Configure<InferenceOptions>(builder.Configuration.GetSection("Inference"));
-builder.Services.AddSingleton<ModelCatalog>();
-
-var app = builder.Build();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapDefaultEndpoints();
-app.MapDefaultOpenApi();
-app.MapModelsApi();
-app.MapTemporaryEmbeddingsApi(); // TEMPORARY: remove with Apis/TemporaryEmbeddingsApi.cs
-
-app.Run();
+await InferenceApp.Build(args).RunAsync();
+return 0;
 
 /// <summary>Entry point marker for tests.</summary>
 public partial class Program;

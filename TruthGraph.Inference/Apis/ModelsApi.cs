@@ -1,46 +1,94 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Cache;
 
 namespace TruthGraph.Inference.Apis;
 
+/// <summary><c>/v1/models</c>: the catalogue with cache state, device and counters; warm-up, unload and settings per model.</summary>
 public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/models").WithTags("Models");
-        group.MapGet("/", ListModels).WithName("ListModels").WithSummary("Models this service can load");
+        group.MapGet("/", ListModels).WithName("ListModels").WithSummary("Models this service can load, with cache state and device");
+        group.MapGet("/{id}", GetModel).WithName("GetModel").WithSummary("One model's state and counters");
+        group.MapPost("/{id}/warmup", WarmUp).WithName("WarmUpModel").WithSummary("Load the model if needed and run a warm-up input");
+        group.MapPost("/{id}/unload", Unload).WithName("UnloadModel").WithSummary("Free the model's sessions and memory");
+        group.MapPost("/{id}/settings", ChangeSettings).WithName("ChangeModelSettings").WithSummary("Change batch size or micro-batching at run time");
         return routes;
     }
 
-    public static Ok<ModelListResponse> ListModels(ModelCatalog catalog) =>
-        TypedResults.Ok(new ModelListResponse(catalog.All
-            .Select(m => new ModelInfo(m.Id, m.Task.ToString().ToLowerInvariant(), m.Dimensions, m.MaxTokens, m.Pooling,
-                m.Labels, m.License, m.Weights.ToString(), IsAvailable(m.Weights)))
-            .ToList()));
+    public static Ok<ModelListResponse> ListModels(IModelCache cache) =>
+        TypedResults.Ok(new ModelListResponse(cache.DescribeAll().Select(ModelInfo.From).ToList()));
 
-    private static bool IsAvailable(ArtifactSource source) => source.Kind switch
-    {
-        "package-resource" => TryLoad(source.Assembly)?.GetManifestResourceInfo(source.Resource!) is not null,
-        "file" => File.Exists(source.Path),
-        _ => false,
-    };
+    public static Results<Ok<ModelInfo>, ProblemHttpResult> GetModel(string id, IModelCache cache) =>
+        Known(id, cache) ? TypedResults.Ok(ModelInfo.From(cache.Describe(id))) : NotFound(id);
 
-    private static Assembly? TryLoad(string? name)
+    public static async Task<Results<Ok<ModelInfo>, ProblemHttpResult>> WarmUp(string id, IModelCache cache, CancellationToken cancellationToken) =>
+        Known(id, cache) ? TypedResults.Ok(ModelInfo.From(await cache.WarmUpAsync(id, cancellationToken))) : NotFound(id);
+
+    public static async Task<Results<Ok<ModelInfo>, ProblemHttpResult>> Unload(string id, IModelCache cache)
     {
-        try { return name is null ? null : Assembly.Load(name); }
-        catch (FileNotFoundException) { return null; }
+        if (!Known(id, cache))
+        {
+            return NotFound(id);
+        }
+        await cache.UnloadAsync(id);
+        return TypedResults.Ok(ModelInfo.From(cache.Describe(id)));
     }
+
+    public static Results<Ok<ModelInfo>, ValidationProblem, ProblemHttpResult> ChangeSettings(string id, ModelSettingsRequest request, IModelCache cache)
+    {
+        if (!Known(id, cache))
+        {
+            return NotFound(id);
+        }
+        if (request.BatchSize is < 1 or > 4096)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["batchSize"] = ["batchSize must be between 1 and 4096."] });
+        }
+        if (request.BatchSize is { } size)
+        {
+            cache.SetBatchSize(id, size);
+        }
+        if (request.MicroBatching is { } on)
+        {
+            cache.SetMicroBatching(id, on);
+        }
+        return TypedResults.Ok(ModelInfo.From(cache.Describe(id)));
+    }
+
+    private static bool Known(string id, IModelCache cache) => cache.DescribeAll().Any(m => string.Equals(m.Manifest.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound);
 }
+
+public sealed record ModelSettingsRequest(int? BatchSize, bool? MicroBatching);
 
 public sealed record ModelListResponse(IReadOnlyList<ModelInfo> Data)
 {
     public string Object => "list";
 }
 
+public sealed record ModelStatsInfo(long Loads, double? LoadMilliseconds, long Requests, long Items, long Tokens, long TruncatedItems,
+    long Batches, long Runs, DateTimeOffset? LastUsed);
+
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
-    string Weights, bool Available)
+    string Weights, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
+    int BatchSize, bool MicroBatching, int? Sessions, int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats)
 {
     public string Object => "model";
+
+    public string OwnedBy => "truthgraph";
+
+    public static ModelInfo From(ModelStatus s)
+    {
+        var m = s.Manifest;
+        var st = s.Stats;
+        return new ModelInfo(m.Id, m.Task.ToString().ToLowerInvariant(), m.Dimensions, m.MaxTokens, m.Pooling, m.Labels, m.License,
+            m.Weights.ToString(), s.Available, s.State, s.Loaded, s.Device, s.DeviceReason, s.LoadError, s.BatchSize, s.MicroBatching,
+            s.Sessions, s.IntraOpThreads, s.EstimatedBytes,
+            new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed));
+    }
 }

@@ -3,12 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace TruthGraph.Inference.Models;
 
-public sealed class InferenceOptions
-{
-    /// <summary>Folder of <c>*.json</c> model manifests; relative paths resolve against the app's folder.</summary>
-    public string ModelsDirectory { get; set; } = "models";
-}
-
 /// <summary>The models this service can serve, read once from the manifest folder.</summary>
 public sealed class ModelCatalog
 {
@@ -46,7 +40,14 @@ public sealed class ModelCatalog
             {
                 throw new InvalidDataException($"Model manifest '{file}' is not valid: {ex.Message}", ex);
             }
-            yield return manifest ?? throw new InvalidDataException($"Model manifest '{file}' is empty.");
+            if (manifest is null)
+            {
+                throw new InvalidDataException($"Model manifest '{file}' is empty.");
+            }
+            // A manifest names its own files relative to its folder, so the folder can move (bin/, the repo, a volume).
+            yield return manifest.Weights is { Kind: "file", Path: { } weights } && !Path.IsPathRooted(weights)
+                ? manifest with { Weights = manifest.Weights with { Path = Path.GetFullPath(Path.Combine(directory, weights)) } }
+                : manifest;
         }
     }
 }

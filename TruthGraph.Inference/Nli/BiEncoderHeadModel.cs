@@ -47,7 +47,7 @@ public sealed class BiEncoderHeadModel : INliModel
         _probabilitiesName = manifest.Onnx.Probabilities;
         _labels = new NliLabels(manifest.Labels, manifest.LogProbOffsets);
         Thresholds = manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute) : null;
-        using var options = new SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        using var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         _head = new InferenceSession(headBytes, options);
         EstimatedBytes = headBytes.LongLength;
     }

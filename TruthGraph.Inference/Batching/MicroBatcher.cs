@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace TruthGraph.Inference.Batching;
+
+/// <summary>One caller's share of a coalesced batch, with the queue wait it saw.</summary>
+public sealed record BatchMember(ActivityContext Caller, TimeSpan QueueWait, int Items);
+
+/// <summary>
+/// Coalesces concurrent requests into one batch: requests that queue while a batch runs form the next one; when the
+/// last batch had several requests, the first waits at most <c>maxWait</c> for more; a batch closes once it holds
+/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the queue. Up to <c>concurrency</c> batches run at
+/// once; when nothing runs and nothing queues, a request runs at once on the
+/// caller's thread (a lone caller pays no hand-off between threads).
+/// Generic over input and output so that embeddings and pair classification share it.
+/// </summary>
+public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
+{
+    public delegate TOut[] BatchExecutor(IReadOnlyList<TIn> items, IReadOnlyList<BatchMember> members);
+
+    private sealed record Pending(TIn[] Items, TaskCompletionSource<TOut[]> Result, Activity? Caller, long EnqueuedAt);
+
+    // The multi-reader kind, because it can Count, which the fast path needs.
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
+    private readonly BatchExecutor _execute;
+    private readonly Func<int> _maxBatchSize;
+    private readonly TimeSpan _maxWait;
+    private readonly Task _consumer;
+    private readonly SemaphoreSlim _slot;
+    private readonly int _concurrency;
+    private volatile bool _consumerWaiting;
+    private int _lastBatchRequests;
+
+    /// <param name="maxBatchSize">Read before each batch, so a batch size changed at run time applies at once.</param>
+    /// <param name="concurrency">Batches that may run at once (one per session): the next batch gathers while one runs,
+    /// so no core idles between batches.</param>
+    public MicroBatcher(BatchExecutor execute, Func<int> maxBatchSize, TimeSpan maxWait, int concurrency = 1)
+    {
+        _concurrency = Math.Max(1, concurrency);
+        _slot = new SemaphoreSlim(_concurrency, _concurrency);
+        _execute = execute;
+        _maxBatchSize = maxBatchSize;
+        _maxWait = maxWait;
+        _consumer = Task.Factory.StartNew(ConsumeAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    public Task<TOut[]> SubmitAsync(TIn[] items, CancellationToken cancellationToken)
+    {
+        if (items.Length == 0)
+        {
+            return Task.FromResult(Array.Empty<TOut>());
+        }
+        var caller = Activity.Current;
+        if (items.Length >= _maxBatchSize())
+        {
+            return Task.FromResult(_execute(items, [new BatchMember(caller?.Context ?? default, TimeSpan.Zero, items.Length)]));
+        }
+        if (_queue.Reader.Count == 0 && !_consumerWaiting && _slot.Wait(0))
+        {
+            try
+            {
+                return Task.FromResult(_execute(items, [new BatchMember(caller?.Context ?? default, TimeSpan.Zero, items.Length)]));
+            }
+            catch (Exception ex)
+            {
+                return Task.FromException<TOut[]>(ex);
+            }
+            finally
+            {
+                _lastBatchRequests = 1;
+                _slot.Release();
+            }
+        }
+        var pending = new Pending(items, new TaskCompletionSource<TOut[]>(TaskCreationOptions.RunContinuationsAsynchronously),
+            caller, Stopwatch.GetTimestamp());
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(MicroBatcher<TIn, TOut>), "The model was unloaded.");
+        }
+        // A cancelled caller stops waiting; its texts still run with the batch they joined.
+        return pending.Result.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task ConsumeAsync()
+    {
+        var reader = _queue.Reader;
+        Pending? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync())
+        {
+            _consumerWaiting = true;
+            await _slot.WaitAsync();
+            _consumerWaiting = false;
+            var batch = new List<Pending>();
+            var limit = _maxBatchSize();
+            var count = 0;
+            if (carried is not null)
+            {
+                batch.Add(carried);
+                count = carried.Items.Length;
+                carried = null;
+            }
+            // Waiting for company only pays when there is concurrency; a lone caller would just lose the wait.
+            var wait = _lastBatchRequests > 1 ? _maxWait : TimeSpan.Zero;
+            var deadline = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+            while (count < limit)
+            {
+                if (reader.TryRead(out var next))
+                {
+                    if (count > 0 && count + next.Items.Length > limit)
+                    {
+                        carried = next;
+                        break;
+                    }
+                    batch.Add(next);
+                    count += next.Items.Length;
+                    continue;
+                }
+                var remaining = deadline - Stopwatch.GetTimestamp();
+                if (remaining <= 0 || !await WaitForMoreAsync(reader, TimeSpan.FromSeconds(remaining / (double)Stopwatch.Frequency)))
+                {
+                    break;
+                }
+            }
+            _lastBatchRequests = batch.Count;
+            if (_slot.CurrentCount == 0 || batch.Count == 0)
+            {
+                // No other batch may start before this one ends: run it here.
+                Run(batch);
+                _slot.Release();
+            }
+            else
+            {
+                _ = Task.Run(() =>
+                {
+                    Run(batch);
+                    _slot.Release();
+                });
+            }
+        }
+    }
+
+    private static async Task<bool> WaitForMoreAsync(ChannelReader<Pending> reader, TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            return await reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Run(List<Pending> batch)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var total = batch.Sum(p => p.Items.Length);
+        var items = new List<TIn>(total);
+        var members = new BatchMember[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            items.AddRange(batch[i].Items);
+            var wait = Stopwatch.GetElapsedTime(batch[i].EnqueuedAt, now);
+            members[i] = new BatchMember(batch[i].Caller?.Context ?? default, wait, batch[i].Items.Length);
+            // The caller's own span shows how long it queued; the batch span links back to every caller.
+            batch[i].Caller?.SetTag("truthgraph.queue.wait_ms", wait.TotalMilliseconds);
+            batch[i].Caller?.SetTag("truthgraph.batch.size", total);
+        }
+        try
+        {
+            var results = _execute(items, members);
+            var offset = 0;
+            foreach (var pending in batch)
+            {
+                pending.Result.TrySetResult(results[offset..(offset + pending.Items.Length)]);
+                offset += pending.Items.Length;
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Result.TrySetException(ex);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _consumer;
+        // Batches still running hold slots; taking them all means they have finished.
+        for (var i = 0; i < _concurrency; i++)
+        {
+            await _slot.WaitAsync();
+        }
+    }
+}

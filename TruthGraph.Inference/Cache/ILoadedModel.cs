@@ -1,0 +1,58 @@
+using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Onnx;
+
+namespace TruthGraph.Inference.Cache;
+
+/// <summary>
+/// A model in memory, ready to run. The cache holds these without knowing the task; an embedding model and
+/// (later) a pair classifier implement it, each with its own task-specific interface.
+/// </summary>
+public interface ILoadedModel : IAsyncDisposable
+{
+    ModelManifest Manifest { get; }
+    DeviceInfo Device { get; }
+    int Sessions { get; }
+    int IntraOpThreads { get; }
+
+    /// <summary>Bytes this model is estimated to hold (weights plus what its sessions allocated at load).</summary>
+    long EstimatedBytes { get; }
+
+    /// <summary>Batch size for this model on its device when configuration does not set one.</summary>
+    int DefaultBatchSize { get; }
+
+    /// <summary>Runs one small input so that the first real request does not pay for lazy initialisation.</summary>
+    Task WarmUpAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Builds an <see cref="ILoadedModel"/> for the manifests of one task. Registered in DI; the cache picks by task.</summary>
+public interface IModelLoader
+{
+    ModelTask Task { get; }
+
+    Task<ILoadedModel> LoadAsync(ModelManifest manifest, ModelRuntime runtime, CancellationToken cancellationToken);
+}
+
+/// <summary>Per-model settings that may change while the model is loaded, and the counters its work updates.</summary>
+public sealed class ModelRuntime(string modelId, int batchSize, bool microBatching, ModelStats stats)
+{
+    private int _batchSize = batchSize;
+    private volatile bool _microBatching = microBatching;
+
+    public string ModelId { get; } = modelId;
+
+    /// <summary>Texts (or pairs) per ONNX run; read before every batch.</summary>
+    public int BatchSize
+    {
+        get => Volatile.Read(ref _batchSize);
+        set => Volatile.Write(ref _batchSize, value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "Batch size must be at least 1."));
+    }
+
+    /// <summary>Whether requests are coalesced by the model's micro-batcher or run as they come.</summary>
+    public bool MicroBatching
+    {
+        get => _microBatching;
+        set => _microBatching = value;
+    }
+
+    public ModelStats Stats { get; } = stats;
+}

@@ -1,0 +1,52 @@
+using TruthGraph.Inference.Models;
+
+namespace TruthGraph.Inference.Cache;
+
+/// <summary>
+/// The process-wide set of loaded models (a DI singleton). Models load lazily on first use, exactly once even
+/// when many requests arrive together, and can be warmed up, unloaded and retuned at run time.
+/// </summary>
+public interface IModelCache
+{
+    /// <summary>The loaded model, loading it first if needed.</summary>
+    /// <exception cref="ModelNotFoundException">No manifest has this id.</exception>
+    Task<ILoadedModel> GetAsync(string modelId, CancellationToken cancellationToken);
+
+    /// <summary>Loads the model if needed and runs a warm-up input through it.</summary>
+    Task<ModelStatus> WarmUpAsync(string modelId, CancellationToken cancellationToken);
+
+    /// <summary>Frees the model's sessions and memory; the next request loads it again. False if it was not loaded.</summary>
+    Task<bool> UnloadAsync(string modelId);
+
+    /// <summary>Sets the texts per ONNX run for a model from now on (a sweep's result, say); kept across reloads.</summary>
+    void SetBatchSize(string modelId, int batchSize);
+
+    /// <summary>Turns micro-batching on or off for a model from now on.</summary>
+    void SetMicroBatching(string modelId, bool enabled);
+
+    ModelStatus Describe(string modelId);
+
+    IReadOnlyList<ModelStatus> DescribeAll();
+}
+
+/// <summary>A model as the cache sees it: manifest, whether and where it is loaded, its counters.</summary>
+public sealed record ModelStatus(
+    ModelManifest Manifest,
+    bool Available,
+    bool Loaded,
+    string State,
+    string? Device,
+    string? DeviceReason,
+    string? LoadError,
+    int BatchSize,
+    bool MicroBatching,
+    int? Sessions,
+    int? IntraOpThreads,
+    long? EstimatedBytes,
+    ModelStats Stats);
+
+public sealed class ModelNotFoundException(string modelId, string why)
+    : KeyNotFoundException($"Model '{modelId}' {why}.")
+{
+    public string ModelId { get; } = modelId;
+}

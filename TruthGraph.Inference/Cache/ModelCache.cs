@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Runtime;
+using Microsoft.Extensions.Options;
+using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Telemetry;
+
+namespace TruthGraph.Inference.Cache;
+
+/// <inheritdoc cref="IModelCache"/>
+public sealed partial class ModelCache : IModelCache, IAsyncDisposable
+{
+    private sealed class Entry(ModelManifest manifest, ModelRuntime runtime, bool batchSizeFixed)
+    {
+        public ModelManifest Manifest { get; } = manifest;
+        public ModelRuntime Runtime { get; } = runtime;
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public volatile ILoadedModel? Model;
+        public volatile bool Loading;
+        public volatile string? LoadError;
+        public volatile bool BatchSizeFixed = batchSizeFixed;
+        public bool? Available;
+    }
+
+    private readonly Dictionary<string, Entry> _entries;
+    private readonly Dictionary<ModelTask, IModelLoader> _loaders;
+    private readonly InferenceTelemetry _telemetry;
+    private readonly ILogger<ModelCache> _logger;
+
+    public ModelCache(ModelCatalog catalog, IEnumerable<IModelLoader> loaders, IOptions<InferenceOptions> options,
+        InferenceTelemetry telemetry, ILogger<ModelCache> logger)
+    {
+        _telemetry = telemetry;
+        _logger = logger;
+        _loaders = loaders.ToDictionary(l => l.Task);
+        var settings = options.Value;
+        _entries = catalog.All.ToDictionary(m => m.Id, m =>
+        {
+            var configured = settings.BatchSizes.TryGetValue(m.Id, out var size) && size > 0;
+            var runtime = new ModelRuntime(m.Id, configured ? size : 32, settings.Batching.Enabled, new ModelStats());
+            return new Entry(m, runtime, configured);
+        }, StringComparer.OrdinalIgnoreCase);
+        telemetry.ObserveMemory(() => _entries.Values
+            .Select(e => e.Model is { } model ? new Measurement<long>(model.EstimatedBytes, new KeyValuePair<string, object?>("truthgraph.model", e.Manifest.Id)) : (Measurement<long>?)null)
+            .OfType<Measurement<long>>());
+    }
+
+    public async Task<ILoadedModel> GetAsync(string modelId, CancellationToken cancellationToken)
+    {
+        var entry = Find(modelId);
+        if (entry.Model is { } ready)
+        {
+            return ready;
+        }
+        await entry.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return entry.Model ?? await LoadAsync(entry);
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    public async Task<ModelStatus> WarmUpAsync(string modelId, CancellationToken cancellationToken)
+    {
+        var model = await GetAsync(modelId, cancellationToken);
+        using var activity = InferenceTelemetry.Inference.StartActivity("model warm-up");
+        activity?.SetTag("truthgraph.model", model.Manifest.Id);
+        await model.WarmUpAsync(cancellationToken);
+        return Describe(modelId);
+    }
+
+    public async Task<bool> UnloadAsync(string modelId)
+    {
+        var entry = Find(modelId);
+        ILoadedModel? model;
+        await entry.Gate.WaitAsync();
+        try
+        {
+            model = entry.Model;
+            entry.Model = null;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+        if (model is null)
+        {
+            return false;
+        }
+        using var activity = InferenceTelemetry.Inference.StartActivity("model unload");
+        activity?.SetTag("truthgraph.model", entry.Manifest.Id);
+        var before = Environment.WorkingSet;
+        await model.DisposeAsync();
+        // The weights were large-object-heap arrays; compact once so the memory goes back to the system.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        LogUnloaded(entry.Manifest.Id, (before - Environment.WorkingSet) / (1024 * 1024));
+        return true;
+    }
+
+    public void SetBatchSize(string modelId, int batchSize)
+    {
+        var entry = Find(modelId);
+        entry.Runtime.BatchSize = batchSize;
+        entry.BatchSizeFixed = true;
+    }
+
+    public void SetMicroBatching(string modelId, bool enabled) => Find(modelId).Runtime.MicroBatching = enabled;
+
+    public ModelStatus Describe(string modelId) => Describe(Find(modelId));
+
+    public IReadOnlyList<ModelStatus> DescribeAll() => _entries.Values.OrderBy(e => e.Manifest.Id, StringComparer.Ordinal).Select(Describe).ToList();
+
+    private ModelStatus Describe(Entry entry)
+    {
+        entry.Available ??= ArtifactLoader.IsAvailable(entry.Manifest.Weights);
+        var model = entry.Model;
+        var state = model is not null ? "loaded" : entry.Loading ? "loading" : entry.LoadError is not null ? "failed" : "not loaded";
+        return new ModelStatus(entry.Manifest, entry.Available.Value, model is not null, state, model?.Device.Device,
+            model?.Device.Reason, entry.LoadError, entry.Runtime.BatchSize, entry.Runtime.MicroBatching, model?.Sessions,
+            model?.IntraOpThreads, model?.EstimatedBytes, entry.Runtime.Stats);
+    }
+
+    /// <summary>The runtime settings and counters of a model, for the code that runs it.</summary>
+    public ModelRuntime Runtime(string modelId) => Find(modelId).Runtime;
+
+    private Entry Find(string modelId) =>
+        _entries.TryGetValue(modelId, out var entry) ? entry : throw new ModelNotFoundException(modelId, "is not in the model catalogue");
+
+    // Called with the entry's gate held, so one load per model runs at a time and waiting requests reuse its result.
+    private async Task<ILoadedModel> LoadAsync(Entry entry)
+    {
+        if (!_loaders.TryGetValue(entry.Manifest.Task, out var loader))
+        {
+            throw new InvalidOperationException($"Model '{entry.Manifest.Id}' has task '{entry.Manifest.Task}', which no loader in this service serves.");
+        }
+        using var activity = InferenceTelemetry.Inference.StartActivity("model load");
+        activity?.SetTag("truthgraph.model", entry.Manifest.Id);
+        var clock = Stopwatch.StartNew();
+        entry.Loading = true;
+        try
+        {
+            // Not the caller's token: other requests wait on this load, and one caller giving up should not fail them.
+            var model = await loader.LoadAsync(entry.Manifest, entry.Runtime, CancellationToken.None);
+            if (!entry.BatchSizeFixed)
+            {
+                entry.Runtime.BatchSize = model.DefaultBatchSize;
+            }
+            entry.Runtime.Stats.RecordLoad(clock.Elapsed);
+            _telemetry.LoadDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("truthgraph.model", entry.Manifest.Id));
+            activity?.SetTag("truthgraph.device", model.Device.Device);
+            activity?.SetTag("truthgraph.device.reason", model.Device.Reason);
+            entry.LoadError = null;
+            entry.Model = model;
+            LogLoaded(entry.Manifest.Id, clock.ElapsedMilliseconds, model.Device.Device, model.Device.Reason, model.Sessions, model.IntraOpThreads);
+            return model;
+        }
+        catch (Exception ex)
+        {
+            entry.LoadError = ex.Message;
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+        finally
+        {
+            entry.Loading = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var entry in _entries.Values)
+        {
+            if (entry.Model is { } model)
+            {
+                entry.Model = null;
+                await model.DisposeAsync();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelId} loaded in {Milliseconds} ms on {Device} ({Reason}); {Sessions} session(s) × {Threads} intra-op thread(s)")]
+    private partial void LogLoaded(string modelId, long milliseconds, string device, string reason, int sessions, int threads);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelId} unloaded; working set shrank by {Megabytes} MiB")]
+    private partial void LogUnloaded(string modelId, long megabytes);
+}

@@ -1,0 +1,52 @@
+using TruthGraph.Inference.Apis;
+using TruthGraph.Inference.Cache;
+using TruthGraph.Inference.Embeddings;
+using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Nli;
+using TruthGraph.Inference.Telemetry;
+
+namespace TruthGraph.Inference.Hosting;
+
+/// <summary>Composition of the inference service; also used by tests and the bench command to host it in-process.</summary>
+public static class InferenceApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddDefaultOpenApi();
+        builder.AddInference();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapDefaultEndpoints();
+        app.MapDefaultOpenApi();
+        app.MapModelsApi();
+        app.MapEmbeddingsApi();
+        app.MapNliApi();
+        return app;
+    }
+
+    /// <summary>
+    /// The model cache (one per process), loaders per task, the embedder, warm-up and readiness. Pair classifiers
+    /// (NLI) plug in as the <see cref="IModelLoader"/> for <c>ModelTask.Nli</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<InferenceOptions>(builder.Configuration.GetSection("Inference"));
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<InferenceTelemetry>();
+        builder.Services.AddSingleton<ModelCatalog>();
+        builder.Services.AddSingleton<IModelLoader, EmbeddingModelLoader>();
+        builder.Services.AddSingleton<ModelCache>();
+        builder.Services.AddSingleton<IModelCache>(sp => sp.GetRequiredService<ModelCache>());
+        builder.Services.AddSingleton<ITextEmbedder, TextEmbedder>();
+        builder.Services.AddSingleton<IModelLoader, NliModelLoader>();
+        builder.Services.AddSingleton<IPairClassifier, PairClassifier>();
+        builder.Services.AddSingleton<WarmUpState>();
+        builder.Services.AddHostedService<ModelWarmUpService>();
+        builder.Services.AddHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using TruthGraph.Inference.Cache;
+using TruthGraph.Inference.Models;
+
+namespace TruthGraph.Inference.Hosting;
+
+/// <summary>What the readiness check reports: warming, ready, or failed with the reason.</summary>
+public sealed class WarmUpState
+{
+    private volatile string _state = "pending";
+    private volatile string _detail = "warm-up has not started";
+
+    public string State => _state;
+    public string Detail => _detail;
+
+    public void Set(string state, string detail)
+    {
+        _detail = detail;
+        _state = state;
+    }
+}
+
+/// <summary>
+/// Loads and warms the configured models after start-up, in the background, so the server already answers
+/// <c>/alive</c> while <c>/health</c> says "warming up" until the first request would be fast.
+/// </summary>
+public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog catalog, IOptions<InferenceOptions> options,
+    WarmUpState state, ILogger<ModelWarmUpService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.WarmUp)
+        {
+            state.Set("ready", "warm-up is off (Inference:WarmUp=false): models load on first use");
+            return;
+        }
+        var ids = settings.WarmUpModels.Count > 0 ? settings.WarmUpModels : catalog.All.Select(m => m.Id).ToList();
+        state.Set("warming", $"warming up {string.Join(", ", ids)}");
+        await Task.Yield();
+        var failures = new List<string>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                var status = await cache.WarmUpAsync(id, stoppingToken);
+                LogWarm(id, status.Device ?? "?");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex, id);
+                failures.Add($"{id}: {ex.Message}");
+            }
+        }
+        state.Set(failures.Count == 0 ? "ready" : "failed",
+            failures.Count == 0 ? $"warm: {string.Join(", ", ids)}" : $"warm-up failed for {string.Join("; ", failures)}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelId} is warm on {Device}")]
+    private partial void LogWarm(string modelId, string device);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Warm-up of model {ModelId} failed")]
+    private partial void LogFailed(Exception error, string modelId);
+}

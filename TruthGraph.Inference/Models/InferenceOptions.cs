@@ -1,0 +1,62 @@
+namespace TruthGraph.Inference.Models;
+
+/// <summary>The <c>Inference</c> configuration section.</summary>
+public sealed class InferenceOptions
+{
+    /// <summary>Folder of <c>*.json</c> model manifests; relative paths resolve against the app's folder.</summary>
+    public string ModelsDirectory { get; set; } = "models";
+
+    /// <summary><c>auto</c> | <c>cuda</c> | <c>cpu</c>. auto and cuda try the CUDA execution provider and fall back to CPU.</summary>
+    public string Device { get; set; } = "auto";
+
+    public int CudaDeviceId { get; set; }
+
+    /// <summary>Load every model (or <see cref="WarmUpModels"/>) at start-up; /health reports ready only afterwards.</summary>
+    public bool WarmUp { get; set; } = true;
+
+    /// <summary>Ids to warm up; empty means all models in the catalogue.</summary>
+    public List<string> WarmUpModels { get; set; } = [];
+
+    public int MaxTextsPerRequest { get; set; } = 2048;
+
+    public int MaxCharactersPerText { get; set; } = 20_000;
+
+    public OnnxOptions Onnx { get; set; } = new();
+
+    public BatchingOptions Batching { get; set; } = new();
+
+    /// <summary>Per-model batch size overrides (model id → texts per ONNX run), e.g. from a sweep.</summary>
+    public Dictionary<string, int> BatchSizes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class OnnxOptions
+{
+    /// <summary>
+    /// Sessions per model; each runs its own batches. Null picks per device: on CPU one single-thread session per
+    /// core (measured faster than one multi-thread session, see docs/PERFORMANCE.md), on CUDA one session.
+    /// </summary>
+    public int? Sessions { get; set; }
+
+    /// <summary>Intra-op threads per session; null picks 1 when there are several sessions, else the core count.</summary>
+    public int? IntraOpThreads { get; set; }
+
+    public bool GraphOptimization { get; set; } = true;
+
+    /// <summary>
+    /// Let idle intra-op threads spin. Off by default: on a machine shared with other work, spinning threads take
+    /// cores from everything else (and from the other sessions) for a few percent at best.
+    /// </summary>
+    public bool AllowSpinning { get; set; }
+}
+
+public sealed class BatchingOptions
+{
+    /// <summary>Coalesce concurrent requests into one ONNX run.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long a batch waits for company once the first request is there; 0 takes only what is queued.</summary>
+    public double MaxWaitMilliseconds { get; set; } = 2;
+
+    /// <summary>Largest coalesced batch; null uses the model's batch size.</summary>
+    public int? MaxBatchSize { get; set; }
+}

@@ -1,0 +1,73 @@
+using Microsoft.ML.OnnxRuntime;
+using SessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
+
+namespace TruthGraph.Inference.Onnx;
+
+/// <summary>Where a model's sessions run, and why there (the CUDA failure message when it fell back).</summary>
+public sealed record DeviceInfo(string Device, string Reason)
+{
+    public bool IsCuda => Device == "cuda";
+}
+
+/// <summary>Settings for the sessions of one model.</summary>
+public sealed record SessionSettings(string RequestedDevice, int CudaDeviceId, int IntraOpThreads, bool GraphOptimization, bool AllowSpinning = false);
+
+/// <summary>
+/// Creates ONNX Runtime sessions on the requested device. <c>GetAvailableProviders()</c> lists CUDA even where its
+/// libraries cannot load, so the only reliable probe is to try: a failure is caught, kept as the reason, and the
+/// session is created again on the CPU.
+/// </summary>
+public static class OnnxSessionFactory
+{
+    public static (InferenceSession Session, DeviceInfo Device) Create(byte[] model, SessionSettings settings)
+    {
+        var requested = settings.RequestedDevice.Trim().ToLowerInvariant();
+        if (requested is not ("auto" or "cuda" or "cpu"))
+        {
+            throw new InvalidOperationException($"Inference:Device must be auto, cuda or cpu, not '{settings.RequestedDevice}'.");
+        }
+        if (requested == "cpu")
+        {
+            return (new InferenceSession(model, CpuOptions(settings)), new DeviceInfo("cpu", "Inference:Device=cpu"));
+        }
+
+        SessionOptions? cudaOptions = null;
+        try
+        {
+            cudaOptions = BaseOptions(settings);
+            cudaOptions.AppendExecutionProvider_CUDA(settings.CudaDeviceId);
+            var session = new InferenceSession(model, cudaOptions);
+            return (session, new DeviceInfo("cuda", $"Inference:Device={requested}: CUDA execution provider on device {settings.CudaDeviceId}"));
+        }
+        catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
+        {
+            cudaOptions?.Dispose();
+            var reason = $"Inference:Device={requested}, but the CUDA execution provider failed, so the CPU runs the model: {FirstLine(ex.Message)}";
+            return (new InferenceSession(model, CpuOptions(settings)), new DeviceInfo("cpu", reason));
+        }
+    }
+
+    private static SessionOptions CpuOptions(SessionSettings settings) => BaseOptions(settings);
+
+    private static SessionOptions BaseOptions(SessionSettings settings)
+    {
+        var options = new SessionOptions
+        {
+            GraphOptimizationLevel = settings.GraphOptimization
+                ? GraphOptimizationLevel.ORT_ENABLE_ALL
+                : GraphOptimizationLevel.ORT_DISABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = settings.IntraOpThreads,
+            InterOpNumThreads = 1,
+        };
+        // Spinning threads steal cores from the other sessions and from the web server on a small or shared machine.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", settings.AllowSpinning ? "1" : "0");
+        return options;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 400 ? line[..400] + "…" : line;
+    }
+}

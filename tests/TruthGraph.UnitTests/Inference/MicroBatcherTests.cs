@@ -1,0 +1,101 @@
+using TruthGraph.Inference.Batching;
+
+namespace TruthGraph.UnitTests.Inference;
+
+public sealed class MicroBatcherTests
+{
+    [Fact]
+    public async Task Requests_queued_while_a_batch_runs_are_coalesced_into_the_next_batch()
+    {
+        var calls = new List<int>();
+        using var firstRunning = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members)
+        {
+            lock (calls) { calls.Add(items.Count); }
+            if (calls.Count == 1)
+            {
+                firstRunning.Set();
+                releaseFirst.Wait();
+            }
+            return items.Select(i => $"#{i}").ToArray();
+        }
+        await using var batcher = new MicroBatcher<int, string>(Execute, () => 64, TimeSpan.Zero);
+
+        // Nothing runs yet, so the first request runs at once (on its own thread here, as it blocks).
+        var first = Task.Run(() => batcher.SubmitAsync([0], CancellationToken.None));
+        Assert.True(firstRunning.Wait(TimeSpan.FromSeconds(10)), "first running");
+        var queued = Enumerable.Range(1, 10).Select(i => batcher.SubmitAsync([i, 100 + i], CancellationToken.None)).ToArray();
+        releaseFirst.Set();
+        Assert.Equal(["#0"], await first.WaitAsync(TimeSpan.FromSeconds(10)));
+        var results = await Task.WhenAll(queued).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([1, 20], calls);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal([$"#{i + 1}", $"#{101 + i}"], results[i]); // each caller gets its own items back, in order
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_closes_at_the_max_batch_size_and_the_rest_waits_for_the_next()
+    {
+        var calls = new List<int>();
+        using var firstRunning = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members)
+        {
+            lock (calls) { calls.Add(items.Count); }
+            if (items[0] < 0)
+            {
+                firstRunning.Set();
+                releaseFirst.Wait();
+            }
+            return items.Select(i => i.ToString()).ToArray();
+        }
+        // A long max wait: the size limit, not the clock, must close the batches.
+        await using var batcher = new MicroBatcher<int, string>(Execute, () => 4, TimeSpan.FromSeconds(30));
+
+        var blocker = Task.Run(() => batcher.SubmitAsync([-1], CancellationToken.None));
+        firstRunning.Wait();
+        var tasks = Enumerable.Range(0, 8).Select(i => batcher.SubmitAsync([i], CancellationToken.None)).ToArray();
+        releaseFirst.Set();
+        var done = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["-1"], await blocker);
+        Assert.Equal(8, done.Length);
+        Assert.Equal([1, 4, 4], calls);
+    }
+
+    [Fact]
+    public async Task A_lone_request_runs_at_once_on_the_callers_thread()
+    {
+        var threads = new List<int>();
+        string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members)
+        {
+            threads.Add(Environment.CurrentManagedThreadId);
+            return ["ok"];
+        }
+        await using var batcher = new MicroBatcher<int, string>(Execute, () => 8, TimeSpan.FromSeconds(30));
+
+        var caller = Environment.CurrentManagedThreadId;
+        var result = batcher.SubmitAsync([1], CancellationToken.None);
+
+        Assert.True(result.IsCompletedSuccessfully);
+        Assert.Equal(["ok"], await result);
+        Assert.Equal([caller], threads);
+    }
+
+    [Fact]
+    public async Task A_failing_batch_fails_every_caller_in_it_and_the_batcher_goes_on()
+    {
+        var fail = true;
+        string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members) =>
+            fail ? throw new InvalidOperationException("boom") : items.Select(i => i.ToString()).ToArray();
+        await using var batcher = new MicroBatcher<int, string>(Execute, () => 8, TimeSpan.Zero);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.SubmitAsync([1], CancellationToken.None));
+        fail = false;
+        Assert.Equal(["2"], await batcher.SubmitAsync([2], CancellationToken.None));
+    }
+}

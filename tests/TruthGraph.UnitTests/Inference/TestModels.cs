@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Options;
+using TruthGraph.Inference.Models;
+
+namespace TruthGraph.UnitTests.Inference;
+
+internal static class TestModels
+{
+    public const string MiniLm = "all-minilm-l6-v2";
+
+    public static ModelCatalog Catalog() => new(Options.Create(new InferenceOptions()));
+}
