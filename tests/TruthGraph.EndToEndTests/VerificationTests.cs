@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace TruthGraph.EndToEndTests;
+
+/// <summary>
+/// The whole pipeline through the real services: CLIMATE-FEVER evidence ingested, claims verified (embedding,
+/// pgvector retrieval, NLI, verdict), results stored, cached and listed; bad requests refused without writing.
+/// </summary>
+public sealed class VerificationTests(EvidenceAppFixture fixture, ITestOutputHelper output) : IClassFixture<EvidenceAppFixture>
+{
+    private static readonly SemaphoreSlim Setup = new(1, 1);
+    private static List<JsonElement>? _results;
+    private static readonly string[] Verdicts = ["SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO"];
+
+    private static List<(string Claim, string Label)> DevClaims(int count) => File.ReadLines(TestData.ClimateFever("dev.jsonl"))
+        .Take(count)
+        .Select(l => JsonDocument.Parse(l).RootElement)
+        .Select(e => (e.GetProperty("claim").GetString()!, e.GetProperty("claim_label").GetString()!))
+        .ToList();
+
+    /// <summary>Ingests the evidence of the first 50 dev claims and verifies the first 20, once for the class.</summary>
+    private async Task<List<JsonElement>> VerifyTwentyAsync()
+    {
+        await Setup.WaitAsync();
+        try
+        {
+            if (_results is null)
+            {
+                var body = string.Join('\n', File.ReadLines(TestData.ClimateFever("dev.jsonl")).Take(50));
+                using var upload = await fixture.Api.PostAsync("/api/ingestions?format=climate-fever",
+                    new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+                Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+                var job = await upload.Content.ReadFromJsonAsync<JsonElement>();
+                var done = await fixture.WaitForJobAsync(job.GetProperty("id").GetString()!);
+                Assert.Equal("completed", done.GetProperty("status").GetString());
+
+                var results = new List<JsonElement>();
+                foreach (var (claim, _) in DevClaims(20))
+                {
+                    using var response = await fixture.Api.PostAsJsonAsync("/api/verify", new { claim, topK = 10 });
+                    var text = await response.Content.ReadAsStringAsync();
+                    Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+                    results.Add(JsonDocument.Parse(text).RootElement.Clone());
+                }
+                _results = results;
+            }
+            return _results;
+        }
+        finally
+        {
+            Setup.Release();
+        }
+    }
+
+    [Fact]
+    public async Task Twenty_climate_fever_claims_get_verdicts_with_scored_evidence_and_stage_timings()
+    {
+        var results = await VerifyTwentyAsync();
+        var claims = DevClaims(20);
+        for (var i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            Assert.Equal(claims[i].Claim, result.GetProperty("claim").GetString());
+            Assert.Contains(result.GetProperty("verdict").GetString(), Verdicts);
+            Assert.InRange(result.GetProperty("confidence").GetDouble(), 0, 1);
+            Assert.False(result.GetProperty("cached").GetBoolean());
+
+            var evidence = result.GetProperty("evidence").EnumerateArray().ToList();
+            Assert.InRange(evidence.Count, 1, 10);
+            var similarities = evidence.Select(e => e.GetProperty("similarity").GetDouble()).ToList();
+            Assert.Equal(similarities.OrderDescending(), similarities);
+            foreach (var e in evidence)
+            {
+                double entail = e.GetProperty("entailment").GetDouble(), neutral = e.GetProperty("neutral").GetDouble(),
+                    contra = e.GetProperty("contradiction").GetDouble();
+                Assert.InRange(entail + neutral + contra, 0.999, 1.001);
+                var strongest = new[] { ("entailment", entail), ("neutral", neutral), ("contradiction", contra) }.MaxBy(x => x.Item2).Item1;
+                Assert.Equal(strongest, e.GetProperty("label").GetString());
+                Assert.Contains(e.GetProperty("source").GetString(), new[] { "climate-fever", "truthgraph-sample" });
+            }
+
+            var timings = result.GetProperty("timings");
+            var stages = new[] { "embedMs", "retrieveMs", "nliMs", "aggregateMs", "dbMs" }.Select(s => timings.GetProperty(s).GetDouble()).ToList();
+            Assert.All(stages, ms => Assert.True(ms >= 0));
+            Assert.True(stages[0] > 0 && stages[1] > 0 && stages[2] > 0, "embed, retrieve and NLI each take time");
+            Assert.InRange(stages.Sum(), 0, timings.GetProperty("totalMs").GetDouble());
+            Assert.Equal("all-minilm-l6-v2", result.GetProperty("models").GetProperty("embedding").GetString());
+            Assert.Equal("nli-minilm-head", result.GetProperty("models").GetProperty("nli").GetString());
+        }
+
+        var verdicts = results.Select(r => r.GetProperty("verdict").GetString()).ToList();
+        output.WriteLine(string.Join(", ", verdicts.GroupBy(v => v).Select(g => $"{g.Key} {g.Count()}")));
+        Assert.True(verdicts.Distinct().Count() > 1, "more than one verdict occurs");
+    }
+
+    [Fact]
+    public async Task Verifications_are_stored_listed_and_answered_from_the_cache_when_asked_again()
+    {
+        var results = await VerifyTwentyAsync();
+        var ids = results.Select(r => r.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(20, await fixture.ScalarAsync("SELECT count(*) FROM verifications WHERE id = ANY(@ids)", ("ids", ids.ToArray())));
+
+        var stored = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/verifications/{ids[3]}");
+        Assert.Equal(results[3].GetProperty("verdict").GetString(), stored.GetProperty("verdict").GetString());
+        Assert.Equal(results[3].GetProperty("evidence").GetArrayLength(), stored.GetProperty("evidence").GetArrayLength());
+
+        var page = await fixture.Api.GetFromJsonAsync<JsonElement>("/api/verifications?page=2&pageSize=5");
+        Assert.Equal(5, page.GetProperty("items").GetArrayLength());
+        Assert.True(page.GetProperty("total").GetInt64() >= 20);
+        var verdict = results[0].GetProperty("verdict").GetString();
+        var filtered = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/verifications?verdict={verdict}&pageSize=100");
+        Assert.All(filtered.GetProperty("items").EnumerateArray(), i => Assert.Equal(verdict, i.GetProperty("verdict").GetString()));
+
+        using var notFound = await fixture.Api.GetAsync($"/api/verifications/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+
+        var again = await fixture.Api.PostAsJsonAsync("/api/verify", new { claim = "  " + results[0].GetProperty("claim").GetString() + " ", topK = 10 });
+        var cached = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(cached.GetProperty("cached").GetBoolean());
+        Assert.Equal(ids[0], cached.GetProperty("id").GetGuid());
+        Assert.Equal(20, await fixture.ScalarAsync("SELECT count(*) FROM verifications WHERE id = ANY(@ids)", ("ids", ids.ToArray())));
+    }
+
+    [Fact]
+    public async Task A_batch_verifies_every_claim_in_one_call()
+    {
+        await VerifyTwentyAsync();
+        string[] claims = ["Sea levels are rising.", "Global temperatures have not changed in a century.", "Glaciers are retreating worldwide."];
+        using var response = await fixture.Api.PostAsJsonAsync("/api/verify/batch", new { claims, topK = 5 });
+        var results = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(claims, results.EnumerateArray().Select(r => r.GetProperty("claim").GetString()));
+        Assert.All(results.EnumerateArray(), r => Assert.InRange(r.GetProperty("evidence").GetArrayLength(), 1, 5));
+    }
+
+    public static TheoryData<string, string, string> BadRequests => new()
+    {
+        { "/api/verify", """{"claim": ""}""", "claim" },
+        { "/api/verify", """{"claim": "   \n\t "}""", "claim" },
+        { "/api/verify", "{\"claim\": \"" + new string('a', 2001) + "\"}", "claim" },
+        { "/api/verify", """{"claim": "Sea levels rise.", "topK": 0}""", "topK" },
+        { "/api/verify", """{"claim": "Sea levels rise.", "topK": 51}""", "topK" },
+        { "/api/verify", """{"claim": "Sea levels rise.", "topK": "ten"}""", "$.topK" },
+        { "/api/verify", """{"claim": "Sea levels rise.", """, "$" },
+        { "/api/verify", """{"topK": 3}""", "claim" },
+        { "/api/verify/batch", "{\"claims\": [" + string.Join(',', Enumerable.Repeat("\"x\"", 257)) + "]}", "claims" },
+        { "/api/verify/batch", """{"claims": ["fine", ""]}""", "claims[1]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Bad_requests_get_a_400_problem_naming_the_field_and_write_nothing(string path, string body, string field)
+    {
+        var before = await fixture.ScalarAsync("SELECT count(*) FROM verifications");
+        using var response = await fixture.Api.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        output.WriteLine(text);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType?.ToString());
+        var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+        Assert.Contains(errors.EnumerateObject(), e => e.Name == field);
+        Assert.Equal(before, await fixture.ScalarAsync("SELECT count(*) FROM verifications"));
+    }
+}
