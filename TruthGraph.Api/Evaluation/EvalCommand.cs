@@ -15,7 +15,7 @@ using TruthGraph.Api.Verification;
 namespace TruthGraph.Api.Evaluation;
 
 /// <summary>
-/// <c>eval climate-fever --data FILE --connection CS --inference URL [--top-k 10] [--json REPORT] [--keep-database]</c>:
+/// <c>eval climate-fever --data FILE --connection CS --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database]</c>:
 /// loads the file's evidence into a database of its own on the same server (the user's corpus is never touched),
 /// verifies every claim through the real pipeline (inference service, pgvector, verdict rule), and prints claim-level
 /// and pair-level accuracy, macro-F1 and confusion matrices, per-stage timings and the verify benchmark figures.
@@ -30,7 +30,7 @@ public static class EvalCommand
         if (options.GetValueOrDefault("$0") != "climate-fever" || !options.TryGetValue("data", out var data)
             || !options.TryGetValue("connection", out var connection) || !options.TryGetValue("inference", out var inference))
         {
-            Console.Error.WriteLine("usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--keep-database]");
+            Console.Error.WriteLine("usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database]");
             return 2;
         }
         var topK = int.Parse(options.GetValueOrDefault("top-k", "10"), CultureInfo.InvariantCulture);
@@ -88,6 +88,12 @@ public static class EvalCommand
         var report = EvaluationReport.Build(claims, results, goldPairs.Select(p => p.PairLabel).ToList(), pairScores,
             cacheHits, ingestRate, pairsPerSecond, topK, settings);
         report.Print(Console.Out);
+        if (options.ContainsKey("tune"))
+        {
+            var tuned = ThresholdSearch.Best(claims, results);
+            Console.WriteLine($"thresholds that maximise claim macro-F1 on this file: support {tuned.Thresholds.Support:F2}, " +
+                $"refute {tuned.Thresholds.Refute:F2} -> claim macro-F1 {tuned.ClaimMacroF1:F3}");
+        }
         if (options.TryGetValue("json", out var jsonPath))
         {
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
