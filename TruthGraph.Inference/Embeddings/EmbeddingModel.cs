@@ -62,7 +62,9 @@ public sealed class EmbeddingModel : IEmbeddingModel
         await _direct.WaitAsync(cancellationToken);
         try
         {
-            return RunBatch(texts, [new BatchMember(Activity.Current?.Context ?? default, Stopwatch.GetElapsedTime(queued), texts.Count)]);
+            var wait = Stopwatch.GetElapsedTime(queued);
+            MicroBatcher<string, EmbeddedText>.TagCaller(Activity.Current, wait, texts.Count);
+            return RunBatch(texts, [new BatchMember(Activity.Current?.Context ?? default, wait, texts.Count)]);
         }
         finally
         {
