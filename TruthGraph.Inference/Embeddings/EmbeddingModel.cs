@@ -77,7 +77,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
     public Task WarmUpAsync(CancellationToken cancellationToken)
     {
         // One run per session: each session initialises its kernels on its first call.
-        var texts = Enumerable.Repeat("warm-up", Sessions * Math.Max(1, _runtime.BatchSize / Sessions)).Take(Sessions * 2).ToArray();
+        var texts = Enumerable.Repeat("warm-up", Sessions * 2).ToArray();
         RunBatch(texts, []);
         return Task.CompletedTask;
     }
