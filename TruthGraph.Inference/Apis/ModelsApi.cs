@@ -57,7 +57,18 @@ public static class ModelsApi
         return TypedResults.Ok(ModelInfo.From(cache.Describe(id)));
     }
 
-    private static bool Known(string id, IModelCache cache) => cache.DescribeAll().Any(m => string.Equals(m.Manifest.Id, id, StringComparison.OrdinalIgnoreCase));
+    private static bool Known(string id, IModelCache cache)
+    {
+        try
+        {
+            cache.Runtime(id);
+            return true;
+        }
+        catch (ModelNotFoundException)
+        {
+            return false;
+        }
+    }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound);

@@ -53,12 +53,14 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
         var caller = Activity.Current;
         if (items.Length >= _maxBatchSize())
         {
+            TagCaller(caller, TimeSpan.Zero, items.Length);
             return Task.FromResult(_execute(items, [new BatchMember(caller?.Context ?? default, TimeSpan.Zero, items.Length)]));
         }
         if (_queue.Reader.Count == 0 && !_consumerWaiting && _slot.Wait(0))
         {
             try
             {
+                TagCaller(caller, TimeSpan.Zero, items.Length);
                 return Task.FromResult(_execute(items, [new BatchMember(caller?.Context ?? default, TimeSpan.Zero, items.Length)]));
             }
             catch (Exception ex)
@@ -163,9 +165,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
             items.AddRange(batch[i].Items);
             var wait = Stopwatch.GetElapsedTime(batch[i].EnqueuedAt, now);
             members[i] = new BatchMember(batch[i].Caller?.Context ?? default, wait, batch[i].Items.Length);
-            // The caller's own span shows how long it queued; the batch span links back to every caller.
-            batch[i].Caller?.SetTag("truthgraph.queue.wait_ms", wait.TotalMilliseconds);
-            batch[i].Caller?.SetTag("truthgraph.batch.size", total);
+            TagCaller(batch[i].Caller, wait, total);
         }
         try
         {
@@ -184,6 +184,13 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
                 pending.Result.TrySetException(ex);
             }
         }
+    }
+
+    // The caller's own span shows how long it queued and the size of the batch it joined; the batch span links back.
+    internal static void TagCaller(Activity? caller, TimeSpan wait, int batchSize)
+    {
+        caller?.SetTag("truthgraph.queue.wait_ms", wait.TotalMilliseconds);
+        caller?.SetTag("truthgraph.batch.size", batchSize);
     }
 
     public async ValueTask DisposeAsync()

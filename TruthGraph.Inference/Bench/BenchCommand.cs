@@ -50,7 +50,7 @@ public static class BenchCommand
         // shared machine the load changes by the minute, and only measurements close in time compare fairly.
         var layouts = new List<(string Label, IEmbeddingModel Model, ModelRuntime Runtime)>
         {
-            ($"{model.Sessions} session(s) × {model.IntraOpThreads} thread(s) [service default]", model, ((ModelCache)cache).Runtime(ModelId)),
+            ($"{model.Sessions} session(s) × {model.IntraOpThreads} thread(s) [service default]", model, cache.Runtime(ModelId)),
         };
         if (!model.Device.IsCuda)
         {

@@ -26,6 +26,9 @@ public interface IModelCache
 
     ModelStatus Describe(string modelId);
 
+    /// <summary>The model's run-time settings and counters (kept across reloads), for the code that serves it.</summary>
+    ModelRuntime Runtime(string modelId);
+
     IReadOnlyList<ModelStatus> DescribeAll();
 }
 

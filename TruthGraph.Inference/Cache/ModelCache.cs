@@ -125,7 +125,6 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
             model?.IntraOpThreads, model?.EstimatedBytes, entry.Runtime.Stats);
     }
 
-    /// <summary>The runtime settings and counters of a model, for the code that runs it.</summary>
     public ModelRuntime Runtime(string modelId) => Find(modelId).Runtime;
 
     private Entry Find(string modelId) =>

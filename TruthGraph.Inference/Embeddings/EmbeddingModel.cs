@@ -62,7 +62,9 @@ public sealed class EmbeddingModel : IEmbeddingModel
         await _direct.WaitAsync(cancellationToken);
         try
         {
-            return RunBatch(texts, [new BatchMember(Activity.Current?.Context ?? default, Stopwatch.GetElapsedTime(queued), texts.Count)]);
+            var wait = Stopwatch.GetElapsedTime(queued);
+            MicroBatcher<string, EmbeddedText>.TagCaller(Activity.Current, wait, texts.Count);
+            return RunBatch(texts, [new BatchMember(Activity.Current?.Context ?? default, wait, texts.Count)]);
         }
         finally
         {
@@ -75,7 +77,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
     public Task WarmUpAsync(CancellationToken cancellationToken)
     {
         // One run per session: each session initialises its kernels on its first call.
-        var texts = Enumerable.Repeat("warm-up", Sessions * Math.Max(1, _runtime.BatchSize / Sessions)).Take(Sessions * 2).ToArray();
+        var texts = Enumerable.Repeat("warm-up", Sessions * 2).ToArray();
         RunBatch(texts, []);
         return Task.CompletedTask;
     }

@@ -20,7 +20,7 @@ public sealed class TextEmbedder(IModelCache cache, InferenceTelemetry telemetry
                 ?? throw new ModelNotFoundException(modelId, "is not an embedding model");
             try
             {
-                cache.Describe(modelId).Stats.RecordRequest();
+                cache.Runtime(modelId).Stats.RecordRequest();
                 var items = await model.EmbedAsync(texts, cancellationToken);
                 telemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     new KeyValuePair<string, object?>("truthgraph.model", model.Manifest.Id));

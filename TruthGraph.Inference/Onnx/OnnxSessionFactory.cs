@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using SessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
@@ -42,7 +43,7 @@ public static class OnnxSessionFactory
         catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
         {
             cudaOptions?.Dispose();
-            var reason = $"Inference:Device={requested}, but the CUDA execution provider failed, so the CPU runs the model: {FirstLine(ex.Message)}";
+            var reason = $"Inference:Device={requested}, but the CUDA execution provider failed, so the CPU runs the model: {FirstLine(ex.Message)}{MissingLibrary()}";
             return (new InferenceSession(model, CpuOptions(settings)), new DeviceInfo("cpu", reason));
         }
     }
@@ -63,6 +64,28 @@ public static class OnnxSessionFactory
         // Spinning threads steal cores from the other sessions and from the web server on a small or shared machine.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", settings.AllowSpinning ? "1" : "0");
         return options;
+    }
+
+    // ORT's exception only says "Failed to load shared library"; the loader's own message names what is missing
+    // (libcublasLt.so.13, libcudnn.so.9, ...), which is what an operator needs to fix it.
+    private static string MissingLibrary()
+    {
+        var provider = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libonnxruntime_providers_cuda.so");
+        if (!OperatingSystem.IsLinux() || !File.Exists(provider))
+        {
+            return "";
+        }
+        try
+        {
+            NativeLibrary.Free(NativeLibrary.Load(provider));
+            return "";
+        }
+        catch (DllNotFoundException ex)
+        {
+            // .NET's first line is boilerplate; the dynamic loader's own words come last.
+            var loader = ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            return string.IsNullOrEmpty(loader) ? "" : $" ({FirstLine(loader)})";
+        }
     }
 
     private static string FirstLine(string message)
