@@ -9,11 +9,18 @@ namespace TruthGraph.Api.Verification;
 /// Remembers results by claim text, search settings, corpus version and model ids: a new corpus version or a
 /// different model can never serve an old answer. Hit ratio is exported as a metric and kept for the status page.
 /// </summary>
-public sealed class VerificationResultCache(IOptions<VerificationOptions> options) : IDisposable
+public sealed class VerificationResultCache : IDisposable
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.ResultCacheSize });
+    private readonly MemoryCache _cache;
     private long _hits;
     private long _misses;
+
+    public VerificationResultCache(IOptions<VerificationOptions> options)
+    {
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.ResultCacheSize });
+        VerificationTelemetry.Meter.CreateObservableGauge("truthgraph.verify.cache.hit_ratio", () => HitRatio,
+            description: "Share of verification lookups answered from the result cache since start");
+    }
 
     public double HitRatio
     {

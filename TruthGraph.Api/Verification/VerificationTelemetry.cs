@@ -16,7 +16,7 @@ public static class VerificationTelemetry
     public static readonly ActivitySource Aggregate = new("truthgraph.aggregate");
     public static readonly ActivitySource Database = new("truthgraph.db");
 
-    private static readonly Meter Meter = new("truthgraph.verify");
+    public static readonly Meter Meter = new("truthgraph.verify");
 
     public static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>(
         "truthgraph.verify.stage.duration", unit: "ms", description: "Time per verification stage (tag stage)");
