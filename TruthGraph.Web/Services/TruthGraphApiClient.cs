@@ -8,6 +8,49 @@ public sealed class TruthGraphApiClient(HttpClient http)
     public async Task<ApiStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<ApiStatus>("/api/status", cancellationToken)
         ?? throw new InvalidOperationException("The API answered /api/status with an empty body.");
+
+    public async Task<IReadOnlyList<SampleClaim>> GetSampleClaimsAsync(CancellationToken cancellationToken = default) =>
+        await http.GetFromJsonAsync<List<SampleClaim>>("/api/samples/claims", cancellationToken) ?? [];
+
+    /// <summary>Verifies a claim; a 400 comes back as <see cref="ApiProblemException"/> with the API's reasons.</summary>
+    public async Task<VerificationView> VerifyAsync(string claim, int topK, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync("/api/verify", new { claim, topK }, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        return await response.Content.ReadFromJsonAsync<VerificationView>(cancellationToken)
+            ?? throw new InvalidOperationException("The API answered /api/verify with an empty body.");
+    }
+}
+
+/// <summary>An RFC 7807 answer from the API, turned into a message a person can read.</summary>
+public sealed class ApiProblemException(string message) : Exception(message)
+{
+    public static async Task<ApiProblemException> FromAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        string? detail = null;
+        try
+        {
+            using var problem = System.Text.Json.JsonDocument.Parse(body);
+            var root = problem.RootElement;
+            if (root.TryGetProperty("errors", out var errors))
+            {
+                detail = string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString())));
+            }
+            else if (root.TryGetProperty("title", out var title))
+            {
+                detail = title.GetString();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not a problem document (a proxy's error page, say): the status code is all there is to tell.
+        }
+        return new ApiProblemException(detail ?? $"The API answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+    }
 }
 
 /// <summary>The dashboard's view of <c>GET /api/status</c> (the API owns the contract; this mirrors the fields shown).</summary>

@@ -1,0 +1,23 @@
+namespace TruthGraph.Web.Services;
+
+/// <summary>The dashboard's view of a verification result (the API owns the contract; this mirrors what is shown).</summary>
+public sealed record VerificationView(
+    Guid Id,
+    string Claim,
+    string Verdict,
+    double Confidence,
+    IReadOnlyList<EvidenceView> Evidence,
+    TimingsView Timings,
+    ModelsView Models,
+    bool Cached,
+    DateTimeOffset CreatedAt);
+
+public sealed record EvidenceView(
+    long Id, string Source, string ExternalId, string Text, double Similarity, double Entailment, double Neutral,
+    double Contradiction, string Label);
+
+public sealed record TimingsView(double EmbedMs, double RetrieveMs, double NliMs, double AggregateMs, double DbMs, double TotalMs, double OverheadMs);
+
+public sealed record ModelsView(string Embedding, string Nli);
+
+public sealed record SampleClaim(string Claim, string ExpectedVerdict, string? Topic, string? Rationale);

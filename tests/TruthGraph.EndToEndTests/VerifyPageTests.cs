@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace TruthGraph.EndToEndTests;
+
+/// <summary>The dashboard's Verify page in a real browser, against the app started through Aspire testing.</summary>
+[Collection(AppCollection.Name)]
+public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
+{
+    [Fact]
+    public async Task Verifying_a_sample_claim_shows_a_verdict_chip_and_evidence_rows()
+    {
+        await WaitForSampleCorpusAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/verify").ToString());
+
+        // Example chips render only once the interactive circuit has loaded the samples; clicking one verifies it.
+        var examples = page.GetByTestId("example-claims").Locator(".mud-chip");
+        await Assertions.Expect(examples.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+        var claim = await examples.First.InnerTextAsync();
+        await examples.First.ClickAsync();
+
+        var verdict = page.GetByTestId("verdict-chip");
+        await Assertions.Expect(verdict).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(verdict).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("SUPPORTED|REFUTED|DISPUTED|NOT ENOUGH INFO"));
+        Assert.True(await page.GetByTestId("evidence-row").CountAsync() >= 1);
+        await Assertions.Expect(page.GetByTestId("verification-result")).ToContainTextAsync(claim.Trim());
+        await Assertions.Expect(page.GetByTestId("stage-breakdown")).ToBeVisibleAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "verify-page");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.SaveScreenshotAsync(page, "verify-page-phone");
+    }
+
+    private async Task WaitForSampleCorpusAsync()
+    {
+        using var api = fixture.CreateHttpClient("api");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var stats = await api.GetFromJsonAsync<JsonElement>("/api/evidence/stats", cts.Token);
+            if (stats.GetProperty("totalSentences").GetInt64() >= 300)
+            {
+                return;
+            }
+            await Task.Delay(500, cts.Token);
+        }
+    }
+}
