@@ -92,7 +92,7 @@ public static class EvalCommand
         {
             var tuned = ThresholdSearch.Best(claims, results);
             Console.WriteLine($"thresholds that maximise claim macro-F1 on this file: support {tuned.Thresholds.Support:F2}, " +
-                $"refute {tuned.Thresholds.Refute:F2} -> claim macro-F1 {tuned.ClaimMacroF1:F3}");
+                $"refute {tuned.Thresholds.Refute:F2}, evidence similarity >= {tuned.Thresholds.MinSimilarity:F2} -> claim macro-F1 {tuned.ClaimMacroF1:F3}");
         }
         if (options.TryGetValue("json", out var jsonPath))
         {

@@ -2,16 +2,19 @@ namespace TruthGraph.Api.Verification;
 
 /// <summary>
 /// NLI probabilities of one (evidence, claim) pair, after the head's log-prob offsets: P(entailment),
-/// P(neutral), P(contradiction), summing to 1.
+/// P(neutral), P(contradiction), summing to 1; and the evidence's retrieval similarity to the claim (1 when the
+/// evidence is known to be about the claim, as gold evidence is).
 /// </summary>
-public readonly record struct PairScores(double Entailment, double Neutral, double Contradiction);
+public readonly record struct PairScores(double Entailment, double Neutral, double Contradiction, double Similarity = 1);
 
 /// <summary>
 /// An evidence supports the claim when P(entailment) ≥ <see cref="Support"/> and it is not below P(contradiction);
 /// it refutes when P(contradiction) ≥ <see cref="Refute"/> and it is above P(entailment). The tie rule means one
-/// evidence never counts both ways.
+/// evidence never counts both ways. Evidence less similar to the claim than <see cref="MinSimilarity"/> counts
+/// neither way: retrieval always returns k sentences, and an NLI model asked about an unrelated sentence still
+/// answers something.
 /// </summary>
-public readonly record struct VerdictThresholds(double Support, double Refute);
+public readonly record struct VerdictThresholds(double Support, double Refute, double MinSimilarity = 0);
 
 /// <summary>The verdict, its confidence in [0, 1], and which evidence (by index) decided it.</summary>
 public sealed record VerdictDecision(
@@ -33,10 +36,10 @@ public sealed record VerdictDecision(
 public static class VerdictAggregator
 {
     public static bool IsSupporting(PairScores s, VerdictThresholds t) =>
-        s.Entailment >= t.Support && s.Entailment >= s.Contradiction;
+        s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && s.Entailment >= s.Contradiction;
 
     public static bool IsRefuting(PairScores s, VerdictThresholds t) =>
-        s.Contradiction >= t.Refute && s.Contradiction > s.Entailment;
+        s.Similarity >= t.MinSimilarity && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment;
 
     public static VerdictDecision Decide(IReadOnlyList<PairScores> evidence, VerdictThresholds thresholds)
     {

@@ -121,7 +121,7 @@ public sealed class VerificationService(
         VerdictThresholds thresholds, ModelIds models, long corpusVersion)
     {
         var decision = VerdictAggregator.Decide(
-            scores.Select(s => new PairScores(s.Entailment, s.Neutral, s.Contradiction)).ToList(), thresholds);
+            matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity)).ToList(), thresholds);
         var scored = matches.Zip(scores, (m, s) => new ScoredEvidence(
                 m.Id, m.Source, m.ExternalId, m.Text, Math.Round(m.Similarity, 4), s.Entailment, s.Neutral, s.Contradiction,
                 PairLabelOf(s)))

@@ -37,6 +37,9 @@ public sealed record VerdictThresholdSpec
 {
     public double Support { get; init; }
     public double Refute { get; init; }
+
+    /// <summary>Evidence less similar to the claim (cosine of the embeddings) counts neither way.</summary>
+    public double MinSimilarity { get; init; }
     public string? TunedOn { get; init; }
     public string? Rule { get; init; }
     public string? Confidence { get; init; }

@@ -12,8 +12,8 @@ public sealed record NliPairInput(string Premise, string Hypothesis, float[]? Pr
 /// <summary>Probabilities in the manifest's label order (entailment, neutral, contradiction) and the winning label.</summary>
 public sealed record NliPrediction(string Label, double Entailment, double Neutral, double Contradiction);
 
-/// <summary>The verdict thresholds that were tuned for a model's probabilities.</summary>
-public sealed record VerdictThresholds(double Support, double Refute);
+/// <summary>The verdict thresholds that were tuned for a model's probabilities (and the evidence similarity below which evidence does not count).</summary>
+public sealed record VerdictThresholds(double Support, double Refute, double MinSimilarity);
 
 /// <summary>A loaded pair classifier (natural-language inference).</summary>
 public interface INliModel : ILoadedModel
