@@ -45,7 +45,8 @@ public sealed class ModelCatalog
                 throw new InvalidDataException($"Model manifest '{file}' is empty.");
             }
             // Refused here, not at load: a model whose text this service cannot tokenize must not look servable.
-            if (!TokenizerSpec.KnownKinds.Contains(manifest.Tokenizer.Kind, StringComparer.OrdinalIgnoreCase))
+            // A disabled manifest may name a kind not implemented yet: it is listed (and pullable), never loaded.
+            if (manifest.Enabled && !TokenizerSpec.KnownKinds.Contains(manifest.Tokenizer.Kind, StringComparer.OrdinalIgnoreCase))
             {
                 throw new InvalidDataException(
                     $"Model manifest '{file}' has tokenizer kind '{manifest.Tokenizer.Kind}'; this service implements [{string.Join(", ", TokenizerSpec.KnownKinds)}].");

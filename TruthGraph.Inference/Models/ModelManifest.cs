@@ -104,4 +104,7 @@ public sealed record TokenizerSpec
     public static readonly IReadOnlyList<string> KnownKinds = ["wordpiece"];
     public bool Lowercase { get; init; } = true;
     public required ArtifactSource Vocab { get; init; }
+
+    /// <summary>BPE merges (byte-level BPE tokenizers keep them beside the vocabulary); pulled with the model when given.</summary>
+    public ArtifactSource? Merges { get; init; }
 }

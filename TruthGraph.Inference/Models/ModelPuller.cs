@@ -34,6 +34,10 @@ public static class ModelPuller
         {
             yield return ("vocab", manifest.Tokenizer.Vocab);
         }
+        if (manifest.Tokenizer.Merges is { Kind: "url" } merges)
+        {
+            yield return ("merges", merges);
+        }
     }
 }
 
