@@ -78,6 +78,9 @@ public sealed class CrossEncoderApiTests : IDisposable
         using var info = await host.Http.GetFromJsonAsync<JsonDocument>($"/v1/models/{Id}");
         Assert.False(info!.RootElement.GetProperty("available").GetBoolean());
         Assert.Equal("not loaded", info.RootElement.GetProperty("state").GetString());
+        using var refused = await host.Http.PostAsJsonAsync("/v1/nli", new { model = Id, pairs = new[] { new { premise = "a", hypothesis = "b" } } });
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("models pull", await refused.Content.ReadAsStringAsync());
         Assert.Empty(server.Ranges);
         Assert.False(Directory.Exists(cache) && Directory.EnumerateFileSystemEntries(cache).Any());
     }
