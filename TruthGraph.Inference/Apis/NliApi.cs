@@ -19,7 +19,7 @@ public static class NliApi
     }
 
     public static async Task<Results<Ok<NliResponse>, ValidationProblem, ProblemHttpResult>> Classify(
-        NliRequest request, IPairClassifier classifier, ModelCatalog catalog, IOptions<InferenceOptions> options,
+        NliRequest request, IPairClassifier classifier, ModelCatalog catalog, IModelCache cache, IOptions<InferenceOptions> options,
         CancellationToken cancellationToken)
     {
         var modelId = string.IsNullOrWhiteSpace(request.Model) ? DefaultModel : request.Model;
@@ -31,6 +31,17 @@ public static class NliApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The NLI request is not valid.");
+        }
+        // A model whose files are not here (url weights not pulled, or disabled) is known but cannot serve: say how to
+        // fix it instead of failing the load with a 500.
+        if (!cache.Describe(modelId).Available)
+        {
+            return TypedResults.Problem(title: "Model not available",
+                detail: manifest.Enabled
+                    ? $"Model '{modelId}' is not in the model cache; run `models pull {modelId}` on the inference host."
+                    : $"Model '{modelId}' is disabled in its manifest.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                extensions: new Dictionary<string, object?> { ["model"] = modelId });
         }
 
         NliResult result;

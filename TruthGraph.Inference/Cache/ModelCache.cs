@@ -26,6 +26,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
     private readonly Dictionary<ModelTask, IModelLoader> _loaders;
     private readonly InferenceTelemetry _telemetry;
     private readonly ILogger<ModelCache> _logger;
+    private readonly string _cacheDirectory;
 
     public ModelCache(ModelCatalog catalog, IEnumerable<IModelLoader> loaders, IOptions<InferenceOptions> options,
         InferenceTelemetry telemetry, ILogger<ModelCache> logger)
@@ -34,6 +35,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         _logger = logger;
         _loaders = loaders.ToDictionary(l => l.Task);
         var settings = options.Value;
+        _cacheDirectory = settings.ResolvedModelCacheDirectory;
         _entries = catalog.All.ToDictionary(m => m.Id, m =>
         {
             var configured = settings.BatchSizes.TryGetValue(m.Id, out var size) && size > 0;
@@ -117,7 +119,14 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 
     private ModelStatus Describe(Entry entry)
     {
-        entry.Available ??= ArtifactLoader.IsAvailable(entry.Manifest.Weights);
+        // Weights and vocabulary must both be readable without a download; a disabled manifest is never available.
+        // Checked again until true: a `models pull` while the service runs makes a model available.
+        if (entry.Available != true)
+        {
+            entry.Available = entry.Manifest.Enabled
+            && ArtifactLoader.IsAvailable(entry.Manifest.Weights, _cacheDirectory)
+                && ArtifactLoader.IsAvailable(entry.Manifest.Tokenizer.Vocab, _cacheDirectory);
+        }
         var model = entry.Model;
         var state = model is not null ? "loaded" : entry.Loading ? "loading" : entry.LoadError is not null ? "failed" : "not loaded";
         return new ModelStatus(entry.Manifest, entry.Available.Value, model is not null, state, model?.Device.Device,
@@ -136,6 +145,10 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         if (!_loaders.TryGetValue(entry.Manifest.Task, out var loader))
         {
             throw new InvalidOperationException($"Model '{entry.Manifest.Id}' has task '{entry.Manifest.Task}', which no loader in this service serves.");
+        }
+        if (!entry.Manifest.Enabled)
+        {
+            throw new InvalidOperationException($"Model '{entry.Manifest.Id}' is disabled in its manifest (enabled: false).");
         }
         using var activity = InferenceTelemetry.Inference.StartActivity("model load");
         activity?.SetTag("truthgraph.model", entry.Manifest.Id);

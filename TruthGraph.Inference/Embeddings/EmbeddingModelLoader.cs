@@ -3,7 +3,6 @@ using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Telemetry;
-using TruthGraph.Inference.Tokenization;
 
 namespace TruthGraph.Inference.Embeddings;
 
@@ -14,22 +13,8 @@ public sealed class EmbeddingModelLoader(IOptions<InferenceOptions> options, Inf
 
     public async Task<ILoadedModel> LoadAsync(ModelManifest manifest, ModelRuntime runtime, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var before = Environment.WorkingSet;
-        var weights = await ArtifactLoader.ReadAllBytesAsync(manifest.Weights, cancellationToken);
-        BertWordPieceTokenizer tokenizer;
-        await using (var vocab = await ArtifactLoader.OpenAsync(manifest.Tokenizer.Vocab, cancellationToken))
-        {
-            tokenizer = BertWordPieceTokenizer.Create(vocab, manifest.Tokenizer.Lowercase);
-        }
-        var sessions = SessionPool.Create(weights, settings.Device, settings.CudaDeviceId, settings.Onnx.Sessions,
-            settings.Onnx.IntraOpThreads, settings.Onnx.GraphOptimization, settings.Onnx.AllowSpinning);
-        // ORT keeps its own copy of the graph; the managed bytes are garbage once the sessions exist.
-        var estimate = Math.Max(Environment.WorkingSet - before, weights.LongLength);
-        var maxWait = TimeSpan.FromMilliseconds(Math.Max(0, settings.Batching.MaxWaitMilliseconds));
-        var maxBatch = settings.Batching.MaxBatchSize;
-        return new EmbeddingModel(manifest, sessions, tokenizer, runtime, telemetry, maxWait,
-            () => maxBatch ?? runtime.BatchSize, estimate);
+        var parts = await EncoderParts.LoadAsync(manifest, runtime, options.Value, cancellationToken);
+        return new EmbeddingModel(manifest, parts.Sessions, parts.Tokenizer, runtime, telemetry, parts.MaxWait, parts.MaxBatch, parts.EstimatedBytes);
     }
 
     /// <summary>

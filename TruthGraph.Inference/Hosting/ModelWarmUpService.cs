@@ -35,7 +35,21 @@ public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog c
             state.Set("ready", "warm-up is off (Inference:WarmUp=false): models load on first use");
             return;
         }
-        var ids = settings.WarmUpModels.Count > 0 ? settings.WarmUpModels : catalog.All.Select(m => m.Id).ToList();
+        var wanted = settings.WarmUpModels.Count > 0 ? settings.WarmUpModels : catalog.All.Select(m => m.Id).ToList();
+        // Models whose files are not here yet (url weights not pulled, disabled manifests) are skipped, never
+        // downloaded: start-up must not depend on the network, and readiness must not wait on a missing model.
+        var ids = new List<string>();
+        var skipped = new List<string>();
+        foreach (var id in wanted)
+        {
+            // An id the catalogue lacks stays in, so that its warm-up fails as a misconfiguration.
+            var available = !catalog.TryGet(id, out _) || cache.Describe(id).Available;
+            (available ? ids : skipped).Add(id);
+        }
+        foreach (var id in skipped)
+        {
+            LogSkipped(id);
+        }
         state.Set("warming", $"warming up {string.Join(", ", ids)}");
         await Task.Yield();
         var failures = new List<string>();
@@ -58,6 +72,9 @@ public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog c
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelId} is warm on {Device}")]
     private partial void LogWarm(string modelId, string device);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelId} is not warmed up: it is disabled or its files are not in the model cache (models pull)")]
+    private partial void LogSkipped(string modelId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Warm-up of model {ModelId} failed")]
     private partial void LogFailed(Exception error, string modelId);

@@ -1,30 +1,42 @@
 using System.Reflection;
-using System.Security.Cryptography;
 
 namespace TruthGraph.Inference.Models;
 
-/// <summary>Reads a model artefact (weights, vocabulary) from wherever its manifest says it lives.</summary>
+/// <summary>
+/// Reads a model artefact (weights, vocabulary) from wherever its manifest says it lives. <c>url</c> artefacts are
+/// read from the model cache folder (file name = sha256) and are downloaded only by <see cref="EnsureCachedAsync"/>
+/// (the <c>models pull</c> command): the service never downloads, so start-up and warm-up cannot hang on a network.
+/// </summary>
 public static class ArtifactLoader
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(10) };
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    public static bool IsAvailable(ArtifactSource source) => source.Kind switch
+    /// <summary>The per-user cache that <c>models pull</c> fills and the service reads (Inference:ModelCacheDirectory overrides it).</summary>
+    public static string DefaultCacheDirectory =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "truthgraph", "models");
+
+    /// <summary>Whether the bytes can be read now, without any download.</summary>
+    public static bool IsAvailable(ArtifactSource source, string cacheDirectory) => source.Kind switch
     {
         "package-resource" => TryLoadAssembly(source.Assembly)?.GetManifestResourceInfo(source.Resource ?? "") is not null,
         "file" => File.Exists(source.Path),
-        "url" => source.Url is not null && source.Sha256 is not null,
+        "url" => source.Url is not null && source.Sha256 is not null && File.Exists(CachedPath(source, cacheDirectory)),
         _ => false,
     };
 
-    public static async Task<byte[]> ReadAllBytesAsync(ArtifactSource source, CancellationToken cancellationToken)
+    /// <summary>Where a <c>url</c> artefact lives once pulled: named by its expected hash, so a changed file is a new entry.</summary>
+    public static string CachedPath(ArtifactSource source, string cacheDirectory) =>
+        Path.Combine(cacheDirectory, (source.Sha256 ?? throw new InvalidDataException($"The 'url' artefact {source.Url} needs a sha256.")).ToLowerInvariant());
+
+    public static async Task<byte[]> ReadAllBytesAsync(ArtifactSource source, string cacheDirectory, CancellationToken cancellationToken)
     {
-        await using var stream = await OpenAsync(source, cancellationToken);
+        await using var stream = Open(source, cacheDirectory);
         using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
         await stream.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
 
-    public static async Task<Stream> OpenAsync(ArtifactSource source, CancellationToken cancellationToken)
+    public static Stream Open(ArtifactSource source, string cacheDirectory)
     {
         switch (source.Kind)
         {
@@ -36,45 +48,34 @@ public static class ArtifactLoader
             case "file":
                 return File.OpenRead(source.Path ?? throw new InvalidDataException("A 'file' artefact needs a path."));
             case "url":
-                return File.OpenRead(await DownloadAsync(source, cancellationToken));
+                var cached = CachedPath(source, cacheDirectory);
+                return File.Exists(cached)
+                    ? File.OpenRead(cached)
+                    : throw new FileNotFoundException($"{source.Url} is not in the model cache '{cacheDirectory}'; run `models pull <id>` first.");
             default:
                 throw new InvalidDataException($"Unknown artefact kind '{source.Kind}' (package-resource | file | url).");
         }
     }
 
-    // Downloads once into the user's cache, keyed by the expected hash, and refuses bytes that do not match it.
-    private static async Task<string> DownloadAsync(ArtifactSource source, CancellationToken cancellationToken)
+    /// <summary>Downloads a <c>url</c> artefact into the cache unless it is there (resuming a partial download); other kinds need nothing.</summary>
+    public static async Task<bool> EnsureCachedAsync(ArtifactSource source, string cacheDirectory, IProgress<DownloadProgress>? progress,
+        CancellationToken cancellationToken, HttpClient? http = null)
     {
+        if (source.Kind != "url")
+        {
+            return false;
+        }
         if (source.Url is null || source.Sha256 is null)
         {
-            throw new InvalidDataException("A 'url' artefact needs both url and sha256.");
+            throw new InvalidDataException($"A 'url' artefact needs both url and sha256 ({source.Url ?? "no url"}).");
         }
-        var expected = source.Sha256.ToLowerInvariant();
-        var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "truthgraph", "models");
-        var target = Path.Combine(folder, expected);
+        var target = CachedPath(source, cacheDirectory);
         if (File.Exists(target))
         {
-            return target;
+            return false;
         }
-        Directory.CreateDirectory(folder);
-        var partial = target + ".part";
-        await using (var file = File.Create(partial))
-        {
-            await using var body = await Http.GetStreamAsync(source.Url, cancellationToken);
-            await body.CopyToAsync(file, cancellationToken);
-        }
-        string actual;
-        await using (var file = File.OpenRead(partial))
-        {
-            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
-        }
-        if (actual != expected)
-        {
-            File.Delete(partial);
-            throw new InvalidDataException($"{source.Url} has sha256 {actual}, the manifest expects {expected}.");
-        }
-        File.Move(partial, target, overwrite: true);
-        return target;
+        await ArtifactDownloader.DownloadAsync(http ?? Http, source.Url, source.Sha256, target, progress, cancellationToken);
+        return true;
     }
 
     private static Assembly? TryLoadAssembly(string? name)

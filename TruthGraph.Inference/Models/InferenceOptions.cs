@@ -6,6 +6,14 @@ public sealed class InferenceOptions
     /// <summary>Folder of <c>*.json</c> model manifests; relative paths resolve against the app's folder.</summary>
     public string ModelsDirectory { get; set; } = "models";
 
+    /// <summary>
+    /// Where pulled (<c>url</c>) weights and vocabularies live, one file per sha256; null uses the user's local app
+    /// data (<see cref="ArtifactLoader.DefaultCacheDirectory"/>). Tests point it at a temporary folder.
+    /// </summary>
+    public string? ModelCacheDirectory { get; set; }
+
+    public string ResolvedModelCacheDirectory => string.IsNullOrWhiteSpace(ModelCacheDirectory) ? ArtifactLoader.DefaultCacheDirectory : ModelCacheDirectory;
+
     /// <summary><c>auto</c> | <c>cuda</c> | <c>cpu</c>. auto and cuda try the CUDA execution provider and fall back to CPU.</summary>
     public string Device { get; set; } = "auto";
 

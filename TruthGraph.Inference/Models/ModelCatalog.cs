@@ -44,6 +44,13 @@ public sealed class ModelCatalog
             {
                 throw new InvalidDataException($"Model manifest '{file}' is empty.");
             }
+            // Refused here, not at load: a model whose text this service cannot tokenize must not look servable.
+            // A disabled manifest may name a kind not implemented yet: it is listed (and pullable), never loaded.
+            if (manifest.Enabled && !TokenizerSpec.KnownKinds.Contains(manifest.Tokenizer.Kind, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new InvalidDataException(
+                    $"Model manifest '{file}' has tokenizer kind '{manifest.Tokenizer.Kind}'; this service implements [{string.Join(", ", TokenizerSpec.KnownKinds)}].");
+            }
             // A manifest names its own files relative to its folder, so the folder can move (bin/, the repo, a volume).
             yield return manifest.Weights is { Kind: "file", Path: { } weights } && !Path.IsPathRooted(weights)
                 ? manifest with { Weights = manifest.Weights with { Path = Path.GetFullPath(Path.Combine(directory, weights)) } }

@@ -19,10 +19,19 @@ public sealed record ModelManifest
     public IReadOnlyList<string> Labels { get; init; } = [];
     public required string License { get; init; }
 
+    /// <summary>False keeps the manifest in the catalogue (listed, pullable once complete) but never loads or warms it.</summary>
+    public bool Enabled { get; init; } = true;
+
+    // Cross-encoders (task nli, architecture "cross-encoder"): the weights take [CLS] premise [SEP] hypothesis [SEP]
+    // as input_ids / attention_mask (/ token_type_ids) and give logits over Labels, read from OutputName or the first output.
+
     // Classifier heads on a sentence encoder (task nli, architecture "bi-encoder-head", e.g. models/nli-minilm-head.json).
     // All optional, so that plain embedding manifests need none of them.
 
-    /// <summary><c>bi-encoder-head</c>: the weights score features built from <see cref="Encoder"/>'s embeddings.</summary>
+    /// <summary>
+    /// <c>bi-encoder-head</c>: the weights score features built from <see cref="Encoder"/>'s embeddings;
+    /// <c>cross-encoder</c>: the weights read the tokenized pair and give logits over <see cref="Labels"/>.
+    /// </summary>
     public string? Architecture { get; init; }
 
     /// <summary>Id of the embedding model whose vectors the head was trained on; another encoder's are meaningless to it.</summary>
@@ -89,8 +98,13 @@ public sealed record ArtifactSource
 
 public sealed record TokenizerSpec
 {
-    /// <summary><c>wordpiece</c> for BERT-family models.</summary>
+    /// <summary><c>wordpiece</c> for BERT-family models; the only kind implemented (see <see cref="KnownKinds"/>).</summary>
     public required string Kind { get; init; }
+
+    public static readonly IReadOnlyList<string> KnownKinds = ["wordpiece"];
     public bool Lowercase { get; init; } = true;
     public required ArtifactSource Vocab { get; init; }
+
+    /// <summary>BPE merges (byte-level BPE tokenizers keep them beside the vocabulary); pulled with the model when given.</summary>
+    public ArtifactSource? Merges { get; init; }
 }

@@ -12,7 +12,7 @@ public sealed class TokenizerReferenceTests
     {
         var catalog = TestModels.Catalog();
         catalog.TryGet("all-minilm-l6-v2", out var model);
-        using var vocab = ArtifactLoader.OpenAsync(model.Tokenizer.Vocab, CancellationToken.None).GetAwaiter().GetResult();
+        using var vocab = ArtifactLoader.Open(model.Tokenizer.Vocab, ArtifactLoader.DefaultCacheDirectory);
         return BertWordPieceTokenizer.Create(vocab);
     });
 

@@ -1,0 +1,113 @@
+using Spectre.Console;
+using TruthGraph.Inference.Models;
+
+namespace TruthGraph.Inference.Cli;
+
+/// <summary>
+/// <c>models list [--models-dir DIR] [--cache-dir DIR]</c> and <c>models pull &lt;id&gt; [--models-dir DIR] [--cache-dir DIR]</c>:
+/// lists the manifests with what is already in the model cache, and downloads a model's <c>url</c> files into it
+/// (progress, resume of a partial download, sha256 check). The defaults are the service's: manifests beside the
+/// binary, the per-user cache; so a pulled model is what the service then finds.
+/// </summary>
+public static class ModelsCommand
+{
+    private const string Usage = "usage: models list [--models-dir DIR] [--cache-dir DIR] | models pull <id> [--models-dir DIR] [--cache-dir DIR]";
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
+    {
+        console ??= AnsiConsole.Console;
+        var modelsDir = Option(args, "--models-dir") ?? Path.Combine(AppContext.BaseDirectory, "models");
+        var cacheDir = Option(args, "--cache-dir") ?? ArtifactLoader.DefaultCacheDirectory;
+        var positional = Positional(args);
+        try
+        {
+            switch (positional)
+            {
+                case ["list"]:
+                    List(console, ModelCatalog.Load(modelsDir).ToList(), cacheDir);
+                    return 0;
+                case ["pull", var id]:
+                    return await PullAsync(console, ModelCatalog.Load(modelsDir).ToList(), id, cacheDir, cancellationToken);
+                default:
+                    console.MarkupLine(Markup.Escape(Usage));
+                    return 64;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or HttpRequestException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static void List(IAnsiConsole console, List<ModelManifest> manifests, string cacheDir)
+    {
+        var table = new Table().AddColumns("id", "task", "architecture", "weights", "here", "enabled");
+        foreach (var m in manifests.OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            var here = ArtifactLoader.IsAvailable(m.Weights, cacheDir) && ArtifactLoader.IsAvailable(m.Tokenizer.Vocab, cacheDir);
+            table.AddRow(Markup.Escape(m.Id), m.Task.ToString().ToLowerInvariant(), Markup.Escape(m.Architecture ?? "-"),
+                Markup.Escape(m.Weights.Kind), here ? "yes" : "[yellow]no (models pull)[/]", m.Enabled ? "yes" : "no");
+        }
+        console.Write(table);
+        console.MarkupLineInterpolated($"model cache: {cacheDir}");
+    }
+
+    private static async Task<int> PullAsync(IAnsiConsole console, List<ModelManifest> manifests, string id, string cacheDir,
+        CancellationToken cancellationToken)
+    {
+        var manifest = manifests.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (manifest is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] no manifest has id '{id}'; `models list` shows them.");
+            return 2;
+        }
+        if (!ModelPuller.UrlArtifacts(manifest).Any())
+        {
+            console.MarkupLineInterpolated($"{manifest.Id}: nothing to pull (its files ship with the service).");
+            return 0;
+        }
+        IReadOnlyList<PulledArtifact> pulled = [];
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
+            .StartAsync(async context =>
+            {
+                pulled = await ModelPuller.PullAsync(manifest, cacheDir, role =>
+                {
+                    var task = context.AddTask($"{manifest.Id} {role}", autoStart: true, maxValue: 1);
+                    return new InlineProgress<DownloadProgress>(p =>
+                    {
+                        task.IsIndeterminate = p.Total is null;
+                        task.MaxValue = p.Total ?? Math.Max(1, p.Received);
+                        task.Value = p.Received;
+                    });
+                }, cancellationToken);
+            });
+        foreach (var file in pulled)
+        {
+            console.MarkupLineInterpolated($"{file.Role}: {(file.Downloaded ? "downloaded, sha256 verified" : "already in the cache")} → {file.Path}");
+        }
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static string[] Positional(string[] args)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                i++;
+                continue;
+            }
+            result.Add(args[i]);
+        }
+        return [.. result];
+    }
+}

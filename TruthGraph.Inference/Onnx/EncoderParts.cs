@@ -1,0 +1,32 @@
+using TruthGraph.Inference.Cache;
+using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Tokenization;
+
+namespace TruthGraph.Inference.Onnx;
+
+/// <summary>
+/// What every encoder-shaped model (embeddings, cross-encoders) loads the same way: weights and vocabulary from their
+/// sources, the session pool on the configured device (CUDA with CPU fallback), and the micro-batching settings.
+/// </summary>
+public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer Tokenizer, long EstimatedBytes, TimeSpan MaxWait, Func<int> MaxBatch)
+{
+    public static async Task<EncoderParts> LoadAsync(ModelManifest manifest, ModelRuntime runtime, InferenceOptions settings,
+        CancellationToken cancellationToken)
+    {
+        var before = Environment.WorkingSet;
+        var cache = settings.ResolvedModelCacheDirectory;
+        var weights = await ArtifactLoader.ReadAllBytesAsync(manifest.Weights, cache, cancellationToken);
+        BertWordPieceTokenizer tokenizer;
+        await using (var vocab = ArtifactLoader.Open(manifest.Tokenizer.Vocab, cache))
+        {
+            tokenizer = BertWordPieceTokenizer.Create(vocab, manifest.Tokenizer.Lowercase);
+        }
+        var sessions = SessionPool.Create(weights, settings.Device, settings.CudaDeviceId, settings.Onnx.Sessions,
+            settings.Onnx.IntraOpThreads, settings.Onnx.GraphOptimization, settings.Onnx.AllowSpinning);
+        // ORT keeps its own copy of the graph; the managed bytes are garbage once the sessions exist.
+        var estimate = Math.Max(Environment.WorkingSet - before, weights.LongLength);
+        var maxWait = TimeSpan.FromMilliseconds(Math.Max(0, settings.Batching.MaxWaitMilliseconds));
+        var maxBatch = settings.Batching.MaxBatchSize;
+        return new EncoderParts(sessions, tokenizer, estimate, maxWait, () => maxBatch ?? runtime.BatchSize);
+    }
+}
