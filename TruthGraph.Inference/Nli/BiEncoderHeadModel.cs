@@ -46,7 +46,7 @@ public sealed class BiEncoderHeadModel : INliModel
         _inputName = manifest.Onnx.Input;
         _probabilitiesName = manifest.Onnx.Probabilities;
         _labels = new NliLabels(manifest.Labels, manifest.LogProbOffsets);
-        Thresholds = manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute, t.MinSimilarity) : null;
+        Thresholds = VerdictThresholds.From(manifest);
         using var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         _head = new InferenceSession(headBytes, options);
         EstimatedBytes = headBytes.LongLength;

@@ -43,7 +43,7 @@ public sealed class CrossEncoderModel : INliModel
         {
             throw new InvalidDataException($"Manifest '{manifest.Id}' names output '{_outputName}'; the model has [{string.Join(", ", sessions.OutputNames)}].");
         }
-        Thresholds = manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute) : null;
+        Thresholds = VerdictThresholds.From(manifest);
         _direct = new SemaphoreSlim(sessions.Count, sessions.Count);
         _batcher = new MicroBatcher<NliPairInput, NliPrediction>(RunBatch, maxBatch, maxWait, sessions.Count);
     }

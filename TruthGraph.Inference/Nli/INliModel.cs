@@ -13,7 +13,12 @@ public sealed record NliPairInput(string Premise, string Hypothesis, float[]? Pr
 public sealed record NliPrediction(string Label, double Entailment, double Neutral, double Contradiction);
 
 /// <summary>The verdict thresholds that were tuned for a model's probabilities (and the evidence similarity below which evidence does not count).</summary>
-public sealed record VerdictThresholds(double Support, double Refute, double MinSimilarity);
+public sealed record VerdictThresholds(double Support, double Refute, double MinSimilarity)
+{
+    /// <summary>The thresholds a manifest carries, or null when it carries none.</summary>
+    public static VerdictThresholds? From(Models.ModelManifest manifest) =>
+        manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute, t.MinSimilarity) : null;
+}
 
 /// <summary>A loaded pair classifier (natural-language inference).</summary>
 public interface INliModel : ILoadedModel
