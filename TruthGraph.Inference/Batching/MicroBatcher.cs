@@ -27,6 +27,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     private readonly TimeSpan _maxWait;
     private readonly Task _consumer;
     private readonly SemaphoreSlim _slot;
+    private readonly SemaphoreSlim _alone;
     private readonly int _concurrency;
     private volatile bool _consumerWaiting;
     private int _lastBatchRequests;
@@ -38,10 +39,35 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     {
         _concurrency = Math.Max(1, concurrency);
         _slot = new SemaphoreSlim(_concurrency, _concurrency);
+        _alone = new SemaphoreSlim(_concurrency, _concurrency);
         _execute = execute;
         _maxBatchSize = maxBatchSize;
         _maxWait = maxWait;
         _consumer = Task.Factory.StartNew(ConsumeAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Through the queue when <paramref name="coalesce"/> (the model's micro-batching setting), else alone.</summary>
+    public Task<TOut[]> RunAsync(IReadOnlyList<TIn> items, bool coalesce, CancellationToken cancellationToken) =>
+        coalesce ? SubmitAsync(items as TIn[] ?? items.ToArray(), cancellationToken) : RunAloneAsync(items, cancellationToken);
+
+    /// <summary>
+    /// Runs the items as a batch of their own, with no queue (micro-batching off). Callers beyond the concurrency wait
+    /// here asynchronously rather than blocking thread-pool threads on the session pool.
+    /// </summary>
+    public async Task<TOut[]> RunAloneAsync(IReadOnlyList<TIn> items, CancellationToken cancellationToken)
+    {
+        var queued = Stopwatch.GetTimestamp();
+        await _alone.WaitAsync(cancellationToken);
+        try
+        {
+            var wait = Stopwatch.GetElapsedTime(queued);
+            TagCaller(Activity.Current, wait, items.Count);
+            return _execute(items, [new BatchMember(Activity.Current?.Context ?? default, wait, items.Count)]);
+        }
+        finally
+        {
+            _alone.Release();
+        }
     }
 
     public Task<TOut[]> SubmitAsync(TIn[] items, CancellationToken cancellationToken)
@@ -201,6 +227,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
         for (var i = 0; i < _concurrency; i++)
         {
             await _slot.WaitAsync();
+            await _alone.WaitAsync();
         }
     }
 }

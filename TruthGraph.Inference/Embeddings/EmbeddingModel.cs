@@ -23,7 +23,6 @@ public sealed class EmbeddingModel : IEmbeddingModel
     private readonly string _outputName;
     private readonly bool _clsPooling;
     private readonly RunOptions _runOptions = new();
-    private readonly SemaphoreSlim _direct;
 
     public EmbeddingModel(ModelManifest manifest, SessionPool sessions, BertWordPieceTokenizer tokenizer, ModelRuntime runtime,
         InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> maxBatch, long estimatedBytes)
@@ -36,7 +35,6 @@ public sealed class EmbeddingModel : IEmbeddingModel
         EstimatedBytes = estimatedBytes;
         _outputName = manifest.OutputName ?? sessions.OutputNames[0];
         _clsPooling = string.Equals(manifest.Pooling, "cls", StringComparison.OrdinalIgnoreCase);
-        _direct = new SemaphoreSlim(sessions.Count, sessions.Count);
         _batcher = new MicroBatcher<string, EmbeddedText>(RunBatch, maxBatch, maxWait, sessions.Count);
     }
 
@@ -48,27 +46,8 @@ public sealed class EmbeddingModel : IEmbeddingModel
     public int Dimensions => Manifest.Dimensions;
     public int DefaultBatchSize => EmbeddingModelLoader.DefaultBatchSize(Device);
 
-    public async Task<EmbeddedText[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        if (_runtime.MicroBatching)
-        {
-            return await _batcher.SubmitAsync(texts as string[] ?? texts.ToArray(), cancellationToken);
-        }
-        // Without batching, callers beyond the session count wait here asynchronously rather than blocking
-        // thread-pool threads on the session pool.
-        var queued = Stopwatch.GetTimestamp();
-        await _direct.WaitAsync(cancellationToken);
-        try
-        {
-            var wait = Stopwatch.GetElapsedTime(queued);
-            MicroBatcher<string, EmbeddedText>.TagCaller(Activity.Current, wait, texts.Count);
-            return RunBatch(texts, [new BatchMember(Activity.Current?.Context ?? default, wait, texts.Count)]);
-        }
-        finally
-        {
-            _direct.Release();
-        }
-    }
+    public Task<EmbeddedText[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        _batcher.RunAsync(texts, _runtime.MicroBatching, cancellationToken);
 
     public EmbeddedText[] EmbedNow(IReadOnlyList<string> texts) => RunBatch(texts, []);
 
@@ -144,6 +123,5 @@ public sealed class EmbeddingModel : IEmbeddingModel
         await _batcher.DisposeAsync();
         _sessions.Dispose();
         _runOptions.Dispose();
-        _direct.Dispose();
     }
 }

@@ -26,7 +26,6 @@ public sealed class CrossEncoderModel : INliModel
     private readonly NliLabels _labels;
     private readonly string _outputName;
     private readonly RunOptions _runOptions = new();
-    private readonly SemaphoreSlim _direct;
 
     public CrossEncoderModel(ModelManifest manifest, SessionPool sessions, BertWordPieceTokenizer tokenizer, ModelRuntime runtime,
         InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> maxBatch, long estimatedBytes)
@@ -44,7 +43,6 @@ public sealed class CrossEncoderModel : INliModel
             throw new InvalidDataException($"Manifest '{manifest.Id}' names output '{_outputName}'; the model has [{string.Join(", ", sessions.OutputNames)}].");
         }
         Thresholds = VerdictThresholds.From(manifest);
-        _direct = new SemaphoreSlim(sessions.Count, sessions.Count);
         _batcher = new MicroBatcher<NliPairInput, NliPrediction>(RunBatch, maxBatch, maxWait, sessions.Count);
     }
 
@@ -58,26 +56,8 @@ public sealed class CrossEncoderModel : INliModel
     public int DefaultBatchSize => EmbeddingModelLoader.DefaultBatchSize(Device);
     public VerdictThresholds? Thresholds { get; }
 
-    public async Task<NliPrediction[]> ClassifyAsync(IReadOnlyList<NliPairInput> pairs, CancellationToken cancellationToken)
-    {
-        if (_runtime.MicroBatching)
-        {
-            return await _batcher.SubmitAsync(pairs as NliPairInput[] ?? pairs.ToArray(), cancellationToken);
-        }
-        // As in EmbeddingModel: callers beyond the session count wait here asynchronously, not on the pool.
-        var queued = Stopwatch.GetTimestamp();
-        await _direct.WaitAsync(cancellationToken);
-        try
-        {
-            var wait = Stopwatch.GetElapsedTime(queued);
-            MicroBatcher<NliPairInput, NliPrediction>.TagCaller(Activity.Current, wait, pairs.Count);
-            return RunBatch(pairs, [new BatchMember(Activity.Current?.Context ?? default, wait, pairs.Count)]);
-        }
-        finally
-        {
-            _direct.Release();
-        }
-    }
+    public Task<NliPrediction[]> ClassifyAsync(IReadOnlyList<NliPairInput> pairs, CancellationToken cancellationToken) =>
+        _batcher.RunAsync(pairs, _runtime.MicroBatching, cancellationToken);
 
     public Task WarmUpAsync(CancellationToken cancellationToken)
     {
@@ -145,6 +125,5 @@ public sealed class CrossEncoderModel : INliModel
         await _batcher.DisposeAsync();
         _sessions.Dispose();
         _runOptions.Dispose();
-        _direct.Dispose();
     }
 }
