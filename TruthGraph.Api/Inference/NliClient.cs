@@ -27,19 +27,30 @@ public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, Ver
 
 public sealed record NliScore(int Index, string Label, double Entailment, double Neutral, double Contradiction);
 
-/// <summary>HTTP client of <c>POST /v1/nli</c> on the inference service (address by service discovery).</summary>
+/// <summary>
+/// HTTP client of <c>POST /v1/nli</c> on the inference service (address by service discovery). Splits large inputs
+/// (a batch of claims times k evidence) into requests of the size the service accepts.
+/// </summary>
 public sealed class HttpNliClient(HttpClient http) : INliClient
 {
+    public const int MaxPairsPerRequest = 256;
+
     public async Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, string modelId, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync("/v1/nli", new NliRequest(pairs, modelId), cancellationToken);
-        await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
-        var body = await response.Content.ReadFromJsonAsync<NliResponse>(cancellationToken)
-            ?? throw new InferenceUnavailableException("The inference service answered /v1/nli with an empty body.");
-        if (body.Data.Count != pairs.Count)
+        var scores = new List<NliScore>(pairs.Count);
+        NliResponse? last = null;
+        foreach (var chunk in pairs.Chunk(MaxPairsPerRequest))
         {
-            throw new InferenceUnavailableException($"The inference service scored {body.Data.Count} of {pairs.Count} pairs.");
+            using var response = await http.PostAsJsonAsync("/v1/nli", new NliRequest(chunk, modelId), cancellationToken);
+            await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
+            last = await response.Content.ReadFromJsonAsync<NliResponse>(cancellationToken)
+                ?? throw new InferenceUnavailableException("The inference service answered /v1/nli with an empty body.");
+            if (last.Data.Count != chunk.Length)
+            {
+                throw new InferenceUnavailableException($"The inference service scored {last.Data.Count} of {chunk.Length} pairs.");
+            }
+            scores.AddRange(last.Data.Select(s => s with { Index = scores.Count + s.Index }));
         }
-        return body;
+        return last is null ? new NliResponse(modelId, [], null) : last with { Data = scores };
     }
 }
