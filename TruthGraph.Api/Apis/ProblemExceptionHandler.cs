@@ -33,7 +33,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                     },
                 });
 
+            // The resilience pipeline on HttpClient reports timeouts and an open circuit with Polly's own exceptions.
             case InferenceUnavailableException or HttpRequestException or NpgsqlException or TimeoutException
+                or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                 when !cancellationToken.IsCancellationRequested:
                 var dependency = exception is NpgsqlException ? "The database" : "The inference service";
                 logger.LogWarning(exception, "{Dependency} is unavailable", dependency);
