@@ -83,4 +83,29 @@ public sealed class VerdictAggregatorTests
         Assert.Equal(Verdict.Disputed, VerdictAggregator.Decide([supports, refutes, nei, nei, nei], Half).Verdict);
         Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([nei, nei, nei, nei, nei], Half).Verdict);
     }
+
+    [Fact]
+    public void Evidence_below_the_similarity_floor_counts_neither_way()
+    {
+        var floor = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.5);
+        PairScores unrelatedContradiction = new(0.1, 0.1, 0.8, Similarity: 0.3);
+        PairScores relatedSupport = new(0.9, 0.05, 0.05, Similarity: 0.8);
+
+        var decision = VerdictAggregator.Decide([relatedSupport, unrelatedContradiction], floor);
+        var withoutFloor = VerdictAggregator.Decide([relatedSupport, unrelatedContradiction], Half);
+
+        Assert.Equal(Verdict.Supported, decision.Verdict);
+        Assert.Empty(decision.RefutingEvidence);
+        Assert.Equal(Verdict.Disputed, withoutFloor.Verdict);
+    }
+
+    [Fact]
+    public void Only_unrelated_evidence_gives_not_enough_info()
+    {
+        var floor = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.5);
+
+        var decision = VerdictAggregator.Decide([new PairScores(0.9, 0.05, 0.05, Similarity: 0.2)], floor);
+
+        Assert.Equal(Verdict.NotEnoughInfo, decision.Verdict);
+    }
 }
