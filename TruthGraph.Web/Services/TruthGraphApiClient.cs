@@ -12,6 +12,25 @@ public sealed class TruthGraphApiClient(HttpClient http)
     public async Task<IReadOnlyList<SampleClaim>> GetSampleClaimsAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<List<SampleClaim>>("/api/samples/claims", cancellationToken) ?? [];
 
+    public async Task<VerificationPageView> ListVerificationsAsync(int page, int pageSize, string? verdict, CancellationToken cancellationToken = default)
+    {
+        var query = $"/api/verifications?page={page}&pageSize={pageSize}" + (verdict is null ? "" : $"&verdict={Uri.EscapeDataString(verdict)}");
+        return await http.GetFromJsonAsync<VerificationPageView>(query, cancellationToken)
+            ?? throw new InvalidOperationException("The API answered /api/verifications with an empty body.");
+    }
+
+    /// <summary>A stored verification, or null when the API has none with this id.</summary>
+    public async Task<VerificationView?> GetVerificationAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"/api/verifications/{id}", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<VerificationView>(cancellationToken);
+    }
+
     /// <summary>Verifies a claim; a 400 comes back as <see cref="ApiProblemException"/> with the API's reasons.</summary>
     public async Task<VerificationView> VerifyAsync(string claim, int topK, CancellationToken cancellationToken = default)
     {

@@ -21,3 +21,7 @@ public sealed record TimingsView(double EmbedMs, double RetrieveMs, double NliMs
 public sealed record ModelsView(string Embedding, string Nli);
 
 public sealed record SampleClaim(string Claim, string ExpectedVerdict, string? Topic, string? Rationale);
+
+public sealed record VerificationPageView(IReadOnlyList<VerificationSummaryView> Items, int Page, int PageSize, long Total);
+
+public sealed record VerificationSummaryView(Guid Id, string Claim, string Verdict, double Confidence, DateTimeOffset CreatedAt);

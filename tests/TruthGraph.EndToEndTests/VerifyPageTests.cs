@@ -32,6 +32,19 @@ public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
 
         await page.SetViewportSizeAsync(390, 844);
         await BrowserFixture.SaveScreenshotAsync(page, "verify-page-phone");
+        await page.SetViewportSizeAsync(1280, 800);
+
+        // The verification is in the history; opening it shows the same verdict and evidence.
+        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/history").ToString());
+        var row = page.GetByTestId("history-row").Filter(new() { HasText = claim.Trim() }).First;
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // The prerendered table is replaced once the circuit starts; wait for the live one before shooting.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await BrowserFixture.SaveScreenshotAsync(page, "history-page");
+        await row.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("verification-result")).ToContainTextAsync(claim.Trim(), new() { Timeout = 30_000 });
+        Assert.True(await page.GetByTestId("evidence-row").CountAsync() >= 1);
     }
 
     private async Task WaitForSampleCorpusAsync()
