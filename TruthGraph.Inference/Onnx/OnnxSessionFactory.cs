@@ -32,6 +32,14 @@ public static class OnnxSessionFactory
             return (new InferenceSession(model, CpuOptions(settings)), new DeviceInfo("cpu", "Inference:Device=cpu"));
         }
 
+        // With "auto", a machine whose CUDA libraries are missing is told so by the dynamic loader at no cost; trying
+        // the provider anyway would only make ONNX Runtime log an error line for every session.
+        if (requested == "auto" && MissingLibrary() is { Length: > 0 } missing)
+        {
+            return (new InferenceSession(model, CpuOptions(settings)),
+                new DeviceInfo("cpu", $"Inference:Device=auto, but the CUDA execution provider cannot load here, so the CPU runs the model{missing}"));
+        }
+
         SessionOptions? cudaOptions = null;
         try
         {
