@@ -30,6 +30,9 @@ public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
         await BrowserFixture.SaveScreenshotAsync(page, "models-page");
 
         await page.SetViewportSizeAsync(390, 844);
+        // MudBlazor's layout reacts to the resize through a debounced JS listener: let it close the drawer first.
+        await page.WaitForTimeoutAsync(1_000);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "nothing is wider than a phone");
         await BrowserFixture.SaveScreenshotAsync(page, "models-page-phone");
     }
 }
