@@ -17,6 +17,7 @@ var api = builder.AddProject<Projects.TruthGraph_Api>("api")
 builder.AddProject<Projects.TruthGraph_Web>("web")
     .WithHttpEndpoint()
     .WithReference(api).WaitFor(api)
+    .WithReference(inference)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

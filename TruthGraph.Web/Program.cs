@@ -13,6 +13,9 @@ builder.Services.AddMudServices();
 
 // "https+http://api" lets service discovery pick the API's https endpoint when it has one, else http.
 builder.Services.AddHttpClient<TruthGraphApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
+builder.Services.AddHttpClient<EvidenceApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
+// The Models page talks to the inference service directly: the API has no reason to proxy model management.
+builder.Services.AddHttpClient<InferenceClient>(client => client.BaseAddress = new Uri("https+http://inference"));
 
 var app = builder.Build();
 

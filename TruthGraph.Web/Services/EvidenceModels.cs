@@ -1,0 +1,24 @@
+namespace TruthGraph.Web.Services;
+
+// The dashboard's views of the API's evidence and ingestion answers (the API owns the contracts; these mirror what is shown).
+
+public sealed record EvidenceStatsView(long CorpusVersion, long TotalSentences, IReadOnlyList<SourceCountView> Sources);
+
+public sealed record SourceCountView(string Source, long Sentences, long Documents);
+
+public sealed record EvidenceSearchView(string Query, IReadOnlyList<EvidenceHitView> Hits);
+
+public sealed record EvidenceHitView(long Id, string Source, string ExternalId, string Text, double Similarity, string? DocumentTitle);
+
+public sealed record IngestionJobView(
+    Guid Id, string Status, string Format, string Source, int Total, int Processed, int Inserted, int Updated, int Skipped,
+    int Rejected, double? SentencesPerSecond, double? EtaSeconds, IReadOnlyList<IngestionErrorView> Errors, string? Failure,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+{
+    /// <summary>The states after which the job changes no more: polling stops there.</summary>
+    public bool IsFinished => Status is "completed" or "failed" or "cancelled";
+
+    public double Percent => Total == 0 ? (IsFinished ? 100 : 0) : Math.Min(100, 100.0 * Processed / Total);
+}
+
+public sealed record IngestionErrorView(int Line, string Field, string Reason);

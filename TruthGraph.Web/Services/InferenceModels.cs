@@ -1,0 +1,10 @@
+namespace TruthGraph.Web.Services;
+
+/// <summary>The dashboard's view of one entry of the inference service's <c>GET /v1/models</c> (mirrors the fields shown).</summary>
+public sealed record ModelView(
+    string Id, string Task, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
+    int BatchSize, bool MicroBatching, int? Sessions, long? MemoryBytes, ModelStatsView Stats);
+
+public sealed record ModelStatsView(long Loads, double? LoadMilliseconds, long Requests, long Items, long Tokens, DateTimeOffset? LastUsed);
+
+public sealed record ModelListView(IReadOnlyList<ModelView> Data);

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace TruthGraph.EndToEndTests;
+
+/// <summary>The dashboard's Models page in a real browser, reading the inference service directly.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
+{
+    private const string EmbeddingModel = "all-minilm-l6-v2";
+
+    [Fact]
+    public async Task The_models_page_lists_the_embedding_model_and_warming_it_up_shows_it_loaded_with_its_device()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/models").ToString());
+        var table = page.GetByTestId("models-table");
+        await Assertions.Expect(table).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+
+        var row = table.Locator("tr").Filter(new() { Has = page.GetByTestId("model-id").Filter(new() { HasText = EmbeddingModel }) });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        Assert.True(await page.GetByTestId("model-id").CountAsync() >= 2, "the catalogue lists the NLI models too");
+
+        await row.GetByTestId("model-warmup").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"{EmbeddingModel} warmed up", new() { Timeout = 60_000 });
+        await Assertions.Expect(row.GetByTestId("model-state")).ToHaveTextAsync(new Regex(@"^\s*loaded"));
+        await Assertions.Expect(row.GetByTestId("model-device")).ToHaveTextAsync(new Regex(@"^\s*(cpu|cuda)", RegexOptions.IgnoreCase));
+        await Assertions.Expect(row.GetByTestId("model-device-reason")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(row.GetByTestId("model-unload")).ToBeEnabledAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "models-page");
+
+        await page.SetViewportSizeAsync(390, 844);
+        // MudBlazor's layout reacts to the resize through a debounced JS listener: let it close the drawer first.
+        await page.WaitForTimeoutAsync(1_000);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "nothing is wider than a phone");
+        await BrowserFixture.SaveScreenshotAsync(page, "models-page-phone");
+    }
+}
