@@ -3,6 +3,7 @@ using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
+using TruthGraph.Inference.Profiling;
 using TruthGraph.Inference.Telemetry;
 
 namespace TruthGraph.Inference.Hosting;
@@ -25,6 +26,7 @@ public static class InferenceApp
         app.MapModelsApi();
         app.MapEmbeddingsApi();
         app.MapNliApi();
+        app.MapPerfApi();
         return app;
     }
 
@@ -44,6 +46,10 @@ public static class InferenceApp
         builder.Services.AddSingleton<ITextEmbedder, TextEmbedder>();
         builder.Services.AddSingleton<IModelLoader, NliModelLoader>();
         builder.Services.AddSingleton<IPairClassifier, PairClassifier>();
+        builder.Services.AddSingleton(sp => new GpuMemory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<InferenceOptions>>().Value.CudaDeviceId));
+        builder.Services.AddSingleton<PerfGate>();
+        builder.Services.AddSingleton<BatchSweeper>();
+        builder.Services.AddSingleton<ModelProfiler>();
         builder.Services.AddSingleton<WarmUpState>();
         builder.Services.AddHostedService<ModelWarmUpService>();
         builder.Services.AddHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");

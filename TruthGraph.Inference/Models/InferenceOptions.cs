@@ -33,8 +33,25 @@ public sealed class InferenceOptions
 
     public BatchingOptions Batching { get; set; } = new();
 
-    /// <summary>Per-model batch size overrides (model id → texts per ONNX run), e.g. from a sweep.</summary>
+    /// <summary>
+    /// Per-model batch size overrides (model id → texts per ONNX run). A batch size applied from a sweep for the model's
+    /// device (<see cref="TunedBatchSizesFile"/>) takes precedence: it was measured on this machine, later.
+    /// </summary>
     public Dictionary<string, int> BatchSizes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Where applied sweep results are kept across restarts; null: <c>tuned-batch-sizes.json</c> in the model cache folder.</summary>
+    public string? TunedBatchSizesFile { get; set; }
+
+    public string ResolvedTunedBatchSizesFile => string.IsNullOrWhiteSpace(TunedBatchSizesFile)
+        ? Path.Combine(ResolvedModelCacheDirectory, "tuned-batch-sizes.json")
+        : TunedBatchSizesFile;
+
+    /// <summary>Where profiles write their sampling files (.nettrace, .speedscope.json); null: a folder under the temp folder.</summary>
+    public string? ProfilesDirectory { get; set; }
+
+    public string ResolvedProfilesDirectory => string.IsNullOrWhiteSpace(ProfilesDirectory)
+        ? Path.Combine(Path.GetTempPath(), "truthgraph-profiles")
+        : ProfilesDirectory;
 }
 
 public sealed class OnnxOptions
