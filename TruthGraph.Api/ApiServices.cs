@@ -6,6 +6,7 @@ using TruthGraph.Api.Embeddings;
 using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Inference;
 using TruthGraph.Api.Ingestion;
+using TruthGraph.Api.Performance;
 using TruthGraph.Api.SampleData;
 using TruthGraph.Api.Verification;
 
@@ -44,6 +45,26 @@ public static class ApiServices
         services.AddSingleton<VerificationResultCache>();
         services.AddTransient<VerificationService>();
 
+        // Performance jobs. The inference client streams for minutes: no resilience handler (a retried POST would start a
+        // second measurement, and its timeouts would cut the stream), and cancellation by token instead of a timeout.
+#pragma warning disable EXTEXP0001 // experimental, but the documented way to undo ConfigureHttpClientDefaults for one client
+        services.AddHttpClient<InferencePerfClient>(http =>
+        {
+            http.BaseAddress = new Uri("http://inference");
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        }).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        services.AddSingleton<PerfJobRepository>();
+        services.AddSingleton<PerfJobEvents>();
+        services.AddSingleton<PerfJobControl>();
+        services.AddTransient(sp => new WorkloadSource(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddTransient(sp => new PipelineParts(sp.GetRequiredService<VerificationService>(), sp.GetRequiredService<IEmbeddingClient>(),
+            sp.GetRequiredService<IEvidenceStore>(), sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddTransient<IPerfJob, SweepJob>();
+        services.AddTransient<IPerfJob, ProfileJob>();
+        services.AddTransient<IPerfJob, PerfRunJob>();
+        services.AddHostedService<PerfJobWorker>();
+
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return builder;
@@ -56,6 +77,7 @@ public static class ApiServices
         app.MapIngestionApi();
         app.MapEvidenceApi();
         app.MapSamplesApi();
+        app.MapPerfApi();
         return app;
     }
 }

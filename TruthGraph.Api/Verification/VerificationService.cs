@@ -22,8 +22,9 @@ public sealed class VerificationService(
 {
     private readonly VerificationOptions _options = options.Value;
 
+    /// <param name="useResultCache">False for measurements (e2e performance runs): every claim goes through every stage.</param>
     public async Task<IReadOnlyList<VerificationResult>> VerifyAsync(
-        IReadOnlyList<string> claims, int? topK, double? minSimilarity, CancellationToken cancellationToken)
+        IReadOnlyList<string> claims, int? topK, double? minSimilarity, CancellationToken cancellationToken, bool useResultCache = true)
     {
         using var activity = VerificationTelemetry.Verify.StartActivity("verify");
         activity?.SetTag("truthgraph.claims", claims.Count);
@@ -42,7 +43,7 @@ public sealed class VerificationService(
         var pending = new List<int>();
         for (var i = 0; i < claims.Count; i++)
         {
-            if (cache.TryGet(keys[i], out var cached))
+            if (useResultCache && cache.TryGet(keys[i], out var cached))
             {
                 results[i] = cached with { Cached = true };
             }
@@ -110,7 +111,10 @@ public sealed class VerificationService(
         {
             var result = fresh[j] with { Timings = timings };
             results[pending[j]] = result;
-            cache.Set(keys[pending[j]], result);
+            if (useResultCache)
+            {
+                cache.Set(keys[pending[j]], result);
+            }
             VerificationTelemetry.Verdicts.Add(1, new KeyValuePair<string, object?>("verdict", result.Verdict.ToString()));
         }
         VerificationTelemetry.VerifyDuration.Record(totalMs);
