@@ -70,6 +70,11 @@ public static class PerfCommand
         var job = await BuildJobAsync(kind, inference, pipelineHttp, dataSource, jobs, settings);
         var json = options.GetValueOrDefault("json");
         var console = json == "true" ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Redirected to a file or a CI log: 80 columns would fold every table.
+            console.Profile.Width = Math.Max(console.Profile.Width, 150);
+        }
 
         Guid id;
         try
@@ -137,7 +142,8 @@ public static class PerfCommand
         }
         if (outcome.Artifact is { } artifact)
         {
-            var path = traceOut ?? outcome.ArtifactName!;
+            var path = traceOut ?? Path.Combine(Path.GetTempPath(), "truthgraph-profiles", outcome.ArtifactName!);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await File.WriteAllBytesAsync(path, artifact);
             console.MarkupLineInterpolated($"CPU samples (speedscope JSON, open at https://www.speedscope.app): {Path.GetFullPath(path)}");
         }
@@ -177,7 +183,7 @@ public static class PerfCommand
             var verifier = new VerificationService(embeddings, store, new HttpNliClient(http), new VerificationRepository(dataSource),
                 new VerificationResultCache(Options.Create(settings)), Options.Create(settings), TimeProvider.System);
             pipeline = new PipelineParts(verifier, embeddings, store, dataSource);
-            if (kind == PerfJobKind.PerfRun && await workload.EvidenceCountAsync(CancellationToken.None) == 0)
+            if (await workload.EvidenceCountAsync(CancellationToken.None) == 0)
             {
                 // The command's own convenience (the service's seeder does this at its first start): an empty store gets the sample corpus.
                 Console.Error.WriteLine("The evidence store is empty: loading the sample corpus first.");
