@@ -114,6 +114,11 @@ public sealed class PerfJobEvents
             lock (job.Lock)
             {
                 job.Subscribers.Remove(channel);
+                // A job this process never ran (an old one, read from the database) leaves nothing behind.
+                if (job.Subscribers.Count == 0 && job.Latest is null && job.Final is null)
+                {
+                    _jobs.TryRemove(id, out _);
+                }
             }
         }
     }
