@@ -46,4 +46,34 @@ public sealed class SweepTests(ITestOutputHelper output)
         Assert.Equal(steps.Count, events.Count(e => e.Type == "progress" && e.Data.TryGetProperty("step", out var step) && step.ValueKind == JsonValueKind.Object));
         Assert.Contains(reason, report.GetProperty("recommendation").GetProperty("justification").GetString());
     }
+
+    [Fact]
+    public async Task Bad_sweep_and_profile_requests_get_a_400_naming_the_field_and_the_endpoints_are_documented()
+    {
+        await using var host = await InferenceHost.StartAsync("Inference:Device=cpu", "Inference:WarmUp=false");
+        var cases = new (string Path, object Body, string Field)[]
+        {
+            ("/v1/sweeps", new { model = Model }, "texts"),
+            ("/v1/sweeps", new { model = Model, texts = new[] { "a" }, batchSizes = new[] { 3 } }, "batchSizes"),
+            ("/v1/sweeps", new { model = Model, texts = new[] { "a", " " } }, "texts[1]"),
+            ("/v1/sweeps", new { model = Model, texts = new[] { "a" }, memoryLimitBytes = -5 }, "memoryLimitBytes"),
+            ("/v1/sweeps", new { model = Model, texts = new[] { "a" }, secondsPerStep = 0 }, "secondsPerStep"),
+            ("/v1/profiles", new { texts = new[] { "a" }, sampleSeconds = 100 }, "sampleSeconds"),
+        };
+        foreach (var (path, body, field) in cases)
+        {
+            using var response = await host.Http.PostAsJsonAsync(path, body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{path}: {problem}");
+        }
+        using var unknown = await host.Http.PostAsJsonAsync("/v1/sweeps", new { model = "nope", texts = new[] { "a" } });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        using var document = await host.Http.GetFromJsonAsync<JsonDocument>("/openapi/v1.json");
+        foreach (var path in new[] { "/v1/sweeps", "/v1/profiles", "/v1/runtime", "/v1/models/{id}/tuned-batch-size" })
+        {
+            Assert.True(document!.RootElement.GetProperty("paths").TryGetProperty(path, out _), path);
+        }
+    }
 }
