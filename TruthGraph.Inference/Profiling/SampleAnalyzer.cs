@@ -8,15 +8,20 @@ namespace TruthGraph.Inference.Profiling;
 
 /// <summary>
 /// Reads a .nettrace of sampled stacks (TraceEvent), writes it as speedscope JSON, and ranks the hottest frames.
-/// Only busy samples count: a thread parked in a wait (idle thread-pool workers, timers, sockets) is sampled every
-/// millisecond too and would otherwise outrank the work, and the sampler's own cost (the runtime's event sources
-/// building their manifests when the session starts, the memory watch) is left out. Native code (ONNX Runtime) has no
-/// frames of its own here: its time shows as self time of the managed method that called into it.
+/// Only busy samples count: a thread parked in a wait (idle thread-pool workers, timers, loggers, sockets) is sampled
+/// every millisecond too and would otherwise outrank the work. The sampler sees managed frames only and cannot tell
+/// a thread computing in native code from one blocked in the kernel, so a sample counts as busy when managed code
+/// runs (and is not spinning), or when the thread is in ONNX Runtime, the one native library here that computes.
+/// The sampler's own cost (event sources building their manifests when the session starts, the memory watch) is
+/// left out. ONNX Runtime's time shows as self time of the managed method that called into it.
 /// </summary>
 public static class SampleAnalyzer
 {
     private const string Unresolved = "?!?";
     private static readonly string[] PseudoFrames = ["CPU_TIME", "BLOCKED_TIME", "UNMANAGED_CODE_TIME", "BROKEN", "Threads", "(Non-Activities)"];
+
+    // Native code that computes: a thread in it works, whatever the sampler calls its state.
+    private const string NativeComputeModule = "Microsoft.ML.OnnxRuntime!";
 
     // A sample whose innermost named frame is one of these is a thread waiting for work, not doing it.
     private static readonly string[] IdleFrames =
@@ -60,15 +65,19 @@ public static class SampleAnalyzer
             {
                 all += sample.Metric;
                 frames.Clear();
+                var running = false;
                 for (var index = sample.StackIndex; index != StackSourceCallStackIndex.Invalid; index = stacks.GetCallerIndex(index))
                 {
                     var name = stacks.GetFrameName(stacks.GetFrameIndex(index), false);
+                    running |= name == "CPU_TIME";
                     if (!IsPseudo(name) && name != Unresolved)
                     {
                         frames.Add(name);
                     }
                 }
-                if (frames.Count == 0 || Matches(frames[0], IdleFrames))
+                var working = frames.Count > 0
+                              && (running ? !Matches(frames[0], IdleFrames) : frames[0].StartsWith(NativeComputeModule, StringComparison.Ordinal));
+                if (!working)
                 {
                     return;
                 }
