@@ -13,11 +13,13 @@ public sealed record SweepRecommendation(int BatchSize, double ItemsPerSecond, d
 /// <summary>
 /// A sweep's result: per batch size throughput, p50/p95 latency and peak memory (<see cref="MemoryMeasure"/>: the process
 /// working set on CPU, GPU memory on CUDA), why it stopped early if it did, and the recommendation with its reason.
+/// <see cref="LoadAverage"/> above <see cref="Cores"/> means other work shared the machine while it measured.
 /// </summary>
 public sealed record SweepReport(
     string Model, string Task, string Unit, string Device, string DeviceReason, int Sessions, int BatchSizeBefore, IReadOnlyList<int> Planned,
     IReadOnlyList<SweepStep> Steps, string MemoryMeasure, long MemoryLimitBytes, long BaselineMemoryBytes, string? StopReason,
-    SweepRecommendation? Recommendation, int WorkloadItems, double MeanWords, DateTimeOffset StartedAt, double Seconds);
+    SweepRecommendation? Recommendation, int WorkloadItems, double MeanWords, DateTimeOffset StartedAt, double Seconds, double? LoadAverage = null,
+    int Cores = 0);
 
 public sealed record ResourceUsage(
     double WallMs, double CpuMs, long AllocatedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, long WorkingSetBytes,

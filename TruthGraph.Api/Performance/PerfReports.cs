@@ -20,11 +20,15 @@ public sealed record MemoryFigures(long ApiPeakWorkingSetBytes, long InferenceWo
 /// <summary>A target and what was measured: <see cref="Comparison"/> is "≤" or "≥".</summary>
 public sealed record TargetCheck(string Name, string Comparison, double Target, double Measured, string Unit, bool Met);
 
-/// <summary>The result of an e2e performance run (<c>/api/perf-runs</c>).</summary>
+/// <summary>
+/// The result of an e2e performance run (<c>/api/perf-runs</c>). <see cref="LoadAverage"/> (the API machine's highest
+/// one-minute load seen) above <see cref="Cores"/> means other work shared the cores: the figures are not the machine's best.
+/// </summary>
 public sealed record PerfRunReport(
     int Claims, int TopK, int Repetitions, bool WarmUp, int Calls, double EvidencePerClaim, IReadOnlyList<StageSummary> Stages,
     StageSummary Total, StageConsistency Consistency, ThroughputFigures Throughput, MemoryFigures Memory, IReadOnlyList<TargetCheck> Targets,
-    bool AllTargetsMet, string EmbeddingModel, string NliModel, string Device, DateTimeOffset StartedAt, double Seconds);
+    bool AllTargetsMet, string EmbeddingModel, string NliModel, string Device, DateTimeOffset StartedAt, double Seconds, double? LoadAverage,
+    int Cores);
 
 /// <summary>
 /// A bottleneck or tuning opportunity found in measured numbers: <see cref="Basis"/> holds those numbers by name, so
@@ -36,4 +40,4 @@ public sealed record PerfRecommendation(string Area, string Finding, string Advi
 public sealed record ProfileJobReport(
     IReadOnlyList<ModelProfile> Models, IReadOnlyList<ComponentProfile> Components, IReadOnlyList<StageSummary> VerifyStages, int VerifyCalls,
     SamplingReport? Sampling, IReadOnlyList<PerfRecommendation> Recommendations, ProcessMemory InferenceMemory, long ApiWorkingSetBytes,
-    IReadOnlyList<string> Notes, DateTimeOffset StartedAt, double Seconds);
+    IReadOnlyList<string> Notes, DateTimeOffset StartedAt, double Seconds, double? LoadAverage, int Cores);

@@ -37,6 +37,7 @@ public sealed class PerfRunJob(
         var claims = WorkloadSource.Claims(claimsCount);
         var steps = (warmUp ? 1 : 0) + claimsCount * repetitions + 3;
         var done = 0;
+        var load = MachineLoad.OneMinute();
         using var apiMemory = new WorkingSetSampler();
         var inferenceMemory = new List<ProcessMemory> { await inference.GetMemoryAsync(cancellationToken) };
         var ids = new List<Guid>();
@@ -87,7 +88,8 @@ public sealed class PerfRunJob(
             var device = models.FirstOrDefault(m => m.Id == settings.EmbeddingModel)?.Device ?? "unknown";
             var report = new PerfRunReport(claimsCount, k, repetitions, warmUp, samples.Count, Math.Round(evidence / Math.Max(1, samples.Count), 2),
                 stages, total, new StageConsistency(Math.Round(stagesTotal, 3), Math.Round(wallMs, 3), difference, difference <= 5), throughput, memory,
-                targets, targets.All(t => t.Met), settings.EmbeddingModel, settings.NliModel, device, started, Math.Round(clock.Elapsed.TotalSeconds, 2));
+                targets, targets.All(t => t.Met), settings.EmbeddingModel, settings.NliModel, device, started, Math.Round(clock.Elapsed.TotalSeconds, 2),
+                new[] { load, MachineLoad.OneMinute() }.Max(), Environment.ProcessorCount);
             var summary = F($"verify p50 {total.MedianMs:F1} ms, p95 {total.P95Ms:F1} ms over {samples.Count} calls; {targets.Count(t => t.Met)} of {targets.Count} targets met");
             context.Report("done", steps, steps, summary);
             return new PerfJobOutcome(report, summary);

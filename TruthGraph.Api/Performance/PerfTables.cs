@@ -32,7 +32,7 @@ public static class PerfTables
             table.AddRow(I(s.BatchSize), I(s.ItemsPerCall), F(s.ItemsPerSecond), F(s.P50Ms), F(s.P95Ms), Mib(s.PeakMemoryBytes), F(s.CpuMsPerItem, "F2"), note);
         }
         console.Write(table);
-        console.MarkupLineInterpolated($"memory: {r.MemoryMeasure}, baseline {Mib(r.BaselineMemoryBytes)} MiB, limit {Mib(r.MemoryLimitBytes)} MiB; {r.Seconds:F1} s");
+        console.MarkupLineInterpolated($"memory: {r.MemoryMeasure}, baseline {Mib(r.BaselineMemoryBytes)} MiB, limit {Mib(r.MemoryLimitBytes)} MiB; {r.Seconds:F1} s{Load(r.LoadAverage, r.Cores)}");
         if (r.StopReason is not null)
         {
             console.MarkupLineInterpolated($"[yellow]stopped early:[/] {r.StopReason}");
@@ -75,7 +75,7 @@ public static class PerfTables
         {
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         }
-        console.MarkupLineInterpolated($"inference working set {Mib(r.InferenceMemory.WorkingSetBytes)} MiB (peak {Mib(r.InferenceMemory.PeakWorkingSetBytes)}), API {Mib(r.ApiWorkingSetBytes)} MiB; {r.Seconds:F1} s");
+        console.MarkupLineInterpolated($"inference working set {Mib(r.InferenceMemory.WorkingSetBytes)} MiB (peak {Mib(r.InferenceMemory.PeakWorkingSetBytes)}), API {Mib(r.ApiWorkingSetBytes)} MiB; {r.Seconds:F1} s{Load(r.LoadAverage, r.Cores)}");
     }
 
     private static void PerfRun(IAnsiConsole console, PerfRunReport r)
@@ -95,7 +95,7 @@ public static class PerfTables
                 check.Met ? "[green]met[/]" : "[red]missed[/]");
         }
         console.Write(targets);
-        console.MarkupLineInterpolated($"{r.Calls} calls in {r.Seconds:F1} s");
+        console.MarkupLineInterpolated($"{r.Calls} calls in {r.Seconds:F1} s{Load(r.LoadAverage, r.Cores)}");
     }
 
     private static Table Stages(string title, IReadOnlyList<StageSummary> stages, StageSummary? total)
@@ -111,6 +111,9 @@ public static class PerfTables
         }
         return table;
     }
+
+    private static string Load(double? load, int cores) =>
+        load is { } l ? $"; load average {l:F1} on {cores} cores{(l > cores ? " (shared machine: figures below its capability)" : "")}" : "";
 
     private static string Trim(string text, int length) => text.Length <= length ? text : text[..length] + "…";
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);

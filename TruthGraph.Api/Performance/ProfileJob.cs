@@ -29,6 +29,7 @@ public sealed class ProfileJob(InferencePerfClient inference, WorkloadSource wor
         var request = context.RequestAs<ProfileJobRequest>();
         var settings = options.Value;
         var started = DateTimeOffset.UtcNow;
+        var load = MachineLoad.OneMinute();
         var clock = Stopwatch.StartNew();
         var perComponent = TimeSpan.FromSeconds(request.SecondsPerComponent ?? 1.5);
         var claims = WorkloadSource.Claims(request.Claims ?? DefaultClaims);
@@ -79,7 +80,8 @@ public sealed class ProfileJob(InferencePerfClient inference, WorkloadSource wor
         var summaries = stages.Count > 0 ? stages.Summaries() : [];
         var advice = BottleneckAdvisor.Advise(profile.Models, summaries, stages.Count, profile.Sampling, profile.Process);
         var report = new ProfileJobReport(profile.Models, components, summaries, stages.Count, profile.Sampling, advice, profile.Process,
-            Environment.WorkingSet, notes, started, Math.Round(clock.Elapsed.TotalSeconds, 2));
+            Environment.WorkingSet, notes, started, Math.Round(clock.Elapsed.TotalSeconds, 2), new[] { load, MachineLoad.OneMinute() }.Max(),
+            Environment.ProcessorCount);
         var summary = advice.Count > 0 ? advice[0].Finding : F($"{profile.Models.Count} model(s) profiled");
         context.Report("done", total, total, summary);
         return new PerfJobOutcome(report, summary, artifact, profile.Sampling?.SpeedscopeFile);

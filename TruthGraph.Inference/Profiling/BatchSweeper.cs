@@ -56,6 +56,7 @@ public sealed class BatchSweeper(IModelCache cache, ModelCatalog catalog, ITextE
                     ?? (plan.MemoryHeadroomBytes is { } headroom ? baseline + headroom : DefaultLimit(gpu, onGpu));
         var measure = onGpu ? "GPU memory in use" : "process working set";
 
+        var load = MachineLoad.OneMinute();
         var runtime = cache.Runtime(plan.ModelId);
         var before = runtime.BatchSize;
         var steps = new List<SweepStep>();
@@ -93,13 +94,16 @@ public sealed class BatchSweeper(IModelCache cache, ModelCatalog catalog, ITextE
         {
             runtime.BatchSize = before;
         }
-        var recommendation = SweepAdvisor.Recommend(steps, before, workload.Unit, stop);
+        load = Max(load, MachineLoad.OneMinute());
+        var recommendation = SweepAdvisor.Recommend(steps, before, workload.Unit, stop, load, Environment.ProcessorCount);
         progress.Report(new PerfProgress("done", sizes.Count, sizes.Count,
             recommendation is null ? "no batch size could be measured" : F($"recommended batch {recommendation.BatchSize}")));
         return new SweepReport(plan.ModelId, manifest.Task.ToString().ToLowerInvariant(), workload.Unit, model.Device.Device, model.Device.Reason,
             model.Sessions, before, sizes, steps, measure, limit, baseline, stop, recommendation, workload.Count, Math.Round(workload.MeanWords, 1),
-            started, Math.Round(clock.Elapsed.TotalSeconds, 2));
+            started, Math.Round(clock.Elapsed.TotalSeconds, 2), load, Environment.ProcessorCount);
     }
+
+    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     /// <summary>
     /// The next step's peak, extrapolated linearly in items per call. Activation memory grows with the batch, and ONNX

@@ -28,12 +28,14 @@ public sealed record SweepRecommendation(int BatchSize, double ItemsPerSecond, d
 /// <summary>
 /// A sweep's outcome. <see cref="MemoryMeasure"/> says what <see cref="SweepStep.PeakMemoryBytes"/> and the limit are:
 /// the process working set on the CPU, GPU memory in use on CUDA. <see cref="StopReason"/> is set when the sweep
-/// stopped before its last planned batch size (memory limit), and says why with the numbers.
+/// stopped before its last planned batch size (memory limit), and says why with the numbers. <c>LoadAverage</c> is the
+/// machine's highest one-minute load seen during the sweep: above <c>Cores</c>, other work shared the cores.
 /// </summary>
 public sealed record SweepReport(
     string Model, string Task, string Unit, string Device, string DeviceReason, int Sessions, int BatchSizeBefore,
     IReadOnlyList<int> Planned, IReadOnlyList<SweepStep> Steps, string MemoryMeasure, long MemoryLimitBytes, long BaselineMemoryBytes,
-    string? StopReason, SweepRecommendation? Recommendation, int WorkloadItems, double MeanWords, DateTimeOffset StartedAt, double Seconds);
+    string? StopReason, SweepRecommendation? Recommendation, int WorkloadItems, double MeanWords, DateTimeOffset StartedAt, double Seconds,
+    double? LoadAverage, int Cores);
 
 /// <summary>Body of <c>POST /v1/profiles</c>: the models to profile, the workload, and whether to sample CPU stacks.</summary>
 public sealed record ProfileRequest(

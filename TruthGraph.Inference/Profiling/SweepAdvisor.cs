@@ -11,7 +11,8 @@ public static class SweepAdvisor
 {
     public const double Tolerance = 0.05;
 
-    public static SweepRecommendation? Recommend(IReadOnlyList<SweepStep> steps, int currentBatchSize, string unit, string? stopReason)
+    public static SweepRecommendation? Recommend(IReadOnlyList<SweepStep> steps, int currentBatchSize, string unit, string? stopReason,
+        double? loadAverage = null, int cores = 0)
     {
         var usable = steps.Where(s => !s.CrossedLimit && s.Calls > 0).ToList();
         if (usable.Count == 0)
@@ -43,6 +44,10 @@ public static class SweepAdvisor
         if (stopReason is not null)
         {
             why += F($"; larger batches were not measured ({stopReason})");
+        }
+        if (loadAverage is { } load && cores > 0 && load > cores)
+        {
+            why += F($"; measured under a load average of {load:F1} on {cores} cores, so other work shared them: repeat on a quiet machine before applying");
         }
         return new SweepRecommendation(chosen.BatchSize, chosen.ItemsPerSecond, speedup, why);
     }

@@ -34,6 +34,14 @@ public sealed class SweepAdvisorTests
     }
 
     [Fact]
+    public void A_sweep_measured_on_a_busy_machine_says_so_in_its_justification()
+    {
+        var steps = new[] { Step(1, 100), Step(2, 150) };
+        Assert.Contains("load average of 7.5 on 2 cores", SweepAdvisor.Recommend(steps, 2, "texts", null, loadAverage: 7.5, cores: 2)!.Justification);
+        Assert.DoesNotContain("load average", SweepAdvisor.Recommend(steps, 2, "texts", null, loadAverage: 1.2, cores: 2)!.Justification);
+    }
+
+    [Fact]
     public void The_memory_projection_extrapolates_the_steepest_growth_seen_with_a_margin()
     {
         const long mib = 1048576;
