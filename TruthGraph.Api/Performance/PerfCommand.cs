@@ -100,7 +100,8 @@ public static class PerfCommand
                 return await job.RunAsync(context, cancel.Token);
             });
         }
-        catch (Exception ex) when (ex is InferenceUnavailableException or HttpRequestException or InvalidOperationException or OperationCanceledException)
+        catch (Exception ex) when (ex is InferenceUnavailableException or HttpRequestException or InvalidOperationException or NpgsqlException
+                                   or OperationCanceledException)
         {
             failure = ex is OperationCanceledException ? "cancelled" : ex.Message;
         }

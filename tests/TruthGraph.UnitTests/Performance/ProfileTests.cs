@@ -12,6 +12,7 @@ using Xunit.Abstractions;
 namespace TruthGraph.UnitTests.Performance;
 
 /// <summary>Profiles through <c>POST /v1/profiles</c>: component costs and CPU sampling with EventPipe.</summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class ProfileTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("truthgraph-profile-test-").FullName;

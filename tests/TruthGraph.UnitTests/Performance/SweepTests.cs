@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace TruthGraph.UnitTests.Performance;
 
 /// <summary>Batch-size sweeps through <c>POST /v1/sweeps</c> on the real MiniLM model (CPU).</summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class SweepTests(ITestOutputHelper output)
 {
     private const string Model = "all-minilm-l6-v2";

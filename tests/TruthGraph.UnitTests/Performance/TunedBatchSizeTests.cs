@@ -7,6 +7,7 @@ using TruthGraph.UnitTests.Inference;
 namespace TruthGraph.UnitTests.Performance;
 
 /// <summary>A sweep's recommendation applied through <c>/v1/models/{id}/tuned-batch-size</c>: used at once, and after a restart.</summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class TunedBatchSizeTests : IDisposable
 {
     private const string Model = "all-minilm-l6-v2";
