@@ -27,6 +27,7 @@ public static class ApiServices
 
         services.AddHttpClient<IEmbeddingClient, HttpEmbeddingClient>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddHttpClient<INliClient, HttpNliClient>(http => http.BaseAddress = new Uri("http://inference"));
+        services.AddHttpClient<IInferenceTraces, HttpInferenceTraces>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddSingleton<IEvidenceStore, PgvectorEvidenceStore>();
 
         services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
@@ -56,6 +57,7 @@ public static class ApiServices
         app.MapIngestionApi();
         app.MapEvidenceApi();
         app.MapSamplesApi();
+        app.MapTracesApi();
         return app;
     }
 }

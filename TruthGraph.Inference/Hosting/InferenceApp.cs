@@ -4,6 +4,7 @@ using TruthGraph.Inference.Embeddings;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
 using TruthGraph.Inference.Telemetry;
+using TruthGraph.ServiceDefaults.Tracing;
 
 namespace TruthGraph.Inference.Hosting;
 
@@ -25,6 +26,8 @@ public static class InferenceApp
         app.MapModelsApi();
         app.MapEmbeddingsApi();
         app.MapNliApi();
+        // The API joins these spans with its own when the dashboard opens a verification's trace.
+        app.MapRecentTraces("/v1/traces");
         return app;
     }
 
