@@ -44,6 +44,8 @@ public sealed class TracesPageTests(AppFixture fixture, BrowserFixture browser)
         Assert.True(await page.Locator("[data-testid=span-row][data-service=inference]").CountAsync() >= 1, "inference spans are joined in");
         await Assertions.Expect(page.GetByTestId("trace-detail")).ToContainTextAsync(claim);
         await BrowserFixture.SaveScreenshotAsync(page, "trace-page");
+        // At a laptop's width the navigation drawer stays open beside the page.
+        await Assertions.Expect(page.Locator(".mud-drawer.mud-drawer--open")).ToHaveCountAsync(1);
 
         // A row opens to its tags.
         await rows.Filter(new() { Has = page.GetByTestId("span-name").GetByText("classify pairs", new() { Exact = true }) }).ClickAsync();
