@@ -28,6 +28,7 @@ public static class ApiServices
 
         services.AddHttpClient<IEmbeddingClient, HttpEmbeddingClient>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddHttpClient<INliClient, HttpNliClient>(http => http.BaseAddress = new Uri("http://inference"));
+        services.AddHttpClient<IInferenceTraces, HttpInferenceTraces>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddSingleton<IEvidenceStore, PgvectorEvidenceStore>();
 
         services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
@@ -78,6 +79,7 @@ public static class ApiServices
         app.MapEvidenceApi();
         app.MapSamplesApi();
         app.MapPerfApi();
+        app.MapTracesApi();
         return app;
     }
 }

@@ -18,6 +18,7 @@ builder.AddProject<Projects.TruthGraph_Web>("web")
     .WithHttpEndpoint()
     .WithReference(api).WaitFor(api)
     .WithReference(inference)
+    .WithEnvironment("AspireDashboard__Url", builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

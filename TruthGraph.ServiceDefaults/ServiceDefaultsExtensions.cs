@@ -5,8 +5,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
+using TruthGraph.ServiceDefaults.Tracing;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -45,6 +47,13 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
+        // The dashboard reads recent traces from the services themselves (RecentTracesApi), whether or not an OTLP
+        // collector such as the Aspire dashboard is running.
+        builder.Services.AddSingleton(new RecentSpanBuffer(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName));
+        builder.Services.AddSingleton<UntracedPaths>();
+        builder.Services.AddOptions<AspNetCoreTraceInstrumentationOptions>()
+            .Configure<UntracedPaths>((options, untraced) => options.Filter = untraced.ShouldTrace);
+
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -54,10 +63,9 @@ public static class ServiceDefaultsExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource($"{TelemetryPrefix}.*")
-                // Health probes every few seconds would drown the traces a user came to read.
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
-                    !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/alive"))
-                .AddHttpClientInstrumentation());
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddProcessor(sp => new RecentSpanProcessor(sp.GetRequiredService<RecentSpanBuffer>())));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

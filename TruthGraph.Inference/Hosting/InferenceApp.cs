@@ -5,6 +5,7 @@ using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
 using TruthGraph.Inference.Profiling;
 using TruthGraph.Inference.Telemetry;
+using TruthGraph.ServiceDefaults.Tracing;
 
 namespace TruthGraph.Inference.Hosting;
 
@@ -27,6 +28,8 @@ public static class InferenceApp
         app.MapEmbeddingsApi();
         app.MapNliApi();
         app.MapPerfApi();
+        // The API joins these spans with its own when the dashboard opens a verification's trace.
+        app.MapRecentTraces("/v1/traces");
         return app;
     }
 

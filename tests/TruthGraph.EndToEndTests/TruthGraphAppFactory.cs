@@ -28,6 +28,14 @@ public static class TruthGraphAppFactory
             .AddFilter("TruthGraph.AppHost.Resources", LogLevel.Warning)
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
+        // Tests run without the Aspire dashboard, so nothing listens on the OTLP endpoint Aspire still hands the services:
+        // their exports only fail and are retried in memory, and flushing them at shutdown outlasts DCP's stop timeout
+        // (a test that stops a service would fail). The services' own span buffers, which the dashboard reads, stay on.
+        foreach (var project in appHost.Resources.OfType<ProjectResource>())
+        {
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+        }
+
         var app = await appHost.BuildAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         foreach (var resource in Services)
