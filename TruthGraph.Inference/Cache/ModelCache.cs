@@ -119,12 +119,13 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 
     private ModelStatus Describe(Entry entry)
     {
-        // Weights and vocabulary must both be readable without a download; a disabled manifest is never available.
+        // Weights, adapter and vocabulary must all be readable without a download; a disabled manifest is never available.
         // Checked again until true: a `models pull` while the service runs makes a model available.
         if (entry.Available != true)
         {
             entry.Available = entry.Manifest.Enabled
             && ArtifactLoader.IsAvailable(entry.Manifest.Weights, _cacheDirectory)
+                && (entry.Manifest.Adapter is null || ArtifactLoader.IsAvailable(entry.Manifest.Adapter, _cacheDirectory))
                 && ArtifactLoader.IsAvailable(entry.Manifest.Tokenizer.Vocab, _cacheDirectory);
         }
         var model = entry.Model;

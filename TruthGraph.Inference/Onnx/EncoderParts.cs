@@ -15,7 +15,7 @@ public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer T
     {
         var before = Environment.WorkingSet;
         var cache = settings.ResolvedModelCacheDirectory;
-        var weights = await ArtifactLoader.ReadAllBytesAsync(manifest.Weights, cache, cancellationToken);
+        var weights = await ModelWeights.ReadAsync(manifest, cache, cancellationToken);
         BertWordPieceTokenizer tokenizer;
         await using (var vocab = ArtifactLoader.Open(manifest.Tokenizer.Vocab, cache))
         {
