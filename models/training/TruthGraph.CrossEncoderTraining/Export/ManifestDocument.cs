@@ -67,10 +67,12 @@ public static class ManifestDocument
                 },
                 seed = s.Seed,
                 threads = s.Threads,
-                steps = summary.Steps,
-                keptCheckpoint = new { best.Epoch, best.Step },
-                minutes = Math.Round(summary.TrainingMinutes, 1),
-                trainPairsPerSecond = Math.Round(summary.TrainPairsPerSecond, 1),
+                // Up to the kept checkpoint (evaluation time excluded); a run stopped by hand has no end-of-run totals.
+                steps = best.Step,
+                keptCheckpoint = new { epoch = Math.Round(best.Epoch, 2), step = best.Step },
+                minutes = Math.Round(best.Minutes, 1),
+                trainPairsPerSecond = Math.Round(best.Step * (double)s.BatchSize / Math.Max(1e-9, best.Minutes * 60), 1),
+                runFinished = summary.Steps > 0,
                 library = "TorchSharp 0.107.0 + libtorch-cpu-linux-x64 2.10.0",
                 baseSha256 = summary.BaseSha256,
                 adapterSha256,
@@ -91,7 +93,7 @@ public static class ManifestDocument
                 snliTestSubset = new { pairs = 1254, accuracy = Math.Round(best.SnliTestAccuracy, 4) },
                 learningCurve = summary.Curve.Select(p => new
                 {
-                    epoch = Math.Round(p.Epoch, 2), p.Step, minutes = Math.Round(p.Minutes, 1), trainLoss = Math.Round(p.TrainLoss, 4),
+                    epoch = Math.Round(p.Epoch, 2), step = p.Step, minutes = Math.Round(p.Minutes, 1), trainLoss = Math.Round(p.TrainLoss, 4),
                     devPairMacroF1 = Math.Round(p.DevPairMacroF1, 4), devClaimMacroF1 = Math.Round(p.DevClaimMacroF1, 4),
                     snliAccuracy = Math.Round(p.SnliTestAccuracy, 4), tuneSelection = Math.Round(p.SelectionScore, 4),
                 }),

@@ -23,6 +23,9 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
         [CommandOption("--models <DIR>"), Description("The repository's models/ folder."), DefaultValue("models")]
         public string ModelsDirectory { get; init; } = "models";
 
+        [CommandOption("--checkpoint <WHICH>"), Description("best (highest selection score on the held-out train claims) or latest (the last evaluated)."), DefaultValue("best")]
+        public string Checkpoint { get; init; } = "best";
+
         [CommandOption("--pipeline <JSON>"), Description("Optional: measured figures to record under metrics.pipeline (a JSON object).")]
         public string? PipelineMetrics { get; init; }
     }
@@ -31,14 +34,19 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
     {
         var summary = JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(settings.RunDirectory, Trainer.SummaryFile)), RunSummary.JsonOptions)
             ?? throw new InvalidDataException("The run summary is empty.");
-        var best = summary.Best ?? throw new InvalidDataException("The run has no evaluated checkpoint to publish.");
-        var adapter = File.ReadAllBytes(Path.Combine(settings.RunDirectory, Trainer.BestFile));
+        var latest = settings.Checkpoint == "latest";
+        if (!latest && settings.Checkpoint != "best")
+        {
+            throw new ArgumentException($"--checkpoint is '{settings.Checkpoint}'; use best or latest.");
+        }
+        var best = (latest ? summary.Curve.LastOrDefault() : summary.Best) ?? throw new InvalidDataException("The run has no evaluated checkpoint to publish.");
+        var adapter = File.ReadAllBytes(Path.Combine(settings.RunDirectory, latest ? Trainer.LatestFile : Trainer.BestFile));
         var adapterFile = Id + ".safetensors";
         File.WriteAllBytes(Path.Combine(settings.ModelsDirectory, adapterFile), adapter);
         JsonElement? pipeline = settings.PipelineMetrics is null ? null : JsonDocument.Parse(File.ReadAllText(settings.PipelineMetrics)).RootElement;
         var manifest = ManifestDocument.Build(summary, best, adapterFile, adapter.LongLength, Convert.ToHexStringLower(SHA256.HashData(adapter)), pipeline);
         var path = Path.Combine(settings.ModelsDirectory, Id + ".json");
-        File.WriteAllText(path, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(path, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         AnsiConsole.WriteLine($"wrote {path} and {adapterFile} ({adapter.Length:N0} bytes); base sha256 {summary.BaseSha256}");
         return 0;
     }

@@ -12,7 +12,7 @@ public sealed record RunSummary
     public required double[] ClassWeights { get; init; }
     public required int TuneClaims { get; init; }
     public required string NativeLoad { get; init; }
-    public List<CurvePoint> Curve { get; } = [];
+    public List<CurvePoint> Curve { get; init; } = [];
     public CurvePoint? Best { get; set; }
     public int Steps { get; set; }
     public double TrainingMinutes { get; set; }
