@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TruthGraph.Inference.Cache;
+using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Onnx.Quantization;
 
 namespace TruthGraph.Inference.Apis;
 
@@ -122,11 +124,22 @@ public sealed record ModelListResponse(IReadOnlyList<ModelInfo> Data)
 public sealed record ModelStatsInfo(long Loads, double? LoadMilliseconds, long Requests, long Items, long Tokens, long TruncatedItems,
     long Batches, long Runs, DateTimeOffset? LastUsed);
 
+/// <summary>The INT8 file a loaded model runs: how it was made and from what.</summary>
+public sealed record QuantizationInfo(string Method, string File, string Sha256, long Bytes, string SourceSha256, DateTimeOffset Created,
+    int QuantizedLayers, int FloatLayers)
+{
+    public static QuantizationInfo? From(QuantizedModelRecord? record) => record is null ? null
+        : new(record.Method, record.File, record.Sha256, record.Bytes, record.SourceSha256, record.Created, record.QuantizedLayers.Count, record.KeptFloat.Count);
+}
+
+/// <param name="Precision"><c>fp32</c> | <c>int8</c> (Inference:Precision); a bi-encoder head reports its encoder's.</param>
+/// <param name="Int8Method">The INT8 rewrite when int8, else null.</param>
+/// <param name="Quantization">The INT8 file in use, once the model is loaded.</param>
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
     string Weights, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
     int BatchSize, string BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
-    int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats)
+    int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? Int8Method, QuantizationInfo? Quantization)
 {
     public string Object => "model";
 
@@ -140,6 +153,7 @@ public sealed record ModelInfo(
             m.Weights.ToString(), s.Available, s.State, s.Loaded, s.Device, s.DeviceReason, s.LoadError, s.BatchSize, s.BatchSizeSource,
             s.TunedBatchSizes, s.MicroBatching,
             s.Sessions, s.IntraOpThreads, s.EstimatedBytes,
-            new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed));
+            new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed),
+            s.Precision.Name, s.Precision.Int8Method?.Name(), QuantizationInfo.From(s.Int8File));
     }
 }

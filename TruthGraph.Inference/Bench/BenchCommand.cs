@@ -5,13 +5,15 @@ using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
 using TruthGraph.Inference.Hosting;
 using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Onnx.Quantization;
 
 namespace TruthGraph.Inference.Bench;
 
 /// <summary>
 /// <c>dotnet run --project TruthGraph.Inference -c Release -- bench [--texts 384] [--seconds 4] [--device auto|cuda|cpu]
-/// [--rounds 3] [--markdown file]</c>: throughput per batch size and session layout, the package encoder on the same texts,
-/// warm single-text latency, concurrent callers with micro-batching on and off, load time and peak working set.
+/// [--rounds 3] [--int8 dynamic[,mixed,weight-only]|none] [--markdown file]</c>: throughput per batch size and session layout,
+/// fp32 and INT8 side by side, the package encoder on the same texts, warm single-text latency, concurrent callers with
+/// micro-batching on and off, load time and peak working set.
 /// </summary>
 public static class BenchCommand
 {
@@ -27,10 +29,13 @@ public static class BenchCommand
         var device = StringArg(args, "--device", "auto");
         var markdownPath = StringArg(args, "--markdown", "");
         var rounds = Math.Max(1, IntArg(args, "--rounds", 3));
+        var int8Methods = StringArg(args, "--int8", QuantizationMethods.Default.Name()) is "none" ? []
+            : StringArg(args, "--int8", QuantizationMethods.Default.Name()).Split(',').Select(QuantizationMethods.Parse).ToList();
 
         var all = SharedData.ClimateFeverEvidence();
         var texts = all.Take(textCount).ToList();
-        var app = InferenceApp.Build(["--Inference:Device=" + device, "--Inference:WarmUp=false", "--Logging:LogLevel:Default=Warning"]);
+        var app = InferenceApp.Build(["--Inference:Device=" + device, "--Inference:WarmUp=false", "--Logging:LogLevel:Default=Warning",
+            $"--Inference:Precision:{ModelId}=fp32"]);
         var cache = app.Services.GetRequiredService<IModelCache>();
         var options = app.Services.GetRequiredService<IOptions<InferenceOptions>>().Value;
         var report = new BenchReport(textCount, texts.Average(t => t.Split(" ").Length)) { Rounds = rounds };
@@ -66,6 +71,22 @@ public static class BenchCommand
             options.Onnx.IntraOpThreads = null;
         }
 
+        // INT8 in the service's layout, measured in the same rounds as fp32 so that the ratio compares like with like.
+        foreach (var method in int8Methods)
+        {
+            var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats()) { Precision = ModelPrecision.Int8(method) };
+            var loader = app.Services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
+            var manifest = app.Services.GetRequiredService<ModelCatalog>().All.Single(m => m.Id == ModelId);
+            clock.Restart();
+            var int8 = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, CancellationToken.None);
+            var loadMs = clock.Elapsed.TotalMilliseconds;
+            await int8.WarmUpAsync(CancellationToken.None);
+            var label = $"int8 {method.Name()}, {int8.Sessions} session(s) × {int8.IntraOpThreads} thread(s)";
+            layouts.Add((label, int8, runtime));
+            report.Int8.Add(new Int8BenchResult(method.Name(), label, layouts[0].Label, loadMs, runtime.Int8File?.Bytes ?? 0));
+            AnsiConsole.MarkupLineInterpolated($"INT8 {method.Name()} loaded in {loadMs:F0} ms from {runtime.Int8File?.File}");
+        }
+
         var samples = new Dictionary<(string, int), List<ThroughputResult>>();
         for (var round = 0; round < rounds; round++)
         {
@@ -84,7 +105,8 @@ public static class BenchCommand
         {
             report.Throughput.Add((label, Median(list)));
         }
-        report.Best = report.Throughput.MaxBy(r => r.Result.TextsPerSecond);
+        var int8Labels = report.Int8.Select(i => i.Layout).ToHashSet();
+        report.Best = report.Throughput.Where(r => !int8Labels.Contains(r.Layout)).MaxBy(r => r.Result.TextsPerSecond);
         var defaultBest = report.Throughput.Where(r => r.Layout == layouts[0].Label).MaxBy(r => r.Result.TextsPerSecond);
         foreach (var extra in layouts.Skip(1))
         {

@@ -4,6 +4,9 @@ using Spectre.Console;
 
 namespace TruthGraph.Inference.Bench;
 
+/// <summary>An INT8 variant measured beside the fp32 model: its layout label, the fp32 layout it is compared with, its load.</summary>
+public sealed record Int8BenchResult(string Method, string Layout, string Fp32Layout, double LoadMilliseconds, long FileBytes);
+
 /// <summary>What the bench measured, as console tables and as Markdown for docs/PERFORMANCE.md.</summary>
 public sealed class BenchReport(int texts, double meanWords)
 {
@@ -19,8 +22,12 @@ public sealed class BenchReport(int texts, double meanWords)
     public ThroughputResult? Package { get; set; }
     public ThroughputResult? OursAtPackageSize { get; set; }
     public List<LatencyResult> Concurrency { get; } = [];
+    public List<Int8BenchResult> Int8 { get; } = [];
 
     private LatencyResult Row(int callers, bool batching) => Concurrency.Single(c => c.Callers == callers && c.MicroBatching == batching);
+
+    private (string Layout, ThroughputResult Result) BestOf(string layout) =>
+        Throughput.Where(t => t.Layout == layout).MaxBy(t => t.Result.TextsPerSecond);
 
     public IEnumerable<string[]> Summary()
     {
@@ -28,6 +35,13 @@ public sealed class BenchReport(int texts, double meanWords)
         var on16 = Row(16, true);
         var off16 = Row(16, false);
         yield return ["best texts/s (batch " + Best.Result.BatchSize + ", " + Best.Layout + ")", F(Best.Result.TextsPerSecond), "≥ 250"];
+        foreach (var int8 in Int8)
+        {
+            var (fp32, quantized) = (BestOf(int8.Fp32Layout).Result, BestOf(int8.Layout).Result);
+            yield return [$"INT8 {int8.Method} best / fp32 best, service layout, same rounds (batch {quantized.BatchSize} vs {fp32.BatchSize})",
+                F(quantized.TextsPerSecond / fp32.TextsPerSecond, "F2") + "× (" + F(quantized.TextsPerSecond) + " vs " + F(fp32.TextsPerSecond) + ")", "≥ 1.8×"];
+            yield return [$"INT8 {int8.Method} load (cache file or quantize) / file size", F(int8.LoadMilliseconds, "F0") + " ms / " + F(int8.FileBytes / 1048576.0) + " MiB", ""];
+        }
         yield return ["ours (service layout) / package encoder, same chunks of " + Package!.BatchSize, F(OursAtPackageSize!.TextsPerSecond / Package.TextsPerSecond, "F2") + "×", "≥ 1.2×"];
         yield return ["16 callers: micro-batching on / off", F(on16.TextsPerSecond / off16.TextsPerSecond, "F2") + "×", "≥ 1.3×"];
         yield return ["16 callers, batching on: p95 / single-caller p50", F(on16.P95Ms / single.P50Ms, "F1") + "×", "≤ 4×"];

@@ -55,4 +55,16 @@ public sealed class ModelRuntime(string modelId, int batchSize, bool microBatchi
     }
 
     public ModelStats Stats { get; } = stats;
+
+    /// <summary>fp32 or INT8; fixed for the life of the cache entry (a change means new weights, so a new load).</summary>
+    public ModelPrecision Precision { get; init; } = ModelPrecision.Fp32;
+
+    /// <summary>The manifest entry of the INT8 file the loaded model runs, set by its load; null while fp32 or not loaded yet.</summary>
+    public QuantizedModelRecord? Int8File
+    {
+        get => Volatile.Read(ref _int8File);
+        set => Volatile.Write(ref _int8File, value);
+    }
+
+    private QuantizedModelRecord? _int8File;
 }

@@ -59,7 +59,9 @@ public sealed record ModelStatus(
     int? Sessions,
     int? IntraOpThreads,
     long? EstimatedBytes,
-    ModelStats Stats);
+    ModelStats Stats,
+    ModelPrecision Precision,
+    QuantizedModelRecord? Int8File);
 
 public sealed class ModelNotFoundException(string modelId, string why)
     : KeyNotFoundException($"Model '{modelId}' {why}.")

@@ -44,10 +44,14 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         {
             LogTunedUnreadable(_tuned.Path, error);
         }
+        CheckPrecisionSettings(catalog, settings);
         _entries = catalog.All.ToDictionary(m => m.Id, m =>
         {
             int? configured = settings.BatchSizes.TryGetValue(m.Id, out var size) && size > 0 ? size : null;
-            var runtime = new ModelRuntime(m.Id, configured ?? 32, settings.Batching.Enabled, new ModelStats());
+            var runtime = new ModelRuntime(m.Id, configured ?? 32, settings.Batching.Enabled, new ModelStats())
+            {
+                Precision = settings.PrecisionOf(m.Id),
+            };
             return new Entry(m, runtime, configured);
         }, StringComparer.OrdinalIgnoreCase);
         telemetry.ObserveMemory(() => _entries.Values
@@ -144,12 +148,13 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 
     private ModelStatus Describe(Entry entry)
     {
-        // Weights and vocabulary must both be readable without a download; a disabled manifest is never available.
+        // Weights, adapter and vocabulary must all be readable without a download; a disabled manifest is never available.
         // Checked again until true: a `models pull` while the service runs makes a model available.
         if (entry.Available != true)
         {
             entry.Available = entry.Manifest.Enabled
             && ArtifactLoader.IsAvailable(entry.Manifest.Weights, _cacheDirectory)
+                && (entry.Manifest.Adapter is null || ArtifactLoader.IsAvailable(entry.Manifest.Adapter, _cacheDirectory))
                 && ArtifactLoader.IsAvailable(entry.Manifest.Tokenizer.Vocab, _cacheDirectory);
         }
         var model = entry.Model;
@@ -157,7 +162,29 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         return new ModelStatus(entry.Manifest, entry.Available.Value, model is not null, state, model?.Device.Device,
             model?.Device.Reason, entry.LoadError, entry.Runtime.BatchSize, entry.BatchSizeSource, _tuned.ForModel(entry.Manifest.Id),
             entry.Runtime.MicroBatching, model?.Sessions,
-            model?.IntraOpThreads, model?.EstimatedBytes, entry.Runtime.Stats);
+            model?.IntraOpThreads, model?.EstimatedBytes, entry.Runtime.Stats, PrecisionOf(entry), model is null ? null : entry.Runtime.Int8File);
+    }
+
+    // A bi-encoder head is one small fp32 product on its encoder's embeddings: what it computes in is its encoder's precision.
+    private ModelPrecision PrecisionOf(Entry entry) =>
+        entry.Manifest is { Architecture: "bi-encoder-head", Encoder: { } encoder } && _entries.TryGetValue(encoder, out var encoderEntry)
+            ? encoderEntry.Runtime.Precision
+            : entry.Runtime.Precision;
+
+    private static void CheckPrecisionSettings(ModelCatalog catalog, InferenceOptions settings)
+    {
+        foreach (var modelId in settings.Precision.Keys)
+        {
+            if (!catalog.TryGet(modelId, out var manifest))
+            {
+                throw new InvalidOperationException($"Inference:Precision names model '{modelId}', which is not in the model catalogue.");
+            }
+            if (manifest is { Architecture: "bi-encoder-head" } && settings.PrecisionOf(modelId).IsInt8)
+            {
+                throw new InvalidOperationException(
+                    $"Inference:Precision:{modelId}: a bi-encoder head runs on its encoder's embeddings; set Inference:Precision:{manifest.Encoder} instead.");
+            }
+        }
     }
 
     public ModelRuntime Runtime(string modelId) => Find(modelId).Runtime;
@@ -197,9 +224,11 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
             _telemetry.LoadDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("truthgraph.model", entry.Manifest.Id));
             activity?.SetTag("truthgraph.device", model.Device.Device);
             activity?.SetTag("truthgraph.device.reason", model.Device.Reason);
+            activity?.SetTag("truthgraph.precision", entry.Runtime.Precision.Name);
             entry.LoadError = null;
             entry.Model = model;
-            LogLoaded(entry.Manifest.Id, clock.ElapsedMilliseconds, model.Device.Device, model.Device.Reason, model.Sessions, model.IntraOpThreads);
+            LogLoaded(entry.Manifest.Id, clock.ElapsedMilliseconds, entry.Runtime.Precision.ToString(), model.Device.Device, model.Device.Reason,
+                model.Sessions, model.IntraOpThreads);
             return model;
         }
         catch (Exception ex)
@@ -226,8 +255,8 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelId} loaded in {Milliseconds} ms on {Device} ({Reason}); {Sessions} session(s) × {Threads} intra-op thread(s)")]
-    private partial void LogLoaded(string modelId, long milliseconds, string device, string reason, int sessions, int threads);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelId} ({Precision}) loaded in {Milliseconds} ms on {Device} ({Reason}); {Sessions} session(s) × {Threads} intra-op thread(s)")]
+    private partial void LogLoaded(string modelId, long milliseconds, string precision, string device, string reason, int sessions, int threads);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch size {BatchSize} applied to model {ModelId} on {Device}, kept in {File}")]
     private partial void LogTunedApplied(string modelId, string device, int batchSize, string file);

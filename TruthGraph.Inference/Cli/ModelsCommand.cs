@@ -11,7 +11,8 @@ namespace TruthGraph.Inference.Cli;
 /// </summary>
 public static class ModelsCommand
 {
-    private const string Usage = "usage: models list [--models-dir DIR] [--cache-dir DIR] | models pull <id> [--models-dir DIR] [--cache-dir DIR]";
+    private const string Usage = "usage: models list | models pull <id> | models quantize <id> [--method dynamic|mixed|weight-only|all] [--force]"
+        + " | models accuracy [<id>] [--methods dynamic,mixed,weight-only] [--data FILE] [--json FILE]; all take [--models-dir DIR] [--cache-dir DIR]";
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
     {
@@ -28,6 +29,13 @@ public static class ModelsCommand
                     return 0;
                 case ["pull", var id]:
                     return await PullAsync(console, ModelCatalog.Load(modelsDir).ToList(), id, cacheDir, cancellationToken);
+                case ["accuracy"]:
+                    return await AccuracyCommand.RunAsync(console, "all-minilm-l6-v2", Options(args), modelsDir, cacheDir, cancellationToken);
+                case ["accuracy", var id]:
+                    return await AccuracyCommand.RunAsync(console, id, Options(args), modelsDir, cacheDir, cancellationToken);
+                case ["quantize", var id]:
+                    return await QuantizeCommand.RunAsync(console, ModelCatalog.Load(modelsDir).ToList(), id, Option(args, "--method"),
+                        args.Contains("--force"), cacheDir, cancellationToken);
                 default:
                     console.MarkupLine(Markup.Escape(Usage));
                     return 64;
@@ -90,10 +98,25 @@ public static class ModelsCommand
         return 0;
     }
 
+    private static readonly string[] Flags = ["--force"];
+
     private static string? Option(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && !Flags.Contains(args[i]) && i + 1 < args.Length)
+            {
+                options[args[i]] = args[++i];
+            }
+        }
+        return options;
     }
 
     private static string[] Positional(string[] args)
@@ -103,7 +126,10 @@ public static class ModelsCommand
         {
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                i++;
+                if (!Flags.Contains(args[i]))
+                {
+                    i++;
+                }
                 continue;
             }
             result.Add(args[i]);

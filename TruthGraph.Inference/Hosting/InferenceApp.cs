@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TruthGraph.Inference.Apis;
 using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
@@ -39,7 +40,8 @@ public static class InferenceApp
     /// </summary>
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<InferenceOptions>(builder.Configuration.GetSection("Inference"));
+        builder.Services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection("Inference")).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<InferenceTelemetry>();
         builder.Services.AddSingleton<ModelCatalog>();

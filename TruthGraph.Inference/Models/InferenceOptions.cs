@@ -1,3 +1,5 @@
+using TruthGraph.Inference.Onnx.Quantization;
+
 namespace TruthGraph.Inference.Models;
 
 /// <summary>The <c>Inference</c> configuration section.</summary>
@@ -52,6 +54,24 @@ public sealed class InferenceOptions
     public string ResolvedProfilesDirectory => string.IsNullOrWhiteSpace(ProfilesDirectory)
         ? Path.Combine(Path.GetTempPath(), "truthgraph-profiles")
         : ProfilesDirectory;
+    /// <summary>
+    /// Per-model precision (model id → <c>fp32</c> | <c>int8</c>); models not named run fp32. An INT8 model is read from
+    /// the model cache folder, made there from the fp32 weights on first use (see <see cref="QuantizedModelStore"/>).
+    /// A bi-encoder NLI head follows its encoder's setting.
+    /// </summary>
+    public Dictionary<string, string> Precision { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The INT8 rewrite: <c>dynamic</c> | <c>mixed</c> | <c>weight-only</c>; empty uses <see cref="QuantizationMethods.Default"/>.</summary>
+    public string? Int8Method { get; set; }
+
+    public QuantizationMethod ResolvedInt8Method =>
+        string.IsNullOrWhiteSpace(Int8Method) ? QuantizationMethods.Default : QuantizationMethods.Parse(Int8Method);
+
+    /// <summary>The configured precision of a model (fp32 when not named); an invalid value throws (validated at start-up).</summary>
+    public ModelPrecision PrecisionOf(string modelId) =>
+        !Precision.TryGetValue(modelId, out var value) ? ModelPrecision.Fp32
+        : ModelPrecision.TryParse(value, ResolvedInt8Method, out var precision) ? precision
+        : throw new InvalidOperationException($"Inference:Precision:{modelId} is '{value}'; use {string.Join(" or ", ModelPrecision.Names)}.");
 }
 
 public sealed class OnnxOptions

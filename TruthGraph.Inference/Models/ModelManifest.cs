@@ -10,6 +10,13 @@ public sealed record ModelManifest
     public required ModelTask Task { get; init; }
     public string? Description { get; init; }
     public required ArtifactSource Weights { get; init; }
+
+    /// <summary>
+    /// Cross-encoders fine-tuned here: an adapter file (low-rank deltas, trained biases/LayerNorms and an NLI head) that is
+    /// merged into <see cref="Weights"/> at load time (<c>Onnx/Adapters/AdapterMerge.cs</c>), so git holds megabytes, not
+    /// the whole model. Its <c>sha256</c> and that of the weights are checked before merging.
+    /// </summary>
+    public ArtifactSource? Adapter { get; init; }
     public required TokenizerSpec Tokenizer { get; init; }
     public string Pooling { get; init; } = "mean";
     public bool Normalize { get; init; } = true;

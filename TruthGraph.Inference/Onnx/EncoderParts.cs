@@ -6,7 +6,8 @@ namespace TruthGraph.Inference.Onnx;
 
 /// <summary>
 /// What every encoder-shaped model (embeddings, cross-encoders) loads the same way: weights and vocabulary from their
-/// sources, the session pool on the configured device (CUDA with CPU fallback), and the micro-batching settings.
+/// sources (the INT8 rewrite from the model cache when the runtime asks for int8), the session pool on the configured
+/// device (CUDA with CPU fallback), and the micro-batching settings.
 /// </summary>
 public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer Tokenizer, long EstimatedBytes, TimeSpan MaxWait, Func<int> MaxBatch)
 {
@@ -15,7 +16,17 @@ public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer T
     {
         var before = Environment.WorkingSet;
         var cache = settings.ResolvedModelCacheDirectory;
-        var weights = await ArtifactLoader.ReadAllBytesAsync(manifest.Weights, cache, cancellationToken);
+        byte[] weights;
+        if (runtime.Precision.Int8Method is { } method)
+        {
+            var int8 = await new QuantizedModelStore(cache).GetOrCreateAsync(manifest, method, force: false, cancellationToken);
+            weights = int8.Bytes;
+            runtime.Int8File = int8.Record;
+        }
+        else
+        {
+            weights = await ModelWeights.ReadAsync(manifest, cache, cancellationToken);
+        }
         BertWordPieceTokenizer tokenizer;
         await using (var vocab = ArtifactLoader.Open(manifest.Tokenizer.Vocab, cache))
         {

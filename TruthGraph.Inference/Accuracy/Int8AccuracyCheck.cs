@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using TruthGraph.Inference.Cache;
+using TruthGraph.Inference.Embeddings;
+using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Nli;
+using TruthGraph.Inference.Onnx.Quantization;
+
+namespace TruthGraph.Inference.Accuracy;
+
+/// <summary>
+/// Compares an embedding model's INT8 variants with its fp32 weights on a CLIMATE-FEVER split, in the service's own
+/// code (loader, session pool, length-sorted runs at the CPU batch size): cosine per text, gold-evidence recall@k of
+/// the claims against the split's evidence corpus, and the NLI head's labels on the gold pairs. Each precision is loaded
+/// alone, so the cache's own copy of the model is never touched.
+/// </summary>
+public sealed class Int8AccuracyCheck(IServiceProvider services)
+{
+    public async Task<AccuracyReport> RunAsync(string modelId, IReadOnlyList<QuantizationMethod> methods, ClimateFeverSet data, int k,
+        Action<string> log, CancellationToken cancellationToken)
+    {
+        var catalog = services.GetRequiredService<ModelCatalog>();
+        if (!catalog.TryGet(modelId, out var manifest) || manifest.Task != ModelTask.Embedding)
+        {
+            throw new InvalidDataException($"'{modelId}' is not an embedding model of the catalogue.");
+        }
+        var texts = data.Corpus.Concat(data.Claims.Select(c => c.Text)).ToArray();
+        var precisions = new List<ModelPrecision> { ModelPrecision.Fp32 };
+        precisions.AddRange(methods.Select(ModelPrecision.Int8));
+
+        var embedded = new List<(ModelPrecision Precision, float[][] Vectors, double TextsPerSecond)>();
+        foreach (var precision in precisions)
+        {
+            var (vectors, rate) = await EmbedAsync(manifest, precision, texts, cancellationToken);
+            embedded.Add((precision, vectors, rate));
+            log($"{precision}: {texts.Length} texts embedded, {rate:F0} texts/s");
+        }
+
+        var nli = catalog.All.FirstOrDefault(m => m is { Architecture: "bi-encoder-head", Enabled: true } && m.Encoder == manifest.Id);
+        var head = nli is null ? null : (INliModel)await services.GetRequiredService<IModelCache>().GetAsync(nli.Id, cancellationToken);
+        var gold = head is null ? [] : GoldPairLabels(data, nli!);
+
+        var (fp32Corpus, fp32Claims) = Split(embedded[0].Vectors, data.Corpus.Count);
+        var fp32TopK = fp32Claims.Select(q => VectorMath.TopK(q, fp32Corpus, k)).ToArray();
+        var fp32Labels = head is null ? null : await PairLabelsAsync(head, data, fp32Corpus, fp32Claims, cancellationToken);
+        var rows = new List<PrecisionAccuracy>
+        {
+            new(ModelPrecision.Fp32.ToString(), embedded[0].TextsPerSecond, null, null, null, Recall(data, fp32TopK), null, null, null,
+                fp32Labels is null ? null : MacroF1.Of(nli!.Labels, gold, fp32Labels)),
+        };
+        foreach (var (precision, vectors, rate) in embedded.Skip(1))
+        {
+            var cosines = vectors.Select((v, i) => VectorMath.Cosine(v, embedded[0].Vectors[i])).Order().ToArray();
+            var (corpus, claims) = Split(vectors, data.Corpus.Count);
+            var topK = claims.Select(q => VectorMath.TopK(q, corpus, k)).ToArray();
+            var againstFp32Corpus = claims.Select(q => VectorMath.TopK(q, fp32Corpus, k)).ToArray();
+            var overlap = topK.Zip(fp32TopK, (a, b) => a.Intersect(b).Count() / (double)k).Average();
+            var labels = head is null ? null : await PairLabelsAsync(head, data, corpus, claims, cancellationToken);
+            rows.Add(new PrecisionAccuracy(precision.ToString(), rate, cosines.Average(), cosines[0], cosines[cosines.Length / 100],
+                Recall(data, topK), Recall(data, againstFp32Corpus), overlap,
+                labels is null ? null : labels.Zip(fp32Labels!, (a, b) => a == b ? 1.0 : 0.0).Average(),
+                labels is null ? null : MacroF1.Of(nli!.Labels, gold, labels)));
+        }
+        return new AccuracyReport(manifest.Id, data.Source, data.Claims.Count, data.Corpus.Count, data.Pairs, k, nli?.Id, rows);
+    }
+
+    private async Task<(float[][] Vectors, double TextsPerSecond)> EmbedAsync(ModelManifest manifest, ModelPrecision precision, string[] texts,
+        CancellationToken cancellationToken)
+    {
+        var loader = services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
+        var runtime = new ModelRuntime(manifest.Id, 1, microBatching: false, new ModelStats()) { Precision = precision };
+        await using var model = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, cancellationToken);
+        runtime.BatchSize = model.DefaultBatchSize; // what the service would run: CPU 16, length-sorted
+        await model.WarmUpAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var vectors = model.EmbedNow(texts).Select(e => e.Vector).ToArray();
+        return (vectors, texts.Length / clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Mean over claims of the share of the claim's labelled evidence found in its top k.</summary>
+    private static double Recall(ClimateFeverSet data, int[][] topK) =>
+        data.Claims.Select((claim, i) => claim.Evidence.Count(e => topK[i].Contains(e.Evidence)) / (double)claim.Evidence.Count).Average();
+
+    private static async Task<string[]> PairLabelsAsync(INliModel head, ClimateFeverSet data, float[][] corpus, float[][] claims,
+        CancellationToken cancellationToken)
+    {
+        var pairs = data.Claims.SelectMany((claim, i) => claim.Evidence.Select(e =>
+            new NliPairInput(data.Corpus[e.Evidence], claim.Text, corpus[e.Evidence], claims[i]))).ToList();
+        return (await head.ClassifyAsync(pairs, cancellationToken)).Select(p => p.Label).ToArray();
+    }
+
+    private static string[] GoldPairLabels(ClimateFeverSet data, ModelManifest nli)
+    {
+        var mapping = nli.LabelMapping ?? throw new InvalidDataException($"Manifest '{nli.Id}' has no labelMapping from dataset labels to its labels.");
+        return data.Claims.SelectMany(c => c.Evidence.Select(e => mapping.TryGetValue(e.Label, out var label) ? label
+            : throw new InvalidDataException($"Manifest '{nli.Id}' does not map the dataset label '{e.Label}'."))).ToArray();
+    }
+
+    private static (float[][] Corpus, float[][] Claims) Split(float[][] vectors, int corpusCount) => (vectors[..corpusCount], vectors[corpusCount..]);
+}

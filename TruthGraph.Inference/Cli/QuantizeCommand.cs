@@ -1,0 +1,60 @@
+using System.Globalization;
+using Spectre.Console;
+using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Onnx.Quantization;
+
+namespace TruthGraph.Inference.Cli;
+
+/// <summary>
+/// <c>models quantize &lt;id&gt; [--method dynamic|mixed|weight-only|all] [--force]</c>: writes the INT8 variant of a catalogue
+/// model into the model cache folder with its manifest entry, the same file the service loads for
+/// <c>Inference:Precision:&lt;id&gt; = int8</c>. An up-to-date file is reused unless <c>--force</c>.
+/// </summary>
+public static class QuantizeCommand
+{
+    public static async Task<int> RunAsync(IAnsiConsole console, IReadOnlyList<ModelManifest> manifests, string id, string? methodArgument,
+        bool force, string cacheDir, CancellationToken cancellationToken)
+    {
+        var manifest = manifests.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (manifest is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] no manifest has id '{id}'; `models list` shows them.");
+            return 2;
+        }
+        if (manifest.Architecture == "bi-encoder-head")
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {manifest.Id} is a small head on {manifest.Encoder}'s embeddings; quantize {manifest.Encoder} instead.");
+            return 2;
+        }
+        IReadOnlyList<QuantizationMethod> methods;
+        if (string.Equals(methodArgument, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            methods = QuantizationMethods.All;
+        }
+        else if (methodArgument is null || QuantizationMethods.TryParse(methodArgument, out _))
+        {
+            methods = [methodArgument is null ? QuantizationMethods.Default : QuantizationMethods.Parse(methodArgument)];
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] --method '{methodArgument}' is not one of {QuantizationMethods.Names} | all.");
+            return 64;
+        }
+
+        var store = new QuantizedModelStore(cacheDir);
+        var table = new Table().AddColumns("method", "layers int8", "kept fp32", "fp32 → int8 file", "seconds", "file");
+        foreach (var method in methods)
+        {
+            var result = await store.GetOrCreateAsync(manifest, method, force, cancellationToken);
+            var r = result.Record;
+            table.AddRow(method.Name(), r.QuantizedLayers.Count.ToString(CultureInfo.InvariantCulture), r.KeptFloat.Count.ToString(CultureInfo.InvariantCulture),
+                $"{Mib(r.SourceBytes)} → {Mib(r.Bytes)} MiB", result.CreatedNow ? r.Seconds.ToString("F2", CultureInfo.InvariantCulture) : "reused",
+                Markup.Escape(store.ModelPath(manifest.Id, method)));
+        }
+        console.Write(table);
+        console.MarkupLineInterpolated($"source: {manifest.Weights}; manifest entries beside the files (*.json). Serve with Inference:Precision:{manifest.Id}=int8.");
+        return 0;
+    }
+
+    private static string Mib(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
+}

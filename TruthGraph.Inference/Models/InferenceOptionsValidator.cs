@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using TruthGraph.Inference.Onnx.Quantization;
+
+namespace TruthGraph.Inference.Models;
+
+/// <summary>Refuses precision settings the service cannot honour at start-up, naming the key, instead of at a model's first load.</summary>
+public sealed class InferenceOptionsValidator : IValidateOptions<InferenceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InferenceOptions options)
+    {
+        var errors = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.Int8Method) && !QuantizationMethods.TryParse(options.Int8Method, out _))
+        {
+            errors.Add($"Inference:Int8Method is '{options.Int8Method}'; use {QuantizationMethods.Names}.");
+        }
+        foreach (var (modelId, value) in options.Precision)
+        {
+            if (!ModelPrecision.TryParse(value, QuantizationMethods.Default, out _))
+            {
+                errors.Add($"Inference:Precision:{modelId} is '{value}'; use {string.Join(" or ", ModelPrecision.Names)}.");
+            }
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
