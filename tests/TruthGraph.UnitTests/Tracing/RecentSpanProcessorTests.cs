@@ -11,7 +11,7 @@ public sealed class RecentSpanProcessorTests
     [Fact]
     public void Finished_spans_reach_the_buffer_with_parent_source_service_status_and_bounded_tags()
     {
-        using var source = new ActivitySource($"truthgraph.test.{Guid.NewGuid():N}");
+        using var source = new ActivitySource($"span-buffer.test.{Guid.NewGuid():N}");
         var buffer = new RecentSpanBuffer("api");
         using (Sdk.CreateTracerProviderBuilder().AddSource(source.Name).AddProcessor(new RecentSpanProcessor(buffer)).Build())
         {
@@ -46,10 +46,11 @@ public sealed class RecentSpanProcessorTests
         }
     }
 
+    // The sources are not named truthgraph.*: test hosts running in parallel in this process listen to those and would sample them.
     [Fact]
     public void Spans_recorded_but_not_sampled_for_export_are_not_kept()
     {
-        using var source = new ActivitySource($"truthgraph.test.{Guid.NewGuid():N}");
+        using var source = new ActivitySource($"span-buffer.test.{Guid.NewGuid():N}");
         var buffer = new RecentSpanBuffer("api");
         using (Sdk.CreateTracerProviderBuilder().AddSource(source.Name).SetSampler(new RecordOnlySampler())
                    .AddProcessor(new RecentSpanProcessor(buffer)).Build())
