@@ -35,7 +35,7 @@ public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog c
             state.Set("ready", "warm-up is off (Inference:WarmUp=false): models load on first use");
             return;
         }
-        var wanted = settings.WarmUpModels.Count > 0 ? settings.WarmUpModels : catalog.All.Select(m => m.Id).ToList();
+        var wanted = settings.WarmUpModels.Count > 0 ? settings.WarmUpModels : catalog.All.Where(m => m.WarmUp).Select(m => m.Id).ToList();
         // Models whose files are not here yet (url weights not pulled, disabled manifests) are skipped, never
         // downloaded: start-up must not depend on the network, and readiness must not wait on a missing model.
         var ids = new List<string>();

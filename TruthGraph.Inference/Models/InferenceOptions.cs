@@ -24,7 +24,7 @@ public sealed class InferenceOptions
     /// <summary>Load every model (or <see cref="WarmUpModels"/>) at start-up; /health reports ready only afterwards.</summary>
     public bool WarmUp { get; set; } = true;
 
-    /// <summary>Ids to warm up; empty means all models in the catalogue.</summary>
+    /// <summary>Ids to warm up; empty means every catalogue model whose manifest does not opt out (<c>"warmUp": false</c>).</summary>
     public List<string> WarmUpModels { get; set; } = [];
 
     public int MaxTextsPerRequest { get; set; } = 2048;

@@ -29,6 +29,12 @@ public sealed record ModelManifest
     /// <summary>False keeps the manifest in the catalogue (listed, pullable once complete) but never loads or warms it.</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>
+    /// False leaves an opt-in model out of the default start-up warm-up (it loads on first use or when named in
+    /// Inference:WarmUpModels), so a model nobody asks for costs neither start-up time nor memory.
+    /// </summary>
+    public bool WarmUp { get; init; } = true;
+
     // Cross-encoders (task nli, architecture "cross-encoder"): the weights take [CLS] premise [SEP] hypothesis [SEP]
     // as input_ids / attention_mask (/ token_type_ids) and give logits over Labels, read from OutputName or the first output.
 
