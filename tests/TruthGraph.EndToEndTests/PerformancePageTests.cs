@@ -72,6 +72,38 @@ public sealed class PerformancePageTests(PerformanceAppFixture fixture, BrowserF
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "nothing is wider than a phone");
     }
 
+    [Fact]
+    public async Task An_e2e_run_shows_its_stage_breakdown_and_targets_and_a_profile_its_hot_frames_and_sampling_file()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.WebUrl("/performance"));
+        await Assertions.Expect(page.GetByTestId("perf-start")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "E2E run" }).ClickAsync();
+        await Field(page, "run-claims").FillAsync("2");
+        await Field(page, "run-claims").PressAsync("Tab");
+        await page.GetByTestId("perf-start-button").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/performance/perf-run/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("perf-run-result")).ToBeVisibleAsync(new() { Timeout = 180_000 });
+        await Assertions.Expect(page.GetByTestId("stage-name")).ToHaveTextAsync(["embed", "retrieve", "NLI", "aggregate", "database", "overhead"]);
+        await Assertions.Expect(page.GetByTestId("perf-target")).ToHaveCountAsync(5);
+        Assert.True(await page.GetByTestId("stage-chart").Locator("svg path").CountAsync() > 0, "the stage chart draws its bars");
+        await BrowserFixture.SaveScreenshotAsync(page, "performance-e2e-run");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Profile" }).ClickAsync();
+        await Field(page, "profile-seconds").FillAsync("1");
+        await Field(page, "profile-seconds").PressAsync("Tab");
+        await page.GetByTestId("perf-start-button").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/performance/profile/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("profile-result")).ToBeVisibleAsync(new() { Timeout = 180_000 });
+        Assert.True(await page.GetByTestId("hot-frames").Locator("tbody tr").CountAsync() > 0, "the profile lists hot frames");
+        var href = await page.GetByTestId("profile-download").GetAttributeAsync("href");
+        var download = await page.APIRequest.GetAsync(fixture.WebUrl("/" + href));
+        Assert.Equal(200, download.Status);
+        Assert.Contains("speedscope", await download.TextAsync());
+        await BrowserFixture.SaveScreenshotAsync(page, "performance-profile");
+    }
+
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }
