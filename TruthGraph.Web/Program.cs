@@ -26,6 +26,15 @@ builder.Services.AddHttpClient<EvidenceApiClient>(client => client.BaseAddress =
 // The Models page talks to the inference service directly: the API has no reason to proxy model management.
 builder.Services.AddHttpClient<InferenceClient>(client => client.BaseAddress = new Uri("https+http://inference"));
 builder.Services.AddHttpClient<TraceApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
+// Performance jobs: no resilience handler, since a retried POST would start a second measurement and the handler's
+// timeouts would cut a progress stream; plain calls still give up after the client's timeout (headers only, for streams).
+#pragma warning disable EXTEXP0001 // experimental, but the documented way to undo ConfigureHttpClientDefaults for one client
+builder.Services.AddHttpClient<PerformanceApiClient>(client =>
+{
+    client.BaseAddress = new Uri("https+http://api");
+    client.Timeout = TimeSpan.FromSeconds(30);
+}).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 builder.Services.AddHttpClient(ServiceReachability.ApiProbe, client => client.BaseAddress = new Uri("https+http://api"));
 builder.Services.AddHttpClient(ServiceReachability.InferenceProbe, client => client.BaseAddress = new Uri("https+http://inference"));
 builder.Services.AddSingleton<ServiceReachability>();
@@ -40,6 +49,11 @@ if (!app.Environment.IsDevelopment())
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// A profile's sampling file, passed through from the API: the browser cannot reach the API's internal address.
+app.MapGet("/performance/profiles/{id:guid}/trace", async (Guid id, PerformanceApiClient perf, CancellationToken cancellationToken) =>
+    await perf.GetProfileTraceAsync(id, cancellationToken) is { } file
+        ? Results.File(file.Content, "application/json", file.FileName)
+        : Results.NotFound());
 app.MapDefaultEndpoints();
 
 app.Run();

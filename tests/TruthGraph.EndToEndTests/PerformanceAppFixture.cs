@@ -19,6 +19,9 @@ public sealed class PerformanceAppFixture : IAsyncLifetime
     public HttpClient Inference { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The dashboard page at <paramref name="path"/> of this app.</summary>
+    public string WebUrl(string path) => new Uri(_app!.GetEndpoint("web", "http"), path).ToString();
+
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(TruthGraphAppFactory.StartTimeout);
