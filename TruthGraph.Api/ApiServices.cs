@@ -14,6 +14,9 @@ namespace TruthGraph.Api;
 /// <summary>What the API service is made of, in one place: its web host and its command-line tools register the same parts.</summary>
 public static class ApiServices
 {
+    /// <summary>Request body limit for everything but uploads: 256 claims of 2,000 characters, each escaped as \uXXXX, fit.</summary>
+    public const long MaxJsonBodyBytes = 4L * 1024 * 1024;
+
     public static IHostApplicationBuilder AddTruthGraphApi(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource => dataSource.UseVector());

@@ -15,12 +15,16 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
+builder.AddApiSecurity();
 builder.AddTruthGraphApi();
+// Sized for JSON (a full verify batch is well under it); the upload endpoint raises it for its own requests.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiServices.MaxJsonBodyBytes);
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiSecurity();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapTruthGraphApi();

@@ -30,7 +30,13 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            // A dependency that is down must become a 503 within about a second: the default backoff (2 s, 4 s, 8 s)
+            // would hold every caller for 14 s before saying so. Two quick retries still ride out a dropped connection.
+            http.AddStandardResilienceHandler(resilience =>
+            {
+                resilience.Retry.MaxRetryAttempts = 2;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            });
             http.AddServiceDiscovery();
         });
         builder.Services.AddProblemDetails();

@@ -18,9 +18,9 @@ public static class IngestionApi
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ingestions").WithTags("Ingestion");
-        group.MapPost("/", CreateAsync).WithName("CreateIngestion").DisableAntiforgery()
-            .WithSummary("Queue an upload (raw body, or multipart field 'file') for ingestion; format=jsonl|csv|text|climate-fever");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetIngestion").WithSummary("Progress of one ingestion job");
+        group.MapPost("/", CreateAsync).WithName("CreateIngestion").DisableAntiforgery().RequireApiKey()
+            .WithSummary("Queue an upload (raw body, or multipart field 'file') for ingestion; format=jsonl|csv|text|climate-fever (needs the API key)");
+        group.MapGet("/{id}", GetAsync).WithName("GetIngestion").WithSummary("Progress of one ingestion job");
         group.MapGet("/", ListAsync).WithName("ListIngestions").WithSummary("Recent ingestion jobs, newest first");
         return routes;
     }
@@ -59,13 +59,22 @@ public static class IngestionApi
         }
 
         source ??= resolvedFormat == IngestionFormat.ClimateFever ? ClimateFeverParser.DefaultSource : "upload";
-        if (!SentenceRules.IsValidSource(source))
+        if (SentenceRules.CheckSource(source) is { } badSource)
         {
-            return Invalid("source", $"must be 1 to {SentenceRules.MaxSourceLength} characters");
+            return Invalid("source", badSource);
+        }
+        if (title is not null && SentenceRules.CheckTitle(title) is { } badTitle)
+        {
+            return Invalid("title", badTitle);
         }
         if (upload.Bytes.Length == 0)
         {
             return Invalid("file", "is empty");
+        }
+        // Decoding would quietly turn bad bytes into U+FFFD and store that; the uploader should fix the file instead.
+        if (Utf8Check.FirstInvalid(upload.Bytes) is { } bad)
+        {
+            return Invalid("file", $"is not valid UTF-8: line {bad.Line}, byte offset {bad.Offset}");
         }
 
         model ??= EmbeddingDefaults.ModelId;
@@ -102,8 +111,23 @@ public static class IngestionApi
         return TypedResults.Accepted($"/api/ingestions/{id}", job);
     }
 
-    public static async Task<Results<Ok<IngestionJobView>, NotFound>> GetAsync(Guid id, IngestionJobRepository jobs, CancellationToken cancellationToken) =>
-        await jobs.GetAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+    public static async Task<Results<Ok<IngestionJobView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetAsync(
+        string id, IngestionJobRepository jobs, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var jobId))
+        {
+            return Invalid("id", "must be a job id (a GUID)");
+        }
+        return await jobs.GetAsync(jobId, cancellationToken) is { } job
+            ? TypedResults.Ok(job)
+            : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Title = "Ingestion job not found",
+                Detail = $"No ingestion job has the id {jobId}.",
+                Status = StatusCodes.Status404NotFound,
+                Extensions = { ["id"] = jobId },
+            });
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<IngestionJobView>>, ValidationProblem>> ListAsync(
         IngestionJobRepository jobs, CancellationToken cancellationToken, int limit = 20)
@@ -120,7 +144,7 @@ public static class IngestionApi
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            // Kestrel's own default (30 MB) is below ours; we enforce our limit while reading, with a clear answer.
+            // The service-wide body limit is sized for JSON requests; uploads get theirs, enforced while reading with a clear answer.
             size.MaxRequestBodySize = limit + 64 * 1024;
         }
         if (request.HasFormContentType)
@@ -159,9 +183,12 @@ public static class IngestionApi
         return buffer.ToArray();
     }
 
-    private static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem($"The upload is larger than the limit of {limit / (1024 * 1024)} MB (setting Ingestion:MaxUploadBytes).",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
+    private static ProblemHttpResult TooLarge(long limit)
+    {
+        var reason = $"is larger than the limit of {limit / (1024 * 1024)} MB (setting Ingestion:MaxUploadBytes)";
+        return TypedResults.Problem($"The upload {reason}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [reason] } });
+    }
 
     private static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
@@ -172,6 +199,7 @@ public static class IngestionApi
 /// <summary>Settings under "Ingestion".</summary>
 public sealed class IngestionOptions
 {
-    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+    /// <summary>The whole upload is held in memory (and stored with its job), so the limit stays well below the process's means.</summary>
+    public long MaxUploadBytes { get; set; } = 32L * 1024 * 1024;
     public int BatchSize { get; set; } = 128;
 }

@@ -15,11 +15,13 @@ public static class InferenceApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddDefaultOpenApi();
+        builder.AddApiSecurity();
         builder.AddInference();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity();
         app.MapDefaultEndpoints();
         app.MapDefaultOpenApi();
         app.MapModelsApi();
@@ -47,6 +49,7 @@ public static class InferenceApp
         builder.Services.AddSingleton<WarmUpState>();
         builder.Services.AddHostedService<ModelWarmUpService>();
         builder.Services.AddHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
+        builder.Services.AddExceptionHandler<ModelUnavailableHandler>();
         return builder;
     }
 }
