@@ -47,7 +47,6 @@ public static class ApiServices
         services.AddSingleton<VerificationResultCache>();
         services.AddTransient<VerificationService>();
 
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return builder;
     }

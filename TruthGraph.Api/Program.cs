@@ -1,14 +1,17 @@
 using TruthGraph.Api;
 using TruthGraph.Api.Benchmark;
+using TruthGraph.Api.Benchmark.Load;
 using TruthGraph.Api.Evaluation;
 
-// Developer commands run without the web host: dotnet run --project TruthGraph.Api -- eval|bench-ingest ...
+// Developer commands run without the web host: dotnet run --project TruthGraph.Api -- eval|bench-ingest|load ...
 switch (args.FirstOrDefault())
 {
     case BenchIngestCommand.Name:
         return await BenchIngestCommand.RunAsync(args[1..]);
     case EvalCommand.Name:
         return await EvalCommand.RunAsync(args[1..]);
+    case LoadCommand.Name:
+        return await LoadCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(args);

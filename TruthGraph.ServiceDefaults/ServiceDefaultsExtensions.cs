@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,10 @@ public static class ServiceDefaultsExtensions
             });
             http.AddServiceDiscovery();
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = BadRequestProblemHandler.NameTheField);
+        // Binding failures throw, so that BadRequestProblemHandler can name the field instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
         return builder;
     }
 

@@ -33,6 +33,7 @@ public static class IngestionApi
         var limit = options.Value.MaxUploadBytes;
         if (request.ContentLength > limit)
         {
+            await DiscardBodyAsync(request, limit, cancellationToken);
             return TooLarge(limit);
         }
         var upload = await ReadUploadAsync(request, limit, cancellationToken);
@@ -111,7 +112,7 @@ public static class IngestionApi
         return TypedResults.Accepted($"/api/ingestions/{id}", job);
     }
 
-    public static async Task<Results<Ok<IngestionJobView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetAsync(
+    public static async Task<Results<Ok<IngestionJobView>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string id, IngestionJobRepository jobs, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var jobId))
@@ -120,13 +121,8 @@ public static class IngestionApi
         }
         return await jobs.GetAsync(jobId, cancellationToken) is { } job
             ? TypedResults.Ok(job)
-            : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Title = "Ingestion job not found",
-                Detail = $"No ingestion job has the id {jobId}.",
-                Status = StatusCodes.Status404NotFound,
-                Extensions = { ["id"] = jobId },
-            });
+            : TypedResults.Problem(title: "Ingestion job not found", detail: $"No ingestion job has the id {jobId}.",
+                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["id"] = jobId });
     }
 
     public static async Task<Results<Ok<IReadOnlyList<IngestionJobView>>, ValidationProblem>> ListAsync(
@@ -139,13 +135,20 @@ public static class IngestionApi
         return TypedResults.Ok(await jobs.ListAsync(limit, cancellationToken));
     }
 
+    /// <summary>
+    /// How much of an oversized body is read (and thrown away) before answering 413. HTTP/1.1 clients that do not wait
+    /// for "100 Continue" send the whole body before they read any answer; closing on them mid-body gives them a broken
+    /// pipe instead of the reason. Past this much, the connection is closed all the same.
+    /// </summary>
+    private static long DrainLimit(long limit) => 2 * limit;
+
     /// <summary>Reads the file from a multipart form (field 'file') or the raw body; null when it exceeds the limit.</summary>
     private static async Task<Upload?> ReadUploadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             // The service-wide body limit is sized for JSON requests; uploads get theirs, enforced while reading with a clear answer.
-            size.MaxRequestBodySize = limit + 64 * 1024;
+            size.MaxRequestBodySize = DrainLimit(limit);
         }
         if (request.HasFormContentType)
         {
@@ -160,27 +163,45 @@ public static class IngestionApi
                 return null;
             }
             await using var fileStream = file.OpenReadStream();
-            var fileBytes = await ReadLimitedAsync(fileStream, limit, cancellationToken);
+            var fileBytes = await ReadLimitedAsync(fileStream, limit, DrainLimit(limit), cancellationToken);
             return fileBytes is null ? null : new Upload(fileBytes, file.ContentType, file.FileName);
         }
-        var bytes = await ReadLimitedAsync(request.Body, limit, cancellationToken);
+        var bytes = await ReadLimitedAsync(request.Body, limit, DrainLimit(limit), cancellationToken);
         return bytes is null ? null : new Upload(bytes, request.ContentType, null);
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads up to <paramref name="limit"/> bytes; past it, reads on to <paramref name="drain"/> without keeping anything, and returns null.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, long drain, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
+        long total = 0;
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while (total <= drain && (read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > limit)
+            total += read;
+            if (total <= limit)
             {
-                return null;
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        return total > limit ? null : buffer.ToArray();
+    }
+
+    /// <summary>Lets a client that announced an oversized body finish sending it, when it is not too large, so it can read the 413.</summary>
+    private static async Task DiscardBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        // A client that waits for "100 Continue" has sent nothing yet: answering now spares it the upload.
+        var waitsForContinue = request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase);
+        if (waitsForContinue || request.ContentLength > DrainLimit(limit))
+        {
+            return;
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = DrainLimit(limit);
+        }
+        await ReadLimitedAsync(request.Body, 0, DrainLimit(limit), cancellationToken);
     }
 
     private static ProblemHttpResult TooLarge(long limit)

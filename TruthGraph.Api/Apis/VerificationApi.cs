@@ -76,7 +76,7 @@ public static class VerificationApi
         return TypedResults.Ok(await repository.ListAsync(page, pageSize, filter, cancellationToken));
     }
 
-    public static async Task<Results<Ok<VerificationResult>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetAsync(
+    public static async Task<Results<Ok<VerificationResult>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string id, VerificationRepository repository, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var verificationId))
@@ -85,12 +85,7 @@ public static class VerificationApi
         }
         return await repository.FindAsync(verificationId, cancellationToken) is { } result
             ? TypedResults.Ok(result)
-            : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Title = "Verification not found",
-                Detail = $"No verification has the id {verificationId}.",
-                Status = StatusCodes.Status404NotFound,
-                Extensions = { ["id"] = verificationId },
-            });
+            : TypedResults.Problem(title: "Verification not found", detail: $"No verification has the id {verificationId}.",
+                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["id"] = verificationId });
     }
 }

@@ -75,7 +75,8 @@ public static class ModelsApi
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
-        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound);
+        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["model"] = id });
 }
 
 public sealed record ModelSettingsRequest(int? BatchSize, bool? MicroBatching);

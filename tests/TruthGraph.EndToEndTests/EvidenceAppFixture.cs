@@ -12,6 +12,7 @@ public sealed class EvidenceAppFixture : IAsyncLifetime
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("not started");
+    /// <summary>Sends the API key: these tests upload evidence, an admin operation.</summary>
     public HttpClient Api { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
@@ -19,7 +20,7 @@ public sealed class EvidenceAppFixture : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(TruthGraphAppFactory.StartTimeout);
         _app = await TruthGraphAppFactory.StartAsync(TruthGraphAppFactory.EphemeralLocalPostgres, null, cts.Token);
-        Api = _app.CreateHttpClient("api");
+        Api = _app.CreateAdminClient("api");
         Api.Timeout = TimeSpan.FromMinutes(2);
         ConnectionString = (await _app.GetConnectionStringAsync("postgres", cts.Token))!;
     }

@@ -11,6 +11,9 @@ public static class TruthGraphAppFactory
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     public static readonly string[] Services = ["postgres", "inference", "api", "web"];
 
+    /// <summary>The value given to the AppHost's secret <c>api-key</c> parameter, so that tests can act as an admin.</summary>
+    public static readonly string ApiKey = $"e2e-{Guid.NewGuid():N}";
+
     /// <summary>A throwaway local cluster: tests never touch a developer's data.</summary>
     public static string[] EphemeralLocalPostgres => ["Postgres:Mode=local", "Postgres:Ephemeral=true"];
 
@@ -18,7 +21,8 @@ public static class TruthGraphAppFactory
         string[] args, ITestOutputHelper? output, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TruthGraph_AppHost>(args, cancellationToken);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TruthGraph_AppHost>(
+            [.. args, $"Parameters:api-key={ApiKey}"], cancellationToken);
         // Resource console logs and per-request HTTP logs would bury the test output; warnings still show.
         appHost.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
@@ -34,5 +38,13 @@ public static class TruthGraphAppFactory
             output?.WriteLine($"{resource} healthy after {clock.Elapsed.TotalSeconds:F1} s");
         }
         return app;
+    }
+
+    /// <summary>A client of a service that sends the API key, as the dashboard and operators do.</summary>
+    public static HttpClient CreateAdminClient(this DistributedApplication app, string resource)
+    {
+        var client = app.CreateHttpClient(resource);
+        client.DefaultRequestHeaders.Add(Microsoft.Extensions.Hosting.ApiKeyDefaults.HeaderName, ApiKey);
+        return client;
     }
 }

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+
+namespace TruthGraph.Api.Benchmark.Load;
+
+/// <summary>What a load run measured: successes, errors by kind, latency percentiles, throughput and memory trend per process.</summary>
+public sealed record LoadReport(
+    int Clients, double Seconds, long Succeeded, long Failed, IReadOnlyDictionary<string, int> ErrorsByKind, IReadOnlyList<string> ErrorSamples,
+    long CachedAnswers, double RequestsPerSecond, Percentiles LatencyMs, IReadOnlyList<MemoryTrend> Memory, bool UniqueClaims)
+{
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"POST /api/verify, {Clients} clients, {Seconds:F1} s, {(UniqueClaims ? "every claim new (no cache hits)" : "claims repeat (cache hits)")}");
+        text.AppendLine(inv, $"  requests   {Succeeded} ok, {Failed} errors{(Failed > 0 ? " (" + string.Join(", ", ErrorsByKind.Select(e => $"{e.Key}: {e.Value}")) + ")" : "")}, {CachedAnswers} answered from the cache");
+        text.AppendLine(inv, $"  throughput {RequestsPerSecond:F1} verifications/s");
+        text.AppendLine(inv, $"  latency    p50 {LatencyMs.P50:F1} ms, p95 {LatencyMs.P95:F1} ms, p99 {LatencyMs.P99:F1} ms, max {LatencyMs.Max:F1} ms, mean {LatencyMs.Mean:F1} ms");
+        foreach (var m in Memory)
+        {
+            text.AppendLine(inv,
+                $"  memory     {m.Name} (pid {m.ProcessId}): {m.StartMb:F0} → {m.EndMb:F0} MB (min {m.MinMb:F0}, max {m.MaxMb:F0}), trend after the first {MemoryTrend.WarmUpShare:P0}: {m.SlopeMbPerMinute:+0.0;-0.0} MB/min ({m.FittedGrowthMb:+0.0;-0.0} MB), {m.Samples} samples");
+        }
+        foreach (var sample in ErrorSamples)
+        {
+            text.AppendLine(inv, $"  error      {sample}");
+        }
+        return text.ToString();
+    }
+}
