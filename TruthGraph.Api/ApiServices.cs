@@ -19,7 +19,14 @@ public static class ApiServices
 
     public static IHostApplicationBuilder AddTruthGraphApi(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource => dataSource.UseVector());
+        // Npgsql waits 15 s for a connection by default; when PostgreSQL is down (DCP's proxy still accepts the socket)
+        // every request would hang that long before its 503. A loopback server answers in milliseconds.
+        var connectTimeout = builder.Configuration.GetValue("Database:ConnectTimeoutSeconds", 2);
+        builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource =>
+        {
+            dataSource.UseVector();
+            dataSource.ConnectionStringBuilder.Timeout = connectTimeout;
+        });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
 

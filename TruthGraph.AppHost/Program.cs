@@ -11,14 +11,17 @@ var modelsDirectory = builder.Configuration["Inference:ModelsDirectory"] is { Le
     ? Path.GetFullPath(configured)
     : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "models"));
 
+// Not proxied by DCP: while a service is stopped its port refuses connections at once, so callers answer 503 within a
+// second; through the proxy a request would wait for a backend until its timeout (Npgsql 15 s, HttpClient 30 s), and
+// pooled connections would hang after a restart. The port stays the same across a restart of the resource.
 var inference = builder.AddProject<Projects.TruthGraph_Inference>("inference")
-    .WithHttpEndpoint()
+    .WithHttpEndpoint(isProxied: false)
     .WithEnvironment("Inference__ModelsDirectory", modelsDirectory)
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.TruthGraph_Api>("api")
-    .WithHttpEndpoint()
+    .WithHttpEndpoint(isProxied: false)
     .WithReference(database.Resource, database.ConnectionName).WaitFor(database.Resource)
     .WithReference(inference).WaitFor(inference)
     .WithEnvironment("Postgres__Mode", database.Mode.ToString().ToLowerInvariant())

@@ -37,6 +37,9 @@ public static class ServiceDefaultsExtensions
             {
                 resilience.Retry.MaxRetryAttempts = 2;
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                // Retry-After is advice to the end client; between services it would stretch one failing call to the
+                // total timeout (a 503 saying "5 s" retried twice), while the caller is better told at once.
+                resilience.Retry.ShouldRetryAfterHeader = false;
             });
             http.AddServiceDiscovery();
         });

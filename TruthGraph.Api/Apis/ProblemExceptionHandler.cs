@@ -9,8 +9,8 @@ namespace TruthGraph.Api.Apis;
 /// A dependency that is down — the inference service or PostgreSQL — becomes a 503 problem with Retry-After instead of
 /// a 500. (Requests that cannot be read are ServiceDefaults' BadRequestProblemHandler's.)
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
-    : IExceptionHandler
+public sealed class ProblemExceptionHandler(
+    IProblemDetailsService problemDetails, NpgsqlDataSource dataSource, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,6 +21,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                 when !cancellationToken.IsCancellationRequested:
                 var dependency = exception is NpgsqlException ? "The database" : "The inference service";
+                if (exception is NpgsqlException { IsTransient: true })
+                {
+                    // Pooled connections to a server that went away are all dead; dropping them now means the first
+                    // requests after it returns open fresh ones instead of failing one stale connection at a time.
+                    dataSource.Clear();
+                }
                 logger.LogWarning("{Dependency} is unavailable: {Reason}", dependency, exception.Message);
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = "5";

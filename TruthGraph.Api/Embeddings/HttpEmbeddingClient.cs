@@ -20,7 +20,8 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 throw new EmbeddingServiceException(
-                    $"The inference service answered {(int)response.StatusCode} to an embedding request: {Truncate(body, 500)}", (int)response.StatusCode);
+                    $"The inference service answered {(int)response.StatusCode} to an embedding request: {Inference.InferenceErrors.Describe(body)}",
+                    (int)response.StatusCode);
             }
             var result = await response.Content.ReadFromJsonAsync<EmbeddingResponse>(cancellationToken)
                          ?? throw new EmbeddingServiceException("The inference service returned an empty embedding response.");
@@ -51,7 +52,6 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
             .ToList();
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     private sealed record EmbeddingRequest(
         [property: JsonPropertyName("input")] IReadOnlyList<string> Input,

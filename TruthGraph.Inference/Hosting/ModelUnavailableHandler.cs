@@ -6,7 +6,7 @@ namespace TruthGraph.Inference.Hosting;
 
 /// <summary>
 /// A model that cannot be loaded is the service's problem, not the caller's, and may be fixed without a code change
-/// (restore the file, pull it): 503 with the reason and Retry-After, never a 500.
+/// (restore the file, pull it): 503 with the reason, never a 500. No Retry-After: waiting does not mend a file.
 /// </summary>
 public sealed class ModelUnavailableHandler(IProblemDetailsService problems, ILogger<ModelUnavailableHandler> logger) : IExceptionHandler
 {
@@ -18,7 +18,6 @@ public sealed class ModelUnavailableHandler(IProblemDetailsService problems, ILo
         }
         logger.LogWarning("Model {ModelId} is unavailable: {Reason}", failed.ModelId, failed.Message);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "30";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
