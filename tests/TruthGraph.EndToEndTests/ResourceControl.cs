@@ -34,10 +34,37 @@ public static class ResourceControl
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
     }
 
-    /// <summary>The operating-system process of a running executable or project resource, as DCP reports it.</summary>
-    public static int? ProcessId(this DistributedApplication app, string resource) =>
-        app.ResourceNotifications.TryGetCurrentState(resource, out var current)
-        && current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
-            ? Convert.ToInt32(pid, CultureInfo.InvariantCulture)
-            : null;
+    /// <summary>
+    /// The operating-system process of a running project resource. DCP starts projects with <c>dotnet run</c> and
+    /// reports that launcher's id; the service is its child, so the child is returned when there is one.
+    /// </summary>
+    public static int? ProcessId(this DistributedApplication app, string resource)
+    {
+        if (!app.ResourceNotifications.TryGetCurrentState(resource, out var current)
+            || current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is not { } value)
+        {
+            return null;
+        }
+        var launcher = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+        var children = Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ParentOf(pid) == launcher)
+            .ToList();
+        return children.Count == 1 ? children[0] : launcher;
+    }
+
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/stat: "pid (name) state ppid ..."; the name may hold spaces, so read after its closing parenthesis.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 }

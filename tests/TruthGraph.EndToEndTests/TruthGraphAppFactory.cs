@@ -17,12 +17,14 @@ public static class TruthGraphAppFactory
     /// <summary>A throwaway local cluster: tests never touch a developer's data.</summary>
     public static string[] EphemeralLocalPostgres => ["Postgres:Mode=local", "Postgres:Ephemeral=true"];
 
+    /// <param name="configure">Changes to the app model before it starts (a setting for one service, say).</param>
     public static async Task<DistributedApplication> StartAsync(
-        string[] args, ITestOutputHelper? output, CancellationToken cancellationToken)
+        string[] args, ITestOutputHelper? output, CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var clock = Stopwatch.StartNew();
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TruthGraph_AppHost>(
             [.. args, $"Parameters:api-key={ApiKey}"], cancellationToken);
+        configure?.Invoke(appHost);
         // Resource console logs and per-request HTTP logs would bury the test output; warnings still show.
         appHost.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)

@@ -12,6 +12,9 @@ public sealed record LoadOptions
     public int Clients { get; init; } = 16;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Load sent before the measured run and not counted (nor its memory sampled).</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Every request a claim the API has not seen (a numbered variant), so each one runs the whole pipeline.</summary>
     public bool UniqueClaims { get; init; } = true;
 
@@ -32,6 +35,7 @@ public sealed record LoadOptions
         !ApiUrl.IsLoopback ? $"--url must be a loopback address (localhost, 127.0.0.1, [::1]); {ApiUrl.Host} is not"
         : Clients is < 1 or > MaxClients ? $"--clients must be between 1 and {MaxClients}"
         : Duration <= TimeSpan.Zero || Duration > MaxDuration ? $"--duration must be between 1 s and {MaxDuration.TotalMinutes:0} min"
+        : WarmUp < TimeSpan.Zero || WarmUp > MaxDuration ? $"--warmup must be between 0 s and {MaxDuration.TotalMinutes:0} min"
         : Claims.Count == 0 ? "there are no claims to send"
         : null;
 }

@@ -23,33 +23,48 @@ public static class LoadRunner
             http.DefaultRequestHeaders.Add(Microsoft.Extensions.Hosting.ApiKeyDefaults.HeaderName, options.ApiKey);
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sampler = new MemorySampler(options.ProcessIds);
-        var sampling = sampler.RunAsync(options.SampleInterval, stop.Token);
         var next = -1L;
+        // The same load first, its latencies not counted and its memory not sampled: JIT, connection pools, the GC's
+        // heap sizing and the bounded caches settle. Its errors do count.
+        var warmUp = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToArray();
+        if (options.WarmUp > TimeSpan.Zero)
+        {
+            await RunPhaseAsync(http, options, warmUp, options.WarmUp, () => Interlocked.Increment(ref next), cancellationToken);
+        }
         var recorders = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToArray();
+        using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sampler = new MemorySampler(options.ProcessIds);
+        var sampling = sampler.RunAsync(options.SampleInterval, stopSampling.Token);
+        var elapsed = await RunPhaseAsync(http, options, recorders, options.Duration, () => Interlocked.Increment(ref next), cancellationToken);
+        await stopSampling.CancelAsync();
+        await sampling;
 
+        var latencies = recorders.SelectMany(r => r.SuccessMilliseconds).ToList();
+        var everyone = warmUp.Concat(recorders).ToList();
+        var errors = everyone.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+        return new LoadReport(options.Clients, options.WarmUp.TotalSeconds, elapsed.TotalSeconds, latencies.Count, errors.Values.Sum(), errors,
+            everyone.SelectMany(r => r.ErrorSamples).Take(10).ToList(), recorders.Sum(r => r.CachedAnswers),
+            latencies.Count / elapsed.TotalSeconds, Percentiles.Of(latencies), sampler.Trends(), options.UniqueClaims);
+    }
+
+    /// <summary>Every client sends its next request as soon as its last one is answered, until <paramref name="duration"/> is up.</summary>
+    private static async Task<TimeSpan> RunPhaseAsync(HttpClient http, LoadOptions options, LatencyRecorder[] recorders, TimeSpan duration,
+        Func<long> nextNumber, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
-        stop.CancelAfter(options.Duration);
+        stop.CancelAfter(duration);
         await Task.WhenAll(recorders.Select(recorder => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                var n = Interlocked.Increment(ref next);
+                var n = nextNumber();
                 var baseClaim = options.Claims[(int)(n % options.Claims.Count)];
                 var claim = options.UniqueClaims ? $"{baseClaim} (#{n})" : baseClaim;
                 await SendAsync(http, claim, options.TopK, recorder);
             }
         }, CancellationToken.None)));
-        var elapsed = clock.Elapsed;
-        await stop.CancelAsync();
-        await sampling;
-
-        var latencies = recorders.SelectMany(r => r.SuccessMilliseconds).ToList();
-        var errors = recorders.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
-        return new LoadReport(options.Clients, elapsed.TotalSeconds, latencies.Count, errors.Values.Sum(), errors,
-            recorders.SelectMany(r => r.ErrorSamples).Take(10).ToList(), recorders.Sum(r => r.CachedAnswers),
-            latencies.Count / elapsed.TotalSeconds, Percentiles.Of(latencies), sampler.Trends(), options.UniqueClaims);
+        return clock.Elapsed;
     }
 
     private static async Task SendAsync(HttpClient http, string claim, int topK, LatencyRecorder recorder)
