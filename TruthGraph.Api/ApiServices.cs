@@ -15,9 +15,19 @@ namespace TruthGraph.Api;
 /// <summary>What the API service is made of, in one place: its web host and its command-line tools register the same parts.</summary>
 public static class ApiServices
 {
+    /// <summary>Request body limit for everything but uploads: 256 claims of 2,000 characters, each escaped as \uXXXX, fit.</summary>
+    public const long MaxJsonBodyBytes = 4L * 1024 * 1024;
+
     public static IHostApplicationBuilder AddTruthGraphApi(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource => dataSource.UseVector());
+        // Npgsql waits 15 s for a connection by default; when PostgreSQL is down (DCP's proxy still accepts the socket)
+        // every request would hang that long before its 503. A loopback server answers in milliseconds.
+        var connectTimeout = builder.Configuration.GetValue("Database:ConnectTimeoutSeconds", 2);
+        builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource =>
+        {
+            dataSource.UseVector();
+            dataSource.ConnectionStringBuilder.Timeout = connectTimeout;
+        });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
 
@@ -53,6 +63,11 @@ public static class ApiServices
         {
             http.BaseAddress = new Uri("http://inference");
             http.Timeout = Timeout.InfiniteTimeSpan;
+            // Sweeps, profiles and applying a batch size are admin operations on the inference service too.
+            if (builder.Configuration[ApiKeyDefaults.ConfigurationKey] is { Length: > 0 } apiKey)
+            {
+                http.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
+            }
         }).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.AddSingleton<PerfJobRepository>();
@@ -66,7 +81,6 @@ public static class ApiServices
         services.AddTransient<IPerfJob, PerfRunJob>();
         services.AddHostedService<PerfJobWorker>();
 
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return builder;
     }

@@ -20,18 +20,29 @@ builder.Services.ConfigureAll<HttpStandardResilienceOptions>(options =>
     options.Retry.Delay = TimeSpan.FromMilliseconds(300);
 });
 
-// "https+http://api" lets service discovery pick the API's https endpoint when it has one, else http.
-builder.Services.AddHttpClient<TruthGraphApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
-builder.Services.AddHttpClient<EvidenceApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
+// The API key stays on this server: the typed clients send it, so what the dashboard offers (uploads, warm-up, sweeps)
+// works for its users without any browser ever holding the key.
+var apiKey = builder.Configuration[ApiKeyDefaults.ConfigurationKey];
+void Address(HttpClient client, string service)
+{
+    // "https+http://api" lets service discovery pick the service's https endpoint when it has one, else http.
+    client.BaseAddress = new Uri($"https+http://{service}");
+    if (!string.IsNullOrEmpty(apiKey))
+    {
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
+    }
+}
+builder.Services.AddHttpClient<TruthGraphApiClient>(client => Address(client, "api"));
+builder.Services.AddHttpClient<EvidenceApiClient>(client => Address(client, "api"));
 // The Models page talks to the inference service directly: the API has no reason to proxy model management.
-builder.Services.AddHttpClient<InferenceClient>(client => client.BaseAddress = new Uri("https+http://inference"));
-builder.Services.AddHttpClient<TraceApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
+builder.Services.AddHttpClient<InferenceClient>(client => Address(client, "inference"));
+builder.Services.AddHttpClient<TraceApiClient>(client => Address(client, "api"));
 // Performance jobs: no resilience handler, since a retried POST would start a second measurement and the handler's
 // timeouts would cut a progress stream; plain calls still give up after the client's timeout (headers only, for streams).
 #pragma warning disable EXTEXP0001 // experimental, but the documented way to undo ConfigureHttpClientDefaults for one client
 builder.Services.AddHttpClient<PerformanceApiClient>(client =>
 {
-    client.BaseAddress = new Uri("https+http://api");
+    Address(client, "api");
     client.Timeout = TimeSpan.FromSeconds(30);
 }).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001

@@ -26,6 +26,8 @@ trap cleanup EXIT
 PGBIN=$pg_bin PGDATA=$pg_data/data PGPORT=$pg_port PGDB=truthgraph PG_EPHEMERAL=1 \
   bash scripts/run-local-postgres.sh > "$pg_data.log" 2>&1 &
 pids+=($!)
+# A throwaway key: sweeps and profiles are admin operations; the perf command reads it from the same variable.
+export Security__ApiKey="perf-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 Inference__Device=${INFERENCE_DEVICE:-auto} dotnet TruthGraph.Inference/bin/Release/net10.0/TruthGraph.Inference.dll \
   --urls "http://127.0.0.1:$inference_port" > /tmp/truthgraph-perf-inference.log 2>&1 &
 pids+=($!)

@@ -20,15 +20,15 @@ public static class PerfApi
     public static IEndpointRouteBuilder MapPerfApi(this IEndpointRouteBuilder routes)
     {
         var sweeps = MapCommon(routes, PerfJobKind.Sweep, "Batch-size sweeps");
-        sweeps.MapPost("/", StartSweepAsync).WithName("StartSweep").WithSummary("Start a batch-size sweep of a model");
-        sweeps.MapPost("/{id:guid}/apply", ApplyAsync).WithName("ApplySweep").WithSummary("Apply a sweep's recommended batch size (kept across restarts)");
+        sweeps.MapPost("/", StartSweepAsync).WithName("StartSweep").WithSummary("Start a batch-size sweep of a model").RequireApiKey();
+        sweeps.MapPost("/{id:guid}/apply", ApplyAsync).WithName("ApplySweep").WithSummary("Apply a sweep's recommended batch size (kept across restarts)").RequireApiKey();
 
         var profiles = MapCommon(routes, PerfJobKind.Profile, "Profiles");
-        profiles.MapPost("/", StartProfileAsync).WithName("StartProfile").WithSummary("Start a profile of the models and the pipeline");
+        profiles.MapPost("/", StartProfileAsync).WithName("StartProfile").WithSummary("Start a profile of the models and the pipeline").RequireApiKey();
         profiles.MapGet("/{id:guid}/trace", GetTraceAsync).WithName("GetProfileTrace").WithSummary("The profile's CPU samples as speedscope JSON");
 
         var runs = MapCommon(routes, PerfJobKind.PerfRun, "E2E performance runs");
-        runs.MapPost("/", StartPerfRunAsync).WithName("StartPerfRun").WithSummary("Start an end-to-end performance run of the verification pipeline");
+        runs.MapPost("/", StartPerfRunAsync).WithName("StartPerfRun").WithSummary("Start an end-to-end performance run of the verification pipeline").RequireApiKey();
         return routes;
     }
 
@@ -43,7 +43,7 @@ public static class PerfApi
         group.MapGet("/{id:guid}/events", (Guid id, PerfJobRepository jobs, PerfJobEvents events, CancellationToken ct) =>
             EventsAsync(kind, id, jobs, events, ct)).WithName($"Get{name}Events").WithSummary("Progress as server-sent events");
         group.MapDelete("/{id:guid}", (Guid id, PerfJobRepository jobs, PerfJobEvents events, PerfJobControl control, CancellationToken ct) =>
-            CancelAsync(kind, id, jobs, events, control, ct)).WithName($"Cancel{name}").WithSummary("Cancel a queued or running job");
+            CancelAsync(kind, id, jobs, events, control, ct)).WithName($"Cancel{name}").WithSummary("Cancel a queued or running job").RequireApiKey();
         return group;
     }
 

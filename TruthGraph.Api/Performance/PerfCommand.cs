@@ -27,11 +27,11 @@ public static class PerfCommand
     public const string Name = "perf";
 
     private const string Usage = """
-        usage: perf sweep   --inference URL [--connection CS] [--model ID] [--batch-sizes 1,2,4 | --min-batch N --max-batch N]
+        usage: perf sweep   --inference URL [--api-key KEY] [--connection CS] [--model ID] [--batch-sizes 1,2,4 | --min-batch N --max-batch N]
                             [--memory-limit-mib N | --memory-headroom-mib N] [--seconds-per-step S] [--texts N] [--apply] [--json [FILE]]
-               perf profile --inference URL [--connection CS] [--models ID,ID] [--seconds-per-component S] [--no-sample]
+               perf profile --inference URL [--api-key KEY] [--connection CS] [--models ID,ID] [--seconds-per-component S] [--no-sample]
                             [--sample-seconds S] [--claims N] [--texts N] [--trace-out FILE] [--json [FILE]]
-               perf e2e     --inference URL --connection CS [--claims 5] [--top-k 10] [--repetitions 1] [--no-warmup]
+               perf e2e     --inference URL [--api-key KEY] --connection CS [--claims 5] [--top-k 10] [--repetitions 1] [--no-warmup]
                             [--throughput-texts 256] [--target-p50-ms 60] [--target-p95-ms 150] [--target-embedding 250]
                             [--target-nli 1000] [--target-memory-mib 1536] [--json [FILE]]
         """;
@@ -48,6 +48,11 @@ public static class PerfCommand
         }
         var settings = new VerificationOptions();
         using var http = new HttpClient { BaseAddress = new Uri(inferenceUrl), Timeout = Timeout.InfiniteTimeSpan };
+        // The inference service's sweeps and profiles need its API key: --api-key, or Security__ApiKey as the services read it.
+        if ((options.GetValueOrDefault("api-key") ?? Environment.GetEnvironmentVariable("Security__ApiKey")) is { Length: > 0 } apiKey)
+        {
+            http.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
+        }
         var inference = new InferencePerfClient(http);
         await using var dataSource = await OpenDatabaseAsync(options.GetValueOrDefault("connection"));
         var jobs = dataSource is null ? null : new PerfJobRepository(dataSource);

@@ -13,11 +13,15 @@ public static class ModelsApi
         var group = routes.MapGroup("/v1/models").WithTags("Models");
         group.MapGet("/", ListModels).WithName("ListModels").WithSummary("Models this service can load, with cache state and device");
         group.MapGet("/{id}", GetModel).WithName("GetModel").WithSummary("One model's state and counters");
-        group.MapPost("/{id}/warmup", WarmUp).WithName("WarmUpModel").WithSummary("Load the model if needed and run a warm-up input");
-        group.MapPost("/{id}/unload", Unload).WithName("UnloadModel").WithSummary("Free the model's sessions and memory");
-        group.MapPost("/{id}/settings", ChangeSettings).WithName("ChangeModelSettings").WithSummary("Change batch size or micro-batching at run time");
-        group.MapPost("/{id}/tuned-batch-size", ApplyTunedBatchSize).WithName("ApplyTunedBatchSize")
-            .WithSummary("Use a batch size (a sweep's recommendation) for the model on a device, now and after restarts");
+        // Changing what is loaded and how it runs affects every caller: these need the API key.
+        group.MapPost("/{id}/warmup", WarmUp).WithName("WarmUpModel").RequireApiKey()
+            .WithSummary("Load the model if needed and run a warm-up input (needs the API key)");
+        group.MapPost("/{id}/unload", Unload).WithName("UnloadModel").RequireApiKey()
+            .WithSummary("Free the model's sessions and memory (needs the API key)");
+        group.MapPost("/{id}/settings", ChangeSettings).WithName("ChangeModelSettings").RequireApiKey()
+            .WithSummary("Change batch size or micro-batching at run time (needs the API key)");
+        group.MapPost("/{id}/tuned-batch-size", ApplyTunedBatchSize).WithName("ApplyTunedBatchSize").RequireApiKey()
+            .WithSummary("Use a batch size (a sweep's recommendation) for the model on a device, now and after restarts (needs the API key)");
         return routes;
     }
 
@@ -107,7 +111,8 @@ public static class ModelsApi
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
-        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound);
+        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["model"] = id });
 }
 
 public sealed record ModelSettingsRequest(int? BatchSize, bool? MicroBatching);

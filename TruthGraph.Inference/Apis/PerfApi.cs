@@ -22,8 +22,8 @@ public static partial class PerfApi
     public static IEndpointRouteBuilder MapPerfApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1").WithTags("Performance");
-        group.MapPost("/sweeps", Sweep).WithName("SweepBatchSizes").WithSummary("Measure a model at each batch size (server-sent events)");
-        group.MapPost("/profiles", Profile).WithName("ProfileModels").WithSummary("Profile models and sample CPU stacks (server-sent events)");
+        group.MapPost("/sweeps", Sweep).WithName("SweepBatchSizes").WithSummary("Measure a model at each batch size (server-sent events)").RequireApiKey();
+        group.MapPost("/profiles", Profile).WithName("ProfileModels").WithSummary("Profile models and sample CPU stacks (server-sent events)").RequireApiKey();
         group.MapGet("/profiles/files/{name}", GetFile).WithName("GetProfileFile").WithSummary("A profile's .nettrace or .speedscope.json file");
         group.MapGet("/runtime", GetRuntime).WithName("GetRuntime").WithSummary("Memory of the inference process (and GPU)");
         return routes;

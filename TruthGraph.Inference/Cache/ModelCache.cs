@@ -235,7 +235,8 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         {
             entry.LoadError = ex.Message;
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            throw;
+            // One type for callers to turn into "not available, and why" (503), whatever the loader tripped on.
+            throw new ModelLoadException(entry.Manifest.Id, ex.Message, ex);
         }
         finally
         {

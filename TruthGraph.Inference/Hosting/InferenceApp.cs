@@ -18,11 +18,13 @@ public static class InferenceApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddDefaultOpenApi();
+        builder.AddApiSecurity();
         builder.AddInference();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity();
         app.MapDefaultEndpoints();
         app.MapDefaultOpenApi();
         app.MapModelsApi();
@@ -58,6 +60,7 @@ public static class InferenceApp
         builder.Services.AddSingleton<WarmUpState>();
         builder.Services.AddHostedService<ModelWarmUpService>();
         builder.Services.AddHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
+        builder.Services.AddExceptionHandler<ModelUnavailableHandler>();
         return builder;
     }
 }

@@ -32,9 +32,9 @@ public sealed class PerformanceAppFixture : IAsyncLifetime
                 .WithEnvironment("Inference__TunedBatchSizesFile", Path.Combine(_folder, "tuned-batch-sizes.json"))
                 .WithEnvironment("Inference__ProfilesDirectory", Path.Combine(_folder, "profiles"));
         });
-        Api = _app.CreateHttpClient("api");
+        Api = _app.CreateAdminClient("api");
         Api.Timeout = TimeSpan.FromMinutes(2);
-        Inference = _app.CreateHttpClient("inference");
+        Inference = _app.CreateAdminClient("inference");
         ConnectionString = (await _app.GetConnectionStringAsync("postgres", cts.Token))!;
         await WaitForSampleCorpusAsync(cts.Token);
     }

@@ -11,15 +11,19 @@ public static class TruthGraphAppFactory
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     public static readonly string[] Services = ["postgres", "inference", "api", "web"];
 
+    /// <summary>The value given to the AppHost's secret <c>api-key</c> parameter, so that tests can act as an admin.</summary>
+    public static readonly string ApiKey = $"e2e-{Guid.NewGuid():N}";
+
     /// <summary>A throwaway local cluster: tests never touch a developer's data.</summary>
     public static string[] EphemeralLocalPostgres => ["Postgres:Mode=local", "Postgres:Ephemeral=true"];
 
-    /// <param name="configure">Changes to the app model before it starts (a resource's environment, say).</param>
+    /// <param name="configure">Changes to the app model before it starts (a setting for one service, say).</param>
     public static async Task<DistributedApplication> StartAsync(
         string[] args, ITestOutputHelper? output, CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var clock = Stopwatch.StartNew();
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TruthGraph_AppHost>(args, cancellationToken);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TruthGraph_AppHost>(
+            [.. args, $"Parameters:api-key={ApiKey}"], cancellationToken);
         configure?.Invoke(appHost);
         // Resource console logs and per-request HTTP logs would bury the test output; warnings still show.
         appHost.Services.AddLogging(logging => logging
@@ -44,5 +48,13 @@ public static class TruthGraphAppFactory
             output?.WriteLine($"{resource} healthy after {clock.Elapsed.TotalSeconds:F1} s");
         }
         return app;
+    }
+
+    /// <summary>A client of a service that sends the API key, as the dashboard and operators do.</summary>
+    public static HttpClient CreateAdminClient(this DistributedApplication app, string resource)
+    {
+        var client = app.CreateHttpClient(resource);
+        client.DefaultRequestHeaders.Add(Microsoft.Extensions.Hosting.ApiKeyDefaults.HeaderName, ApiKey);
+        return client;
     }
 }
