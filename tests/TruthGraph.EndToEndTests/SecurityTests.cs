@@ -97,10 +97,23 @@ public sealed class SecurityTests(EvidenceAppFixture fixture, ITestOutputHelper 
         Assert.True(limited[0].Headers.Contains("Retry-After"));
         Assert.Equal(jobs, await fixture.ScalarAsync("SELECT count(*) FROM ingestion_jobs"));
 
-        // The bucket refills: an admin call goes through again after the advised wait.
-        await Task.Delay(TimeSpan.FromSeconds(int.Parse(limited[0].Headers.GetValues("Retry-After").Single())));
-        using var later = await fixture.Api.PostAsync("/api/ingestions?format=jsonl", new StringContent(Line, Encoding.UTF8, "application/x-ndjson"));
-        Assert.Equal(HttpStatusCode.Accepted, later.StatusCode);
+        // The bucket refills: an admin call goes through again after the advised wait. The limiter's refill timer can
+        // tick late on a loaded machine, so the call may be retried for a few seconds past the advice, not longer.
+        var advised = TimeSpan.FromSeconds(int.Parse(limited[0].Headers.GetValues("Retry-After").Single()));
+        await Task.Delay(advised);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        HttpStatusCode later;
+        do
+        {
+            using var response = await fixture.Api.PostAsync("/api/ingestions?format=jsonl", new StringContent(Line, Encoding.UTF8, "application/x-ndjson"));
+            later = response.StatusCode;
+            if (later == HttpStatusCode.TooManyRequests)
+            {
+                await Task.Delay(250);
+            }
+        }
+        while (later == HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline);
+        Assert.Equal(HttpStatusCode.Accepted, later);
         Dispose(answers);
     }
 
