@@ -49,10 +49,11 @@ public static class QuantizeCommand
             var r = result.Record;
             table.AddRow(method.Name(), r.QuantizedLayers.Count.ToString(CultureInfo.InvariantCulture), r.KeptFloat.Count.ToString(CultureInfo.InvariantCulture),
                 $"{Mib(r.SourceBytes)} → {Mib(r.Bytes)} MiB", result.CreatedNow ? r.Seconds.ToString("F2", CultureInfo.InvariantCulture) : "reused",
-                Markup.Escape(store.ModelPath(manifest.Id, method)));
+                Markup.Escape(r.File));
         }
         console.Write(table);
-        console.MarkupLineInterpolated($"source: {manifest.Weights}; manifest entries beside the files (*.json). Serve with Inference:Precision:{manifest.Id}=int8.");
+        console.MarkupLineInterpolated($"in {cacheDir}, each with its manifest entry (*.json); source: {manifest.Weights}.");
+        console.MarkupLineInterpolated($"Serve with Inference:Precision:{manifest.Id}=int8 (method: Inference:Int8Method, default {QuantizationMethods.Default.Name()}).");
         return 0;
     }
 
