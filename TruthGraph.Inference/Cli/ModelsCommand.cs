@@ -12,8 +12,8 @@ namespace TruthGraph.Inference.Cli;
 /// </summary>
 public static class ModelsCommand
 {
-    private const string Usage = "usage: models list | models pull <id> | models quantize <id> [--method dynamic|mixed|weight-only|all] [--force]"
-        + " | models accuracy [<id>] [--methods dynamic,mixed,weight-only] [--data FILE] [--json FILE]; all take [--models-dir DIR] [--cache-dir DIR]";
+    private const string Usage = "usage: models list | models pull <id> | models quantize <id> [--method dynamic|per-token|mixed|weight-only|all] [--force]"
+        + " | models accuracy [<id>] [--methods dynamic,per-token,mixed,weight-only] [--data FILE] [--json FILE]; all take [--models-dir DIR] [--cache-dir DIR]";
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ using TruthGraph.Inference.Onnx.Quantization;
 namespace TruthGraph.Inference.Cli;
 
 /// <summary>
-/// <c>models quantize &lt;id&gt; [--method dynamic|mixed|weight-only|all] [--force]</c>: writes the INT8 variant of a catalogue
+/// <c>models quantize &lt;id&gt; [--method dynamic|per-token|mixed|weight-only|all] [--force]</c>: writes the INT8 variant of a catalogue
 /// model into the model cache folder with its manifest entry, the same file the service loads for
 /// <c>Inference:Precision:&lt;id&gt; = int8</c>. An up-to-date file is reused unless <c>--force</c>.
 /// </summary>
