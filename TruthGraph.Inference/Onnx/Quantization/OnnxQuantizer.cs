@@ -23,12 +23,12 @@ public sealed record QuantizationResult(
 public static class OnnxQuantizer
 {
     /// <summary>Changes whenever the rewrite would produce a different file, so that cached INT8 files from an older rewrite are rebuilt.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     /// <summary>Inputs per scale for <see cref="QuantizationMethod.WeightOnly"/> (what was measured: block 32).</summary>
     public const int WeightOnlyBlockSize = 32;
 
-    private const string ContribDomain = "com.microsoft";
+    internal const string ContribDomain = "com.microsoft";
 
     public static QuantizationResult Quantize(OnnxGraph graph, QuantizationMethod method)
     {
@@ -37,7 +37,7 @@ public static class OnnxQuantizer
         var kept = new List<string>();
         var replacedWeights = new List<string>();
         long floatBytes = 0, quantizedBytes = 0;
-        var perTokenInputs = new Dictionary<string, PerTokenInput>(StringComparer.Ordinal);
+        var perTokenInputs = new Dictionary<string, PerTokenRewrite.QuantizedInput>(StringComparer.Ordinal);
         foreach (var layer in graph.LinearLayers())
         {
             if (method == QuantizationMethod.Mixed && layer.InFeatures > layer.OutFeatures)
@@ -59,7 +59,7 @@ public static class OnnxQuantizer
             quantizedBytes += method switch
             {
                 QuantizationMethod.WeightOnly => RewriteWeightOnly(graph, layer, weight),
-                QuantizationMethod.PerToken => RewritePerToken(graph, layer, weight, perTokenInputs),
+                QuantizationMethod.PerToken => PerTokenRewrite.Apply(graph, layer, weight, perTokenInputs),
                 _ => RewriteDynamic(graph, layer, weight),
             };
             quantized.Add(layer.Name);
@@ -116,62 +116,6 @@ public static class OnnxQuantizer
         return packed.LongLength + scales.LongLength * sizeof(float) + zeroPoints.LongLength;
     }
 
-    // Activations are quantized once per input value (Q, K and V share theirs), one scale per row: scale = max |x| / 127,
-    // q = x / scale + 128 as uint8 (QuantizeLinear per axis on the input seen as [rows, K]). MatMulIntegerToFloat then
-    // gives (q − 128) · w_q · w_scale per column, and one product with the row scales finishes the dequantization.
-    private static long RewritePerToken(OnnxGraph graph, LinearLayer layer, FloatTensor weight, Dictionary<string, PerTokenInput> inputs)
-    {
-        var (values, scales) = WeightQuantizer.PerColumnInt8(weight);
-        ApplyAlpha(layer, scales);
-        var weightName = graph.AddInitializer(OnnxTensors.Int8($"{layer.Weight}_int8", [layer.InFeatures, layer.OutFeatures], values));
-        var scaleName = graph.AddInitializer(OnnxTensors.Float($"{layer.Weight}_scale", [layer.OutFeatures], scales));
-        var nodes = new List<NodeProto>();
-        string Op(string op, string output, string[] args, string domain = "", params AttributeProto[] attributes)
-        {
-            var node = new NodeProto { Name = graph.UniqueName($"{output}_{op}"), OpType = op, Domain = domain, Input = { args }, Output = { graph.UniqueName(output) } };
-            node.Attribute.AddRange(attributes);
-            nodes.Add(node);
-            return node.Output[0];
-        }
-        string Constant(string name, long[] dims, params long[] data)
-        {
-            var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
-            tensor.Dims.AddRange(dims);
-            tensor.Int64Data.AddRange(data);
-            return graph.AddInitializer(tensor);
-        }
-
-        if (!inputs.TryGetValue(layer.Input, out var input))
-        {
-            var x = layer.Input;
-            var amax = Op("ReduceMax", $"{x}_amax", [Op("Abs", $"{x}_abs", [x])], "",
-                new AttributeProto { Name = "axes", Type = AttributeProto.Types.AttributeType.Ints, Ints = { -1 } }, OnnxGraph.Attribute("keepdims", 1));
-            var floor = graph.AddInitializer(OnnxTensors.Float($"{x}_amax_floor", [], [1e-8f]));
-            var step = graph.AddInitializer(OnnxTensors.Float($"{x}_inv127", [], [1f / WeightQuantizer.Int8Limit]));
-            var rowScale = Op("Mul", $"{x}_row_scale", [Op("Max", $"{x}_amax_safe", [amax, floor]), step]);
-            var rows = Op("Reshape", $"{x}_rows", [x, Constant($"{x}_rows_shape", [2], -1, layer.InFeatures)]);
-            var flatScale = Op("Reshape", $"{x}_row_scale_flat", [rowScale, Constant($"{x}_flat_shape", [1], -1)]);
-            var zeroValue = OnnxTensors.UInt8("value", [1], [128]);
-            var zeroPoints = Op("ConstantOfShape", $"{x}_zero_points", [Op("Shape", $"{x}_rows_count", [flatScale])], "",
-                new AttributeProto { Name = "value", Type = AttributeProto.Types.AttributeType.Tensor, T = zeroValue });
-            var quantized = Op("QuantizeLinear", $"{x}_u8", [rows, flatScale, zeroPoints], "", OnnxGraph.Attribute("axis", 0));
-            var columnScale = Op("Reshape", $"{x}_row_scale_column", [rowScale, Constant($"{x}_column_shape", [2], -1, 1)]);
-            var leading = Op("Slice", $"{x}_leading_dims", [Op("Shape", $"{x}_shape", [x]), Constant($"{x}_slice_start", [1], 0), Constant($"{x}_slice_end", [1], -1)]);
-            input = inputs[layer.Input] = new PerTokenInput(quantized, columnScale, leading,
-                graph.AddInitializer(OnnxTensors.Float($"{x}_unit_scale", [], [1f])), graph.AddInitializer(OnnxTensors.UInt8($"{x}_zero_point", [], [128])));
-        }
-        var product = Op("MatMulIntegerToFloat", $"{layer.Output}_rows", [input.Quantized, weightName, input.UnitScale, scaleName, input.ZeroPoint], ContribDomain);
-        var scaled = Op("Mul", $"{layer.Output}_scaled_rows", [product, input.RowScale]);
-        var shape = Op("Concat", $"{layer.Output}_shape", [input.LeadingDims, Constant($"{layer.Output}_width", [1], layer.OutFeatures)], "", OnnxGraph.Attribute("axis", 0));
-        var hasBias = layer.OpType == "Gemm" && layer.Node.Input.Count > 2 && !string.IsNullOrEmpty(layer.Node.Input[2]);
-        var output = new NodeProto { Name = graph.UniqueName($"{layer.Name}_reshape"), OpType = "Reshape", Input = { scaled, shape },
-            Output = { hasBias ? graph.UniqueName($"{layer.Output}_product") : layer.Output } };
-        graph.ReplaceNode(layer.Node, [.. nodes, output, .. BiasNodes(graph, layer, output.Output[0])]);
-        return values.LongLength + scales.LongLength * sizeof(float);
-    }
-
-    private sealed record PerTokenInput(string Quantized, string RowScale, string LeadingDims, string UnitScale, string ZeroPoint);
-
     // A MatMul's product takes the original output name; a Gemm's goes to a new name when its bias is added afterwards.
     private static NodeProto IntegerProduct(OnnxGraph graph, LinearLayer layer, string opType, string[] inputs, AttributeProto[] attributes)
     {
@@ -188,7 +132,7 @@ public static class OnnxQuantizer
         return node;
     }
 
-    private static IEnumerable<NodeProto> BiasNodes(OnnxGraph graph, LinearLayer layer, string product)
+    internal static IEnumerable<NodeProto> BiasNodes(OnnxGraph graph, LinearLayer layer, string product)
     {
         if (product == layer.Output)
         {
@@ -204,7 +148,7 @@ public static class OnnxQuantizer
         yield return new NodeProto { Name = graph.UniqueName($"{layer.Name}_bias"), OpType = "Add", Input = { product, c }, Output = { layer.Output } };
     }
 
-    private static void ApplyAlpha(LinearLayer layer, float[] scales)
+    internal static void ApplyAlpha(LinearLayer layer, float[] scales)
     {
         var alpha = layer.OpType == "Gemm" ? OnnxGraph.FloatAttribute(layer.Node, "alpha", 1f) : 1f;
         for (var i = 0; alpha != 1f && i < scales.Length; i++)

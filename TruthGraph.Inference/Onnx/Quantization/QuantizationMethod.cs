@@ -24,7 +24,7 @@ public enum QuantizationMethod
     /// <summary>
     /// Per-column int8 weights as <see cref="Dynamic"/>, but activations quantized with one scale per row (token), so a
     /// text's vector no longer depends on the other texts of its batch: closer to fp32 than <see cref="Dynamic"/>
-    /// (mean cosine 0.9975 against 0.994), about three quarters of its speed (the row scales cost extra passes).
+    /// (mean cosine 0.9975 against 0.994) at about nine tenths of its speed (the row scales cost extra passes).
     /// </summary>
     PerToken,
 }

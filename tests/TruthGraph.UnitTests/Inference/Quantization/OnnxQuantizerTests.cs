@@ -72,6 +72,21 @@ public sealed class OnnxQuantizerTests
     }
 
     [Fact]
+    public void Per_token_also_rewrites_an_opset_18_model_where_ReduceMax_takes_its_axes_as_an_input()
+    {
+        var fp32 = SmallLinearModel.Build(opset: 18);
+        var graph = OnnxGraph.Load(fp32);
+        OnnxQuantizer.Quantize(graph, QuantizationMethod.PerToken);
+        var input = Inputs(rows: 4);
+
+        var (y, _) = Run(fp32, input);
+        var (yQuantized, _) = Run(graph.ToBytes(), input);
+
+        Assert.All(graph.Graph.Node.Where(n => n.OpType == "ReduceMax"), n => Assert.Equal(2, n.Input.Count));
+        Assert.True(y.Zip(yQuantized, (a, b) => Math.Abs(a - b)).Max() <= 0.03 * y.Max(Math.Abs));
+    }
+
+    [Fact]
     public void Mixed_keeps_down_projections_in_fp32()
     {
         var graph = OnnxGraph.Load(Fp32Model);
