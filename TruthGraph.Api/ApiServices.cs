@@ -6,6 +6,7 @@ using TruthGraph.Api.Embeddings;
 using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Inference;
 using TruthGraph.Api.Ingestion;
+using TruthGraph.Api.Performance;
 using TruthGraph.Api.SampleData;
 using TruthGraph.Api.Verification;
 
@@ -14,9 +15,19 @@ namespace TruthGraph.Api;
 /// <summary>What the API service is made of, in one place: its web host and its command-line tools register the same parts.</summary>
 public static class ApiServices
 {
+    /// <summary>Request body limit for everything but uploads: 256 claims of 2,000 characters, each escaped as \uXXXX, fit.</summary>
+    public const long MaxJsonBodyBytes = 4L * 1024 * 1024;
+
     public static IHostApplicationBuilder AddTruthGraphApi(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource => dataSource.UseVector());
+        // Npgsql waits 15 s for a connection by default; when PostgreSQL is down (DCP's proxy still accepts the socket)
+        // every request would hang that long before its 503. A loopback server answers in milliseconds.
+        var connectTimeout = builder.Configuration.GetValue("Database:ConnectTimeoutSeconds", 2);
+        builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource =>
+        {
+            dataSource.UseVector();
+            dataSource.ConnectionStringBuilder.Timeout = connectTimeout;
+        });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
 
@@ -27,6 +38,7 @@ public static class ApiServices
 
         services.AddHttpClient<IEmbeddingClient, HttpEmbeddingClient>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddHttpClient<INliClient, HttpNliClient>(http => http.BaseAddress = new Uri("http://inference"));
+        services.AddHttpClient<IInferenceTraces, HttpInferenceTraces>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddSingleton<IEvidenceStore, PgvectorEvidenceStore>();
 
         services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
@@ -44,7 +56,31 @@ public static class ApiServices
         services.AddSingleton<VerificationResultCache>();
         services.AddTransient<VerificationService>();
 
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Performance jobs. The inference client streams for minutes: no resilience handler (a retried POST would start a
+        // second measurement, and its timeouts would cut the stream), and cancellation by token instead of a timeout.
+#pragma warning disable EXTEXP0001 // experimental, but the documented way to undo ConfigureHttpClientDefaults for one client
+        services.AddHttpClient<InferencePerfClient>(http =>
+        {
+            http.BaseAddress = new Uri("http://inference");
+            http.Timeout = Timeout.InfiniteTimeSpan;
+            // Sweeps, profiles and applying a batch size are admin operations on the inference service too.
+            if (builder.Configuration[ApiKeyDefaults.ConfigurationKey] is { Length: > 0 } apiKey)
+            {
+                http.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
+            }
+        }).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        services.AddSingleton<PerfJobRepository>();
+        services.AddSingleton<PerfJobEvents>();
+        services.AddSingleton<PerfJobControl>();
+        services.AddTransient(sp => new WorkloadSource(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddTransient(sp => new PipelineParts(sp.GetRequiredService<VerificationService>(), sp.GetRequiredService<IEmbeddingClient>(),
+            sp.GetRequiredService<IEvidenceStore>(), sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddTransient<IPerfJob, SweepJob>();
+        services.AddTransient<IPerfJob, ProfileJob>();
+        services.AddTransient<IPerfJob, PerfRunJob>();
+        services.AddHostedService<PerfJobWorker>();
+
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return builder;
     }
@@ -56,6 +92,8 @@ public static class ApiServices
         app.MapIngestionApi();
         app.MapEvidenceApi();
         app.MapSamplesApi();
+        app.MapPerfApi();
+        app.MapTracesApi();
         return app;
     }
 }

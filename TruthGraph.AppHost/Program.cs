@@ -2,22 +2,39 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var database = builder.AddTruthGraphDatabase("postgres", databaseName: "truthgraph");
 
+// Admin operations (ingestion, model warm-up/unload, settings) need this key. Generated on first run and kept in the
+// AppHost's user secrets, so `dotnet run` works with no setup and scripts can reuse it; set Parameters:api-key to choose it.
+var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
+// Inference:ModelsDirectory lets a test serve a copy of the manifests and weights that it may damage on purpose.
+var modelsDirectory = builder.Configuration["Inference:ModelsDirectory"] is { Length: > 0 } configured
+    ? Path.GetFullPath(configured)
+    : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "models"));
+
+// Not proxied by DCP: while a service is stopped its port refuses connections at once, so callers answer 503 within a
+// second; through the proxy a request would wait for a backend until its timeout (Npgsql 15 s, HttpClient 30 s), and
+// pooled connections would hang after a restart. The port stays the same across a restart of the resource.
 var inference = builder.AddProject<Projects.TruthGraph_Inference>("inference")
-    .WithHttpEndpoint()
-    .WithEnvironment("Inference__ModelsDirectory", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "models")))
+    .WithHttpEndpoint(isProxied: false)
+    .WithEnvironment("Inference__ModelsDirectory", modelsDirectory)
+    .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.TruthGraph_Api>("api")
-    .WithHttpEndpoint()
+    .WithHttpEndpoint(isProxied: false)
     .WithReference(database.Resource, database.ConnectionName).WaitFor(database.Resource)
     .WithReference(inference).WaitFor(inference)
     .WithEnvironment("Postgres__Mode", database.Mode.ToString().ToLowerInvariant())
+    .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 
+// The dashboard holds the key server-side and sends it from its typed clients; browsers never see it.
 builder.AddProject<Projects.TruthGraph_Web>("web")
     .WithHttpEndpoint()
     .WithReference(api).WaitFor(api)
     .WithReference(inference)
+    .WithEnvironment("AspireDashboard__Url", builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "")
+    .WithEnvironment("Security__ApiKey", apiKey)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using MudBlazor.Services;
 using TruthGraph.Web.Components;
 using TruthGraph.Web.Services;
@@ -11,11 +12,44 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
-// "https+http://api" lets service discovery pick the API's https endpoint when it has one, else http.
-builder.Services.AddHttpClient<TruthGraphApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
-builder.Services.AddHttpClient<EvidenceApiClient>(client => client.BaseAddress = new Uri("https+http://api"));
+// A person waits on every call the dashboard makes: when a service is down, each page should say so within about a second
+// rather than after the standard handler's three retries from 2 s up (≈ 15 s of a loading bar).
+builder.Services.ConfigureAll<HttpStandardResilienceOptions>(options =>
+{
+    options.Retry.MaxRetryAttempts = 1;
+    options.Retry.Delay = TimeSpan.FromMilliseconds(300);
+});
+
+// The API key stays on this server: the typed clients send it, so what the dashboard offers (uploads, warm-up, sweeps)
+// works for its users without any browser ever holding the key.
+var apiKey = builder.Configuration[ApiKeyDefaults.ConfigurationKey];
+void Address(HttpClient client, string service)
+{
+    // "https+http://api" lets service discovery pick the service's https endpoint when it has one, else http.
+    client.BaseAddress = new Uri($"https+http://{service}");
+    if (!string.IsNullOrEmpty(apiKey))
+    {
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
+    }
+}
+builder.Services.AddHttpClient<TruthGraphApiClient>(client => Address(client, "api"));
+builder.Services.AddHttpClient<EvidenceApiClient>(client => Address(client, "api"));
 // The Models page talks to the inference service directly: the API has no reason to proxy model management.
-builder.Services.AddHttpClient<InferenceClient>(client => client.BaseAddress = new Uri("https+http://inference"));
+builder.Services.AddHttpClient<InferenceClient>(client => Address(client, "inference"));
+builder.Services.AddHttpClient<TraceApiClient>(client => Address(client, "api"));
+// Performance jobs: no resilience handler, since a retried POST would start a second measurement and the handler's
+// timeouts would cut a progress stream; plain calls still give up after the client's timeout (headers only, for streams).
+#pragma warning disable EXTEXP0001 // experimental, but the documented way to undo ConfigureHttpClientDefaults for one client
+builder.Services.AddHttpClient<PerformanceApiClient>(client =>
+{
+    Address(client, "api");
+    client.Timeout = TimeSpan.FromSeconds(30);
+}).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+builder.Services.AddHttpClient(ServiceReachability.ApiProbe, client => client.BaseAddress = new Uri("https+http://api"));
+builder.Services.AddHttpClient(ServiceReachability.InferenceProbe, client => client.BaseAddress = new Uri("https+http://inference"));
+builder.Services.AddSingleton<ServiceReachability>();
+builder.Services.AddSingleton(new AspireDashboardLinks(builder.Configuration["AspireDashboard:Url"]));
 
 var app = builder.Build();
 
@@ -26,6 +60,11 @@ if (!app.Environment.IsDevelopment())
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// A profile's sampling file, passed through from the API: the browser cannot reach the API's internal address.
+app.MapGet("/performance/profiles/{id:guid}/trace", async (Guid id, PerformanceApiClient perf, CancellationToken cancellationToken) =>
+    await perf.GetProfileTraceAsync(id, cancellationToken) is { } file
+        ? Results.File(file.Content, "application/json", file.FileName)
+        : Results.NotFound());
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -13,7 +13,7 @@ public static class EvidenceApi
     {
         var group = routes.MapGroup("/api/evidence").WithTags("Evidence");
         group.MapGet("/stats", GetStatsAsync).WithName("GetEvidenceStats").WithSummary("Sentences and documents per source, and the corpus version");
-        group.MapGet("/search", SearchAsync).WithName("SearchEvidence").WithSummary("Nearest evidence sentences to a text, by cosine similarity");
+        group.MapGet("/search", SearchAsync).WithName("SearchEvidence").RequireVerifyRateLimit().WithSummary("Nearest evidence sentences to a text, by cosine similarity");
         return routes;
     }
 
@@ -36,6 +36,10 @@ public static class EvidenceApi
         else if (q.Length > MaxQueryLength)
         {
             errors["q"] = [$"must be at most {MaxQueryLength} characters"];
+        }
+        else if (q.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors["q"] = ["contains control characters"];
         }
         if (k is < 1 or > 100)
         {

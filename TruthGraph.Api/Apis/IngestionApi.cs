@@ -18,9 +18,9 @@ public static class IngestionApi
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ingestions").WithTags("Ingestion");
-        group.MapPost("/", CreateAsync).WithName("CreateIngestion").DisableAntiforgery()
-            .WithSummary("Queue an upload (raw body, or multipart field 'file') for ingestion; format=jsonl|csv|text|climate-fever");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetIngestion").WithSummary("Progress of one ingestion job");
+        group.MapPost("/", CreateAsync).WithName("CreateIngestion").DisableAntiforgery().RequireApiKey()
+            .WithSummary("Queue an upload (raw body, or multipart field 'file') for ingestion; format=jsonl|csv|text|climate-fever (needs the API key)");
+        group.MapGet("/{id}", GetAsync).WithName("GetIngestion").WithSummary("Progress of one ingestion job");
         group.MapGet("/", ListAsync).WithName("ListIngestions").WithSummary("Recent ingestion jobs, newest first");
         return routes;
     }
@@ -33,6 +33,7 @@ public static class IngestionApi
         var limit = options.Value.MaxUploadBytes;
         if (request.ContentLength > limit)
         {
+            await DiscardBodyAsync(request, limit, cancellationToken);
             return TooLarge(limit);
         }
         var upload = await ReadUploadAsync(request, limit, cancellationToken);
@@ -59,13 +60,22 @@ public static class IngestionApi
         }
 
         source ??= resolvedFormat == IngestionFormat.ClimateFever ? ClimateFeverParser.DefaultSource : "upload";
-        if (!SentenceRules.IsValidSource(source))
+        if (SentenceRules.CheckSource(source) is { } badSource)
         {
-            return Invalid("source", $"must be 1 to {SentenceRules.MaxSourceLength} characters");
+            return Invalid("source", badSource);
+        }
+        if (title is not null && SentenceRules.CheckTitle(title) is { } badTitle)
+        {
+            return Invalid("title", badTitle);
         }
         if (upload.Bytes.Length == 0)
         {
             return Invalid("file", "is empty");
+        }
+        // Decoding would quietly turn bad bytes into U+FFFD and store that; the uploader should fix the file instead.
+        if (Utf8Check.FirstInvalid(upload.Bytes) is { } bad)
+        {
+            return Invalid("file", $"is not valid UTF-8: line {bad.Line}, byte offset {bad.Offset}");
         }
 
         model ??= EmbeddingDefaults.ModelId;
@@ -102,8 +112,18 @@ public static class IngestionApi
         return TypedResults.Accepted($"/api/ingestions/{id}", job);
     }
 
-    public static async Task<Results<Ok<IngestionJobView>, NotFound>> GetAsync(Guid id, IngestionJobRepository jobs, CancellationToken cancellationToken) =>
-        await jobs.GetAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+    public static async Task<Results<Ok<IngestionJobView>, ProblemHttpResult, ValidationProblem>> GetAsync(
+        string id, IngestionJobRepository jobs, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var jobId))
+        {
+            return Invalid("id", "must be a job id (a GUID)");
+        }
+        return await jobs.GetAsync(jobId, cancellationToken) is { } job
+            ? TypedResults.Ok(job)
+            : TypedResults.Problem(title: "Ingestion job not found", detail: $"No ingestion job has the id {jobId}.",
+                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["id"] = jobId });
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<IngestionJobView>>, ValidationProblem>> ListAsync(
         IngestionJobRepository jobs, CancellationToken cancellationToken, int limit = 20)
@@ -115,13 +135,20 @@ public static class IngestionApi
         return TypedResults.Ok(await jobs.ListAsync(limit, cancellationToken));
     }
 
+    /// <summary>
+    /// How much of an oversized body is read (and thrown away) before answering 413. HTTP/1.1 clients that do not wait
+    /// for "100 Continue" send the whole body before they read any answer; closing on them mid-body gives them a broken
+    /// pipe instead of the reason. Past this much, the connection is closed all the same.
+    /// </summary>
+    private static long DrainLimit(long limit) => 2 * limit;
+
     /// <summary>Reads the file from a multipart form (field 'file') or the raw body; null when it exceeds the limit.</summary>
     private static async Task<Upload?> ReadUploadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            // Kestrel's own default (30 MB) is below ours; we enforce our limit while reading, with a clear answer.
-            size.MaxRequestBodySize = limit + 64 * 1024;
+            // The service-wide body limit is sized for JSON requests; uploads get theirs, enforced while reading with a clear answer.
+            size.MaxRequestBodySize = DrainLimit(limit);
         }
         if (request.HasFormContentType)
         {
@@ -136,32 +163,53 @@ public static class IngestionApi
                 return null;
             }
             await using var fileStream = file.OpenReadStream();
-            var fileBytes = await ReadLimitedAsync(fileStream, limit, cancellationToken);
+            var fileBytes = await ReadLimitedAsync(fileStream, limit, DrainLimit(limit), cancellationToken);
             return fileBytes is null ? null : new Upload(fileBytes, file.ContentType, file.FileName);
         }
-        var bytes = await ReadLimitedAsync(request.Body, limit, cancellationToken);
+        var bytes = await ReadLimitedAsync(request.Body, limit, DrainLimit(limit), cancellationToken);
         return bytes is null ? null : new Upload(bytes, request.ContentType, null);
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads up to <paramref name="limit"/> bytes; past it, reads on to <paramref name="drain"/> without keeping anything, and returns null.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, long drain, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
+        long total = 0;
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while (total <= drain && (read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > limit)
+            total += read;
+            if (total <= limit)
             {
-                return null;
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        return total > limit ? null : buffer.ToArray();
     }
 
-    private static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem($"The upload is larger than the limit of {limit / (1024 * 1024)} MB (setting Ingestion:MaxUploadBytes).",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
+    /// <summary>Lets a client that announced an oversized body finish sending it, when it is not too large, so it can read the 413.</summary>
+    private static async Task DiscardBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        // A client that waits for "100 Continue" has sent nothing yet: answering now spares it the upload.
+        var waitsForContinue = request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase);
+        if (waitsForContinue || request.ContentLength > DrainLimit(limit))
+        {
+            return;
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = DrainLimit(limit);
+        }
+        await ReadLimitedAsync(request.Body, 0, DrainLimit(limit), cancellationToken);
+    }
+
+    private static ProblemHttpResult TooLarge(long limit)
+    {
+        var reason = $"is larger than the limit of {limit / (1024 * 1024)} MB (setting Ingestion:MaxUploadBytes)";
+        return TypedResults.Problem($"The upload {reason}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [reason] } });
+    }
 
     private static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
@@ -172,6 +220,7 @@ public static class IngestionApi
 /// <summary>Settings under "Ingestion".</summary>
 public sealed class IngestionOptions
 {
-    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+    /// <summary>The whole upload is held in memory (and stored with its job), so the limit stays well below the process's means.</summary>
+    public long MaxUploadBytes { get; set; } = 32L * 1024 * 1024;
     public int BatchSize { get; set; } = 128;
 }

@@ -10,14 +10,14 @@ public static class VerificationApi
 
     public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/verify", VerifyAsync).WithTags("Verification").WithName("Verify")
+        routes.MapPost("/api/verify", VerifyAsync).WithTags("Verification").WithName("Verify").RequireVerifyRateLimit()
             .WithSummary("Verify one claim against the evidence corpus");
-        routes.MapPost("/api/verify/batch", VerifyBatchAsync).WithTags("Verification").WithName("VerifyBatch")
+        routes.MapPost("/api/verify/batch", VerifyBatchAsync).WithTags("Verification").WithName("VerifyBatch").RequireVerifyRateLimit()
             .WithSummary("Verify up to 256 claims in one call");
 
         var history = routes.MapGroup("/api/verifications").WithTags("Verification history");
         history.MapGet("/", ListAsync).WithName("ListVerifications").WithSummary("Past verifications, newest first");
-        history.MapGet("/{id:guid}", GetAsync).WithName("GetVerification").WithSummary("One stored verification");
+        history.MapGet("/{id}", GetAsync).WithName("GetVerification").WithSummary("One stored verification");
         return routes;
     }
 
@@ -76,14 +76,16 @@ public static class VerificationApi
         return TypedResults.Ok(await repository.ListAsync(page, pageSize, filter, cancellationToken));
     }
 
-    public static async Task<Results<Ok<VerificationResult>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(
-        Guid id, VerificationRepository repository, CancellationToken cancellationToken) =>
-        await repository.FindAsync(id, cancellationToken) is { } result
+    public static async Task<Results<Ok<VerificationResult>, ProblemHttpResult, ValidationProblem>> GetAsync(
+        string id, VerificationRepository repository, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var verificationId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["must be a verification id (a GUID)."] });
+        }
+        return await repository.FindAsync(verificationId, cancellationToken) is { } result
             ? TypedResults.Ok(result)
-            : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Title = "Verification not found",
-                Detail = $"No verification has the id {id}.",
-                Status = StatusCodes.Status404NotFound,
-            });
+            : TypedResults.Problem(title: "Verification not found", detail: $"No verification has the id {verificationId}.",
+                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["id"] = verificationId });
+    }
 }

@@ -20,7 +20,8 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 throw new EmbeddingServiceException(
-                    $"The inference service answered {(int)response.StatusCode} to an embedding request: {Truncate(body, 500)}");
+                    $"The inference service answered {(int)response.StatusCode} to an embedding request: {Inference.InferenceErrors.Describe(body)}",
+                    (int)response.StatusCode);
             }
             var result = await response.Content.ReadFromJsonAsync<EmbeddingResponse>(cancellationToken)
                          ?? throw new EmbeddingServiceException("The inference service returned an empty embedding response.");
@@ -51,7 +52,6 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
             .ToList();
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     private sealed record EmbeddingRequest(
         [property: JsonPropertyName("input")] IReadOnlyList<string> Input,
@@ -72,5 +72,11 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
         [property: JsonPropertyName("available")] bool Available);
 }
 
-/// <summary>The inference service failed or answered something unusable; the ingestion job records it and stops.</summary>
-public sealed class EmbeddingServiceException(string message) : Exception(message);
+/// <summary>
+/// The inference service failed or answered something unusable. <see cref="StatusCode"/> is its HTTP answer, when
+/// there was one: a 5xx is an outage that ingestion waits out, anything else fails the job.
+/// </summary>
+public sealed class EmbeddingServiceException(string message, int? statusCode = null) : Exception(message)
+{
+    public int? StatusCode { get; } = statusCode;
+}

@@ -15,7 +15,7 @@ using TruthGraph.Api.Verification;
 namespace TruthGraph.Api.Evaluation;
 
 /// <summary>
-/// <c>eval climate-fever --data FILE --connection CS --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database]</c>:
+/// <c>eval climate-fever --data FILE --connection CS --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database] [--nli-model ID]</c>:
 /// loads the file's evidence into a database of its own on the same server (the user's corpus is never touched),
 /// verifies every claim through the real pipeline (inference service, pgvector, verdict rule), and prints claim-level
 /// and pair-level accuracy, macro-F1 and confusion matrices, per-stage timings and the verify benchmark figures.
@@ -30,7 +30,7 @@ public static class EvalCommand
         if (options.GetValueOrDefault("$0") != "climate-fever" || !options.TryGetValue("data", out var data)
             || !options.TryGetValue("connection", out var connection) || !options.TryGetValue("inference", out var inference))
         {
-            Console.Error.WriteLine("usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database]");
+            Console.Error.WriteLine("usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database] [--nli-model ID]");
             return 2;
         }
         var topK = int.Parse(options.GetValueOrDefault("top-k", "10"), CultureInfo.InvariantCulture);
@@ -46,7 +46,9 @@ public static class EvalCommand
         var embeddings = new HttpEmbeddingClient(http);
         var nli = new HttpNliClient(http);
         var store = new PgvectorEvidenceStore(dataSource);
+        // --nli-model compares another NLI model through the same pipeline before it becomes the default.
         var settings = new VerificationOptions();
+        settings.NliModel = options.GetValueOrDefault("nli-model", settings.NliModel);
 
         // 1. The corpus: every evidence sentence of the file, through the ingestion pipeline.
         var parsed = ClimateFeverParser.Parse(new StringReader(await File.ReadAllTextAsync(data)), new ParseOptions("eval", null));

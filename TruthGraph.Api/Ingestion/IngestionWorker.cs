@@ -6,30 +6,39 @@ namespace TruthGraph.Api.Ingestion;
 
 /// <summary>
 /// Runs queued ingestion jobs one at a time (the encoder is the bottleneck; two jobs would only share it). Jobs left
-/// 'running' by a crash are requeued at start and resume after their last committed batch.
+/// 'running' by a crash are requeued at start and resume after their last committed batch. A job cut off because
+/// PostgreSQL or the inference service went away is not failed: the worker waits for the dependency, requeues the job
+/// and it resumes the same way.
 /// </summary>
 public sealed class IngestionWorker(
     DatabaseMigrationService migrations, IngestionJobRepository jobs, IServiceScopeFactory scopes, IngestionSignal signal,
     ILogger<IngestionWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxOutageWait = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrations.Completion.WaitAsync(stoppingToken);
-        var requeued = await jobs.RequeueInterruptedAsync(stoppingToken);
-        if (requeued > 0)
-        {
-            logger.LogInformation("Resuming {Count} ingestion job(s) interrupted by a restart", requeued);
-        }
+        var requeuePending = true;
+        var outageWait = TimeSpan.FromSeconds(0.5);
         while (!stoppingToken.IsCancellationRequested)
         {
             ClaimedJob? job;
             try
             {
+                if (requeuePending)
+                {
+                    var requeued = await jobs.RequeueInterruptedAsync(stoppingToken);
+                    requeuePending = false;
+                    if (requeued > 0)
+                    {
+                        logger.LogInformation("Resuming {Count} interrupted ingestion job(s)", requeued);
+                    }
+                }
                 job = await jobs.ClaimNextAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+            catch (Exception ex) when (DependencyOutage.Is(ex) && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Cannot read the ingestion queue: {Reason}", ex.Message);
                 await Task.Delay(PollInterval, stoppingToken);
@@ -40,11 +49,20 @@ public sealed class IngestionWorker(
                 await signal.WaitAsync(PollInterval, stoppingToken);
                 continue;
             }
-            await RunAsync(job, stoppingToken);
+            if (await RunAsync(job, stoppingToken))
+            {
+                outageWait = TimeSpan.FromSeconds(0.5);
+                continue;
+            }
+            // Left 'running' with its committed progress; requeued (and resumed) once the database answers again.
+            requeuePending = true;
+            await Task.Delay(outageWait, stoppingToken);
+            outageWait = TimeSpan.FromTicks(Math.Min(outageWait.Ticks * 2, MaxOutageWait.Ticks));
         }
     }
 
-    private async Task RunAsync(ClaimedJob job, CancellationToken stoppingToken)
+    /// <summary>Runs one job to its end (completed or failed); false when a dependency outage interrupted it.</summary>
+    private async Task<bool> RunAsync(ClaimedJob job, CancellationToken stoppingToken)
     {
         using var activity = IngestionTelemetry.ActivitySource.StartActivity("ingestion job");
         activity?.SetTag("truthgraph.ingest.job", job.Id);
@@ -69,18 +87,36 @@ public sealed class IngestionWorker(
             logger.LogInformation(
                 "Ingestion job {Job} completed: {Sentences} sentences in {Seconds:F1} s ({Rate:F1} sentences/s), {Rejected} rejected lines",
                 job.Id, done, clock.Elapsed.TotalSeconds, done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3), parsed.Errors.Count);
+            return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Left 'running' on purpose: the next start requeues it and it resumes from its last committed batch.
             logger.LogInformation("Ingestion job {Job} interrupted by shutdown; it resumes on the next start", job.Id);
+            return true;
+        }
+        catch (Exception ex) when (DependencyOutage.Is(ex))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            logger.LogWarning("Ingestion job {Job} paused, a dependency is unavailable: {Reason}. It resumes after its last committed batch.",
+                job.Id, ex.Message);
+            return false;
         }
         catch (Exception ex)
         {
-            // Any failure ends this job, never the worker: an unhandled exception in a BackgroundService stops the host.
+            // Any other failure ends this job, never the worker: an unhandled exception in a BackgroundService stops the host.
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             logger.LogError(ex, "Ingestion job {Job} failed", job.Id);
-            await jobs.FinishAsync(job.Id, JobStatus.Failed, ex.Message, CancellationToken.None);
+            try
+            {
+                await jobs.FinishAsync(job.Id, JobStatus.Failed, ex.Message, CancellationToken.None);
+                return true;
+            }
+            catch (Exception finish) when (DependencyOutage.Is(finish))
+            {
+                // The failure cannot be recorded now; the job is requeued and runs again once the database is back.
+                return false;
+            }
         }
     }
 }

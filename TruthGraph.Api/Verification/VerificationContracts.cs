@@ -17,6 +17,10 @@ public enum PairLabel
 }
 
 /// <summary>A verdict with the evidence, scores, stage timings and models behind it.</summary>
+/// <param name="TraceId">
+/// The W3C trace id of the request that produced this answer (for a cached answer: the request that was answered from
+/// the cache); the dashboard and <c>GET /api/traces/{traceId}</c> show its spans. Null when tracing was off.
+/// </param>
 public sealed record VerificationResult(
     Guid Id,
     string Claim,
@@ -27,7 +31,8 @@ public sealed record VerificationResult(
     ModelIds Models,
     long CorpusVersion,
     bool Cached,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? TraceId = null);
 
 public sealed record ScoredEvidence(
     long Id,

@@ -96,7 +96,8 @@ public static class PostgresBuilderExtensions
             .WithEnvironment("PGDATA", dataDirectory)
             .WithEnvironment("PGDB", databaseName)
             .WithEnvironment("PG_EPHEMERAL", ephemeral ? "1" : "0")
-            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
+            // Not proxied, as the services in Program.cs: a stopped server must refuse connections, not hold them.
+            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT", isProxied: false)
             .WithHealthCheck(healthCheckKey);
     }
 }

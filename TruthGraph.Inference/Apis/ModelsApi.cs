@@ -13,9 +13,15 @@ public static class ModelsApi
         var group = routes.MapGroup("/v1/models").WithTags("Models");
         group.MapGet("/", ListModels).WithName("ListModels").WithSummary("Models this service can load, with cache state and device");
         group.MapGet("/{id}", GetModel).WithName("GetModel").WithSummary("One model's state and counters");
-        group.MapPost("/{id}/warmup", WarmUp).WithName("WarmUpModel").WithSummary("Load the model if needed and run a warm-up input");
-        group.MapPost("/{id}/unload", Unload).WithName("UnloadModel").WithSummary("Free the model's sessions and memory");
-        group.MapPost("/{id}/settings", ChangeSettings).WithName("ChangeModelSettings").WithSummary("Change batch size or micro-batching at run time");
+        // Changing what is loaded and how it runs affects every caller: these need the API key.
+        group.MapPost("/{id}/warmup", WarmUp).WithName("WarmUpModel").RequireApiKey()
+            .WithSummary("Load the model if needed and run a warm-up input (needs the API key)");
+        group.MapPost("/{id}/unload", Unload).WithName("UnloadModel").RequireApiKey()
+            .WithSummary("Free the model's sessions and memory (needs the API key)");
+        group.MapPost("/{id}/settings", ChangeSettings).WithName("ChangeModelSettings").RequireApiKey()
+            .WithSummary("Change batch size or micro-batching at run time (needs the API key)");
+        group.MapPost("/{id}/tuned-batch-size", ApplyTunedBatchSize).WithName("ApplyTunedBatchSize").RequireApiKey()
+            .WithSummary("Use a batch size (a sweep's recommendation) for the model on a device, now and after restarts (needs the API key)");
         return routes;
     }
 
@@ -59,6 +65,38 @@ public static class ModelsApi
         return TypedResults.Ok(ModelInfo.From(cache.Describe(id)));
     }
 
+    public static Results<Ok<ModelInfo>, ValidationProblem, ProblemHttpResult> ApplyTunedBatchSize(
+        string id, TunedBatchSizeRequest request, IModelCache cache)
+    {
+        if (!Known(id, cache))
+        {
+            return NotFound(id);
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (request.BatchSize is not (>= 1 and <= 4096))
+        {
+            errors["batchSize"] = ["batchSize is required and must be between 1 and 4096."];
+        }
+        var device = request.Device ?? cache.Describe(id).Device;
+        if (device is null)
+        {
+            errors["device"] = ["device is required while the model is not loaded (cpu or cuda)."];
+        }
+        else if (device is not ("cpu" or "cuda"))
+        {
+            errors["device"] = ["device must be cpu or cuda."];
+        }
+        if (request.Source is { Length: > 200 })
+        {
+            errors["source"] = ["source holds at most 200 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return TypedResults.Ok(ModelInfo.From(cache.ApplyTunedBatchSize(id, device!, request.BatchSize!.Value, request.Source)));
+    }
+
     private static bool Known(string id, IModelCache cache)
     {
         try
@@ -73,10 +111,15 @@ public static class ModelsApi
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
-        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound);
+        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["model"] = id });
 }
 
 public sealed record ModelSettingsRequest(int? BatchSize, bool? MicroBatching);
+
+/// <param name="Device">cpu or cuda; null: the device the model is loaded on.</param>
+/// <param name="Source">What the size came from (a sweep's id, say), kept with it.</param>
+public sealed record TunedBatchSizeRequest(int? BatchSize, string? Device = null, string? Source = null);
 
 public sealed record ModelListResponse(IReadOnlyList<ModelInfo> Data)
 {
@@ -100,8 +143,8 @@ public sealed record QuantizationInfo(string Method, string File, string Sha256,
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
     string Weights, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
-    int BatchSize, bool MicroBatching, int? Sessions, int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats,
-    string Precision, string? Int8Method, QuantizationInfo? Quantization)
+    int BatchSize, string BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
+    int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? Int8Method, QuantizationInfo? Quantization)
 {
     public string Object => "model";
 
@@ -112,7 +155,8 @@ public sealed record ModelInfo(
         var m = s.Manifest;
         var st = s.Stats;
         return new ModelInfo(m.Id, m.Task.ToString().ToLowerInvariant(), m.Dimensions, m.MaxTokens, m.Pooling, m.Labels, m.License,
-            m.Weights.ToString(), s.Available, s.State, s.Loaded, s.Device, s.DeviceReason, s.LoadError, s.BatchSize, s.MicroBatching,
+            m.Weights.ToString(), s.Available, s.State, s.Loaded, s.Device, s.DeviceReason, s.LoadError, s.BatchSize, s.BatchSizeSource,
+            s.TunedBatchSizes, s.MicroBatching,
             s.Sessions, s.IntraOpThreads, s.EstimatedBytes,
             new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed),
             s.Precision.Name, s.Precision.Int8Method?.Name(), QuantizationInfo.From(s.Int8File));

@@ -36,10 +36,12 @@ public static class NliApi
         // fix it instead of failing the load with a 500.
         if (!cache.Describe(modelId).Available)
         {
+            var cacheDirectory = options.Value.ResolvedModelCacheDirectory;
+            var missing = ArtifactLoader.WhyUnavailable(manifest.Weights, cacheDirectory) ?? ArtifactLoader.WhyUnavailable(manifest.Tokenizer.Vocab, cacheDirectory);
             return TypedResults.Problem(title: "Model not available",
-                detail: manifest.Enabled
-                    ? $"Model '{modelId}' is not in the model cache; run `models pull {modelId}` on the inference host."
-                    : $"Model '{modelId}' is disabled in its manifest.",
+                detail: !manifest.Enabled ? $"Model '{modelId}' is disabled in its manifest."
+                    : manifest.Weights.Kind == "url" ? $"Model '{modelId}' is not in the model cache; run `models pull {modelId}` on the inference host."
+                    : $"Model '{modelId}' cannot be served: {missing}.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 extensions: new Dictionary<string, object?> { ["model"] = modelId });
         }

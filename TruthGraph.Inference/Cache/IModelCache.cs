@@ -21,6 +21,13 @@ public interface IModelCache
     /// <summary>Sets the texts per ONNX run for a model from now on (a sweep's result, say); kept across reloads.</summary>
     void SetBatchSize(string modelId, int batchSize);
 
+    /// <summary>
+    /// Makes <paramref name="batchSize"/> the model's batch size on <paramref name="device"/> (a sweep's recommendation) and
+    /// keeps it in the tuned-batch-sizes file: it applies now when the model is loaded there, and at every later load on
+    /// that device, after a restart too.
+    /// </summary>
+    ModelStatus ApplyTunedBatchSize(string modelId, string device, int batchSize, string? source);
+
     /// <summary>Turns micro-batching on or off for a model from now on.</summary>
     void SetMicroBatching(string modelId, bool enabled);
 
@@ -32,7 +39,11 @@ public interface IModelCache
     IReadOnlyList<ModelStatus> DescribeAll();
 }
 
-/// <summary>A model as the cache sees it: manifest, whether and where it is loaded, its counters.</summary>
+/// <summary>
+/// A model as the cache sees it: manifest, whether and where it is loaded, its counters. <c>BatchSizeSource</c> says where
+/// the batch size in use came from: <c>default</c> (the device's), <c>configured</c> (Inference:BatchSizes), <c>tuned</c>
+/// (applied from a sweep, for this device) or <c>runtime</c> (set through the settings endpoint since start).
+/// </summary>
 public sealed record ModelStatus(
     ModelManifest Manifest,
     bool Available,
@@ -42,6 +53,8 @@ public sealed record ModelStatus(
     string? DeviceReason,
     string? LoadError,
     int BatchSize,
+    string BatchSizeSource,
+    IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes,
     bool MicroBatching,
     int? Sessions,
     int? IntraOpThreads,

@@ -10,7 +10,7 @@ namespace TruthGraph.Inference.Cache;
 /// <inheritdoc cref="IModelCache"/>
 public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 {
-    private sealed class Entry(ModelManifest manifest, ModelRuntime runtime, bool batchSizeFixed)
+    private sealed class Entry(ModelManifest manifest, ModelRuntime runtime, int? configuredBatchSize)
     {
         public ModelManifest Manifest { get; } = manifest;
         public ModelRuntime Runtime { get; } = runtime;
@@ -18,7 +18,9 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         public volatile ILoadedModel? Model;
         public volatile bool Loading;
         public volatile string? LoadError;
-        public volatile bool BatchSizeFixed = batchSizeFixed;
+        public int? ConfiguredBatchSize { get; } = configuredBatchSize;
+        public volatile bool RuntimeOverride;
+        public volatile string BatchSizeSource = configuredBatchSize is null ? "default" : "configured";
         public bool? Available;
     }
 
@@ -27,6 +29,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
     private readonly InferenceTelemetry _telemetry;
     private readonly ILogger<ModelCache> _logger;
     private readonly string _cacheDirectory;
+    private readonly TunedBatchSizes _tuned;
 
     public ModelCache(ModelCatalog catalog, IEnumerable<IModelLoader> loaders, IOptions<InferenceOptions> options,
         InferenceTelemetry telemetry, ILogger<ModelCache> logger)
@@ -36,11 +39,16 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         _loaders = loaders.ToDictionary(l => l.Task);
         var settings = options.Value;
         _cacheDirectory = settings.ResolvedModelCacheDirectory;
+        _tuned = new TunedBatchSizes(settings.ResolvedTunedBatchSizesFile);
+        if (_tuned.ReadError is { } error)
+        {
+            LogTunedUnreadable(_tuned.Path, error);
+        }
         CheckPrecisionSettings(catalog, settings);
         _entries = catalog.All.ToDictionary(m => m.Id, m =>
         {
-            var configured = settings.BatchSizes.TryGetValue(m.Id, out var size) && size > 0;
-            var runtime = new ModelRuntime(m.Id, configured ? size : 32, settings.Batching.Enabled, new ModelStats())
+            int? configured = settings.BatchSizes.TryGetValue(m.Id, out var size) && size > 0 ? size : null;
+            var runtime = new ModelRuntime(m.Id, configured ?? 32, settings.Batching.Enabled, new ModelStats())
             {
                 Precision = settings.PrecisionOf(m.Id),
             };
@@ -112,7 +120,24 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
     {
         var entry = Find(modelId);
         entry.Runtime.BatchSize = batchSize;
-        entry.BatchSizeFixed = true;
+        entry.RuntimeOverride = true;
+        entry.BatchSizeSource = "runtime";
+    }
+
+    public ModelStatus ApplyTunedBatchSize(string modelId, string device, int batchSize, string? source)
+    {
+        var entry = Find(modelId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _tuned.Save(entry.Manifest.Id, device, batchSize, source);
+        // Not loaded yet: the next load reads the file. Loaded on another device: that device's size stays in use.
+        if (entry.Model is { } model && string.Equals(model.Device.Device, device, StringComparison.OrdinalIgnoreCase))
+        {
+            entry.Runtime.BatchSize = batchSize;
+            entry.RuntimeOverride = false;
+            entry.BatchSizeSource = "tuned";
+        }
+        LogTunedApplied(entry.Manifest.Id, device, batchSize, _tuned.Path);
+        return Describe(entry);
     }
 
     public void SetMicroBatching(string modelId, bool enabled) => Find(modelId).Runtime.MicroBatching = enabled;
@@ -123,18 +148,20 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 
     private ModelStatus Describe(Entry entry)
     {
-        // Weights and vocabulary must both be readable without a download; a disabled manifest is never available.
+        // Weights, adapter and vocabulary must all be readable without a download; a disabled manifest is never available.
         // Checked again until true: a `models pull` while the service runs makes a model available.
         if (entry.Available != true)
         {
             entry.Available = entry.Manifest.Enabled
             && ArtifactLoader.IsAvailable(entry.Manifest.Weights, _cacheDirectory)
+                && (entry.Manifest.Adapter is null || ArtifactLoader.IsAvailable(entry.Manifest.Adapter, _cacheDirectory))
                 && ArtifactLoader.IsAvailable(entry.Manifest.Tokenizer.Vocab, _cacheDirectory);
         }
         var model = entry.Model;
         var state = model is not null ? "loaded" : entry.Loading ? "loading" : entry.LoadError is not null ? "failed" : "not loaded";
         return new ModelStatus(entry.Manifest, entry.Available.Value, model is not null, state, model?.Device.Device,
-            model?.Device.Reason, entry.LoadError, entry.Runtime.BatchSize, entry.Runtime.MicroBatching, model?.Sessions,
+            model?.Device.Reason, entry.LoadError, entry.Runtime.BatchSize, entry.BatchSizeSource, _tuned.ForModel(entry.Manifest.Id),
+            entry.Runtime.MicroBatching, model?.Sessions,
             model?.IntraOpThreads, model?.EstimatedBytes, entry.Runtime.Stats, PrecisionOf(entry), model is null ? null : entry.Runtime.Int8File);
     }
 
@@ -184,9 +211,14 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         {
             // Not the caller's token: other requests wait on this load, and one caller giving up should not fail them.
             var model = await loader.LoadAsync(entry.Manifest, entry.Runtime, CancellationToken.None);
-            if (!entry.BatchSizeFixed)
+            if (!entry.RuntimeOverride)
             {
-                entry.Runtime.BatchSize = model.DefaultBatchSize;
+                // A size applied from a sweep on this device beats configuration and the device default.
+                var (size, source) = _tuned.Find(entry.Manifest.Id, model.Device.Device) is { } tuned
+                    ? (tuned.BatchSize, "tuned")
+                    : entry.ConfiguredBatchSize is { } configured ? (configured, "configured") : (model.DefaultBatchSize, "default");
+                entry.Runtime.BatchSize = size;
+                entry.BatchSizeSource = source;
             }
             entry.Runtime.Stats.RecordLoad(clock.Elapsed);
             _telemetry.LoadDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("truthgraph.model", entry.Manifest.Id));
@@ -207,7 +239,8 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         {
             entry.LoadError = ex.Message;
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            throw;
+            // One type for callers to turn into "not available, and why" (503), whatever the loader tripped on.
+            throw new ModelLoadException(entry.Manifest.Id, ex.Message, ex);
         }
         finally
         {
@@ -232,6 +265,12 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelId} runs INT8 on CUDA: the INT8 rewrite targets the CPU (VNNI), and operators without a CUDA kernel run on the CPU between GPU nodes; fp32 is probably faster on a GPU (not measured)")]
     private partial void LogInt8OnCuda(string modelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch size {BatchSize} applied to model {ModelId} on {Device}, kept in {File}")]
+    private partial void LogTunedApplied(string modelId, string device, int batchSize, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tuned batch sizes in {File} cannot be read ({Reason}); the configured or default sizes apply")]
+    private partial void LogTunedUnreadable(string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelId} unloaded; working set shrank by {Megabytes} MiB")]
     private partial void LogUnloaded(string modelId, long megabytes);

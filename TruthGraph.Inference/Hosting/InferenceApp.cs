@@ -4,7 +4,9 @@ using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
+using TruthGraph.Inference.Profiling;
 using TruthGraph.Inference.Telemetry;
+using TruthGraph.ServiceDefaults.Tracing;
 
 namespace TruthGraph.Inference.Hosting;
 
@@ -16,16 +18,21 @@ public static class InferenceApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddDefaultOpenApi();
+        builder.AddApiSecurity();
         builder.AddInference();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity();
         app.MapDefaultEndpoints();
         app.MapDefaultOpenApi();
         app.MapModelsApi();
         app.MapEmbeddingsApi();
         app.MapNliApi();
+        app.MapPerfApi();
+        // The API joins these spans with its own when the dashboard opens a verification's trace.
+        app.MapRecentTraces("/v1/traces");
         return app;
     }
 
@@ -46,9 +53,14 @@ public static class InferenceApp
         builder.Services.AddSingleton<ITextEmbedder, TextEmbedder>();
         builder.Services.AddSingleton<IModelLoader, NliModelLoader>();
         builder.Services.AddSingleton<IPairClassifier, PairClassifier>();
+        builder.Services.AddSingleton(sp => new GpuMemory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<InferenceOptions>>().Value.CudaDeviceId));
+        builder.Services.AddSingleton<PerfGate>();
+        builder.Services.AddSingleton<BatchSweeper>();
+        builder.Services.AddSingleton<ModelProfiler>();
         builder.Services.AddSingleton<WarmUpState>();
         builder.Services.AddHostedService<ModelWarmUpService>();
         builder.Services.AddHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
+        builder.Services.AddExceptionHandler<ModelUnavailableHandler>();
         return builder;
     }
 }

@@ -35,16 +35,33 @@ public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog c
             state.Set("ready", "warm-up is off (Inference:WarmUp=false): models load on first use");
             return;
         }
-        var wanted = settings.WarmUpModels.Count > 0 ? settings.WarmUpModels : catalog.All.Select(m => m.Id).ToList();
+        var wanted = settings.WarmUpModels.Count > 0 ? settings.WarmUpModels : catalog.All.Where(m => m.WarmUp).Select(m => m.Id).ToList();
         // Models whose files are not here yet (url weights not pulled, disabled manifests) are skipped, never
         // downloaded: start-up must not depend on the network, and readiness must not wait on a missing model.
+        // A model that ships with the service (a file beside its manifest, a package resource) and is missing is a
+        // broken deployment instead: the service is not ready, and says which file is missing.
         var ids = new List<string>();
         var skipped = new List<string>();
+        var failures = new List<string>();
+        var cacheDirectory = settings.ResolvedModelCacheDirectory;
         foreach (var id in wanted)
         {
             // An id the catalogue lacks stays in, so that its warm-up fails as a misconfiguration.
-            var available = !catalog.TryGet(id, out _) || cache.Describe(id).Available;
-            (available ? ids : skipped).Add(id);
+            if (!catalog.TryGet(id, out var manifest) || cache.Describe(id).Available)
+            {
+                ids.Add(id);
+            }
+            else if (!manifest.Enabled || manifest.Weights.Kind == "url" || manifest.Tokenizer.Vocab.Kind == "url")
+            {
+                skipped.Add(id);
+            }
+            else
+            {
+                var missing = ArtifactLoader.WhyUnavailable(manifest.Weights, cacheDirectory)
+                    ?? ArtifactLoader.WhyUnavailable(manifest.Tokenizer.Vocab, cacheDirectory);
+                LogMissing(id, missing ?? "unavailable");
+                failures.Add($"{id}: {missing}");
+            }
         }
         foreach (var id in skipped)
         {
@@ -52,7 +69,6 @@ public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog c
         }
         state.Set("warming", $"warming up {string.Join(", ", ids)}");
         await Task.Yield();
-        var failures = new List<string>();
         foreach (var id in ids)
         {
             try
@@ -75,6 +91,9 @@ public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog c
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelId} is not warmed up: it is disabled or its files are not in the model cache (models pull)")]
     private partial void LogSkipped(string modelId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model {ModelId} cannot be served: {Reason}")]
+    private partial void LogMissing(string modelId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Warm-up of model {ModelId} failed")]
     private partial void LogFailed(Exception error, string modelId);

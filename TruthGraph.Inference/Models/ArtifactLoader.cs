@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Cryptography;
 
 namespace TruthGraph.Inference.Models;
 
@@ -28,13 +29,35 @@ public static class ArtifactLoader
     public static string CachedPath(ArtifactSource source, string cacheDirectory) =>
         Path.Combine(cacheDirectory, (source.Sha256 ?? throw new InvalidDataException($"The 'url' artefact {source.Url} needs a sha256.")).ToLowerInvariant());
 
+    /// <summary>The artefact's bytes; when the manifest gives a sha256 they must match it, so a damaged file fails with that reason.</summary>
     public static async Task<byte[]> ReadAllBytesAsync(ArtifactSource source, string cacheDirectory, CancellationToken cancellationToken)
     {
         await using var stream = Open(source, cacheDirectory);
         using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
         await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
+        var bytes = buffer.ToArray();
+        if (source.Sha256 is { Length: > 0 } expected)
+        {
+            var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidDataException(
+                    $"{source} is damaged or was replaced: its sha256 is {actual}, the manifest expects {expected.ToLowerInvariant()}.");
+            }
+        }
+        return bytes;
     }
+
+    /// <summary>Why the bytes cannot be read now, or null when they can.</summary>
+    public static string? WhyUnavailable(ArtifactSource source, string cacheDirectory) =>
+        IsAvailable(source, cacheDirectory) ? null
+        : source.Kind switch
+        {
+            "file" => $"{source} is missing",
+            "url" => $"{source.Url} is not in the model cache (run `models pull`)",
+            "package-resource" => $"{source} is not deployed with the service",
+            _ => $"unknown artefact kind '{source.Kind}'",
+        };
 
     public static Stream Open(ArtifactSource source, string cacheDirectory)
     {

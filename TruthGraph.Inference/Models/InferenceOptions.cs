@@ -24,7 +24,7 @@ public sealed class InferenceOptions
     /// <summary>Load every model (or <see cref="WarmUpModels"/>) at start-up; /health reports ready only afterwards.</summary>
     public bool WarmUp { get; set; } = true;
 
-    /// <summary>Ids to warm up; empty means all models in the catalogue.</summary>
+    /// <summary>Ids to warm up; empty means every catalogue model whose manifest does not opt out (<c>"warmUp": false</c>).</summary>
     public List<string> WarmUpModels { get; set; } = [];
 
     public int MaxTextsPerRequest { get; set; } = 2048;
@@ -35,9 +35,25 @@ public sealed class InferenceOptions
 
     public BatchingOptions Batching { get; set; } = new();
 
-    /// <summary>Per-model batch size overrides (model id → texts per ONNX run), e.g. from a sweep.</summary>
+    /// <summary>
+    /// Per-model batch size overrides (model id → texts per ONNX run). A batch size applied from a sweep for the model's
+    /// device (<see cref="TunedBatchSizesFile"/>) takes precedence: it was measured on this machine, later.
+    /// </summary>
     public Dictionary<string, int> BatchSizes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Where applied sweep results are kept across restarts; null: <c>tuned-batch-sizes.json</c> in the model cache folder.</summary>
+    public string? TunedBatchSizesFile { get; set; }
+
+    public string ResolvedTunedBatchSizesFile => string.IsNullOrWhiteSpace(TunedBatchSizesFile)
+        ? Path.Combine(ResolvedModelCacheDirectory, "tuned-batch-sizes.json")
+        : TunedBatchSizesFile;
+
+    /// <summary>Where profiles write their sampling files (.nettrace, .speedscope.json); null: a folder under the temp folder.</summary>
+    public string? ProfilesDirectory { get; set; }
+
+    public string ResolvedProfilesDirectory => string.IsNullOrWhiteSpace(ProfilesDirectory)
+        ? Path.Combine(Path.GetTempPath(), "truthgraph-profiles")
+        : ProfilesDirectory;
     /// <summary>
     /// Per-model precision (model id → <c>fp32</c> | <c>int8</c>); models not named run fp32. An INT8 model is read from
     /// the model cache folder, made there from the fp32 weights on first use (see <see cref="QuantizedModelStore"/>).

@@ -52,9 +52,16 @@ public sealed class ModelCatalog
                     $"Model manifest '{file}' has tokenizer kind '{manifest.Tokenizer.Kind}'; this service implements [{string.Join(", ", TokenizerSpec.KnownKinds)}].");
             }
             // A manifest names its own files relative to its folder, so the folder can move (bin/, the repo, a volume).
-            yield return manifest.Weights is { Kind: "file", Path: { } weights } && !Path.IsPathRooted(weights)
-                ? manifest with { Weights = manifest.Weights with { Path = Path.GetFullPath(Path.Combine(directory, weights)) } }
-                : manifest;
+            yield return manifest with
+            {
+                Weights = InFolder(manifest.Weights, directory),
+                Adapter = manifest.Adapter is null ? null : InFolder(manifest.Adapter, directory),
+            };
         }
     }
+
+    private static ArtifactSource InFolder(ArtifactSource source, string directory) =>
+        source is { Kind: "file", Path: { } path } && !Path.IsPathRooted(path)
+            ? source with { Path = Path.GetFullPath(Path.Combine(directory, path)) }
+            : source;
 }

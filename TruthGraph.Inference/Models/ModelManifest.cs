@@ -10,6 +10,13 @@ public sealed record ModelManifest
     public required ModelTask Task { get; init; }
     public string? Description { get; init; }
     public required ArtifactSource Weights { get; init; }
+
+    /// <summary>
+    /// Cross-encoders fine-tuned here: an adapter file (low-rank deltas, trained biases/LayerNorms and an NLI head) that is
+    /// merged into <see cref="Weights"/> at load time (<c>Onnx/Adapters/AdapterMerge.cs</c>), so git holds megabytes, not
+    /// the whole model. Its <c>sha256</c> and that of the weights are checked before merging.
+    /// </summary>
+    public ArtifactSource? Adapter { get; init; }
     public required TokenizerSpec Tokenizer { get; init; }
     public string Pooling { get; init; } = "mean";
     public bool Normalize { get; init; } = true;
@@ -21,6 +28,12 @@ public sealed record ModelManifest
 
     /// <summary>False keeps the manifest in the catalogue (listed, pullable once complete) but never loads or warms it.</summary>
     public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// False leaves an opt-in model out of the default start-up warm-up (it loads on first use or when named in
+    /// Inference:WarmUpModels), so a model nobody asks for costs neither start-up time nor memory.
+    /// </summary>
+    public bool WarmUp { get; init; } = true;
 
     // Cross-encoders (task nli, architecture "cross-encoder"): the weights take [CLS] premise [SEP] hypothesis [SEP]
     // as input_ids / attention_mask (/ token_type_ids) and give logits over Labels, read from OutputName or the first output.

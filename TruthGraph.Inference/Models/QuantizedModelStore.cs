@@ -48,7 +48,8 @@ public sealed class QuantizedModelStore(string cacheDirectory)
     /// <param name="force">Quantize again even if a matching file exists.</param>
     public async Task<QuantizedModel> GetOrCreateAsync(ModelManifest manifest, QuantizationMethod method, bool force, CancellationToken cancellationToken)
     {
-        var source = await ArtifactLoader.ReadAllBytesAsync(manifest.Weights, CacheDirectory, cancellationToken);
+        // The fp32 graph the manifest describes: for a fine-tuned model, the base weights with its adapter merged in.
+        var source = await ModelWeights.ReadAsync(manifest, CacheDirectory, cancellationToken);
         var sourceSha = Sha256(source);
         if (!force && await TryReuseAsync(manifest.Id, method, sourceSha, cancellationToken) is { } cached)
         {
@@ -69,7 +70,7 @@ public sealed class QuantizedModelStore(string cacheDirectory)
         {
             ModelId = manifest.Id,
             Method = method.Name(),
-            SourceWeights = manifest.Weights.ToString(),
+            SourceWeights = manifest.Adapter is null ? manifest.Weights.ToString() : $"{manifest.Weights} + adapter {manifest.Adapter}",
             SourceSha256 = sourceSha,
             SourceBytes = sourceBytes,
             File = Path.GetFileName(ModelPath(manifest.Id, method)),

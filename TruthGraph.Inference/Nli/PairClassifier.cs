@@ -29,7 +29,8 @@ public sealed class PairClassifier(IModelCache cache, InferenceTelemetry telemet
                 ?? throw new ModelNotFoundException(modelId, "is not an NLI model");
             try
             {
-                cache.Describe(modelId).Stats.RecordRequest();
+                // Runtime, not Describe: Describe also checks the files on disk, which no request should pay for.
+                cache.Runtime(modelId).Stats.RecordRequest();
                 var predictions = await model.ClassifyAsync(pairs, cancellationToken);
                 telemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     new KeyValuePair<string, object?>("truthgraph.model", model.Manifest.Id));

@@ -25,7 +25,7 @@ public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer T
         }
         else
         {
-            weights = await ArtifactLoader.ReadAllBytesAsync(manifest.Weights, cache, cancellationToken);
+            weights = await ModelWeights.ReadAsync(manifest, cache, cancellationToken);
         }
         BertWordPieceTokenizer tokenizer;
         await using (var vocab = ArtifactLoader.Open(manifest.Tokenizer.Vocab, cache))

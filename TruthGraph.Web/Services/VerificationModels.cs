@@ -10,7 +10,8 @@ public sealed record VerificationView(
     TimingsView Timings,
     ModelsView Models,
     bool Cached,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? TraceId = null);
 
 public sealed record EvidenceView(
     long Id, string Source, string ExternalId, string Text, double Similarity, double Entailment, double Neutral,

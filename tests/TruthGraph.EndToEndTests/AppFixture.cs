@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -29,6 +31,25 @@ public sealed class AppFixture(IMessageSink diagnostics) : IAsyncLifetime
     }
 
     public HttpClient CreateHttpClient(string resource) => App.CreateHttpClient(resource);
+
+    /// <summary>The dashboard page at <paramref name="path"/> of the running app.</summary>
+    public string WebUrl(string path) => new Uri(App.GetEndpoint("web", "http"), path).ToString();
+
+    /// <summary>Waits until the API's start-up seeding has put the sample corpus in (verifying finds evidence then).</summary>
+    public async Task WaitForSampleCorpusAsync()
+    {
+        using var api = CreateHttpClient("api");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var stats = await api.GetFromJsonAsync<JsonElement>("/api/evidence/stats", cts.Token);
+            if (stats.GetProperty("totalSentences").GetInt64() >= 300)
+            {
+                return;
+            }
+            await Task.Delay(500, cts.Token);
+        }
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -5,23 +5,29 @@ using Npgsql;
 namespace TruthGraph.EndToEndTests;
 
 /// <summary>One started AppHost (ephemeral local PostgreSQL, real MiniLM embeddings) shared by the evidence tests.</summary>
-public sealed class EvidenceAppFixture : IAsyncLifetime
+public class EvidenceAppFixture : IAsyncLifetime
 {
     public static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
 
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("not started");
+    /// <summary>Sends the API key: these tests upload evidence, an admin operation.</summary>
     public HttpClient Api { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(TruthGraphAppFactory.StartTimeout);
-        _app = await TruthGraphAppFactory.StartAsync(TruthGraphAppFactory.EphemeralLocalPostgres, null, cts.Token);
-        Api = _app.CreateHttpClient("api");
+        _app = await TruthGraphAppFactory.StartAsync(TruthGraphAppFactory.EphemeralLocalPostgres, null, cts.Token, Configure);
+        Api = _app.CreateAdminClient("api");
         Api.Timeout = TimeSpan.FromMinutes(2);
         ConnectionString = (await _app.GetConnectionStringAsync("postgres", cts.Token))!;
+    }
+
+    /// <summary>Settings a test class needs on top of the AppHost's own.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace TruthGraph.EndToEndTests;
@@ -11,7 +9,7 @@ public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
     [Fact]
     public async Task Verifying_a_sample_claim_shows_a_verdict_chip_and_evidence_rows()
     {
-        await WaitForSampleCorpusAsync();
+        await fixture.WaitForSampleCorpusAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/verify").ToString());
 
@@ -28,6 +26,7 @@ public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
         Assert.True(await page.GetByTestId("evidence-row").CountAsync() >= 1);
         await Assertions.Expect(page.GetByTestId("verification-result")).ToContainTextAsync(claim.Trim());
         await Assertions.Expect(page.GetByTestId("stage-breakdown")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("trace-link")).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(page, "verify-page");
 
         await page.SetViewportSizeAsync(390, 844);
@@ -45,20 +44,5 @@ public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
         await row.ClickAsync();
         await Assertions.Expect(page.GetByTestId("verification-result")).ToContainTextAsync(claim.Trim(), new() { Timeout = 30_000 });
         Assert.True(await page.GetByTestId("evidence-row").CountAsync() >= 1);
-    }
-
-    private async Task WaitForSampleCorpusAsync()
-    {
-        using var api = fixture.CreateHttpClient("api");
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            var stats = await api.GetFromJsonAsync<JsonElement>("/api/evidence/stats", cts.Token);
-            if (stats.GetProperty("totalSentences").GetInt64() >= 300)
-            {
-                return;
-            }
-            await Task.Delay(500, cts.Token);
-        }
     }
 }

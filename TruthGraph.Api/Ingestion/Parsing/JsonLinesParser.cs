@@ -46,7 +46,7 @@ public static class JsonLinesParser
                     errors.Add(error!);
                     continue;
                 }
-                if (SentenceRules.Validate(lineNumber, text, id, source) is { } invalid)
+                if (SentenceRules.Validate(lineNumber, text, id, source, title) is { } invalid)
                 {
                     errors.Add(invalid);
                     continue;

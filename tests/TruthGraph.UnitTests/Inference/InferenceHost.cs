@@ -18,7 +18,11 @@ public sealed class InferenceHost : IAsyncDisposable
         _app = app;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        Http.DefaultRequestHeaders.Add(Microsoft.Extensions.Hosting.ApiKeyDefaults.HeaderName, ApiKey);
     }
+
+    /// <summary>The key this host accepts for admin operations; <see cref="Http"/> sends it.</summary>
+    public const string ApiKey = "unit-test-api-key";
 
     public Uri Address { get; }
     public HttpClient Http { get; }
@@ -26,7 +30,8 @@ public sealed class InferenceHost : IAsyncDisposable
 
     public static async Task<InferenceHost> StartAsync(params string[] settings)
     {
-        var app = InferenceApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", .. settings.Select(s => "--" + s)]);
+        var app = InferenceApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", $"--Security:ApiKey={ApiKey}",
+            .. settings.Select(s => "--" + s)]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new InferenceHost(app, new Uri(address));

@@ -16,7 +16,8 @@ public sealed class ModelCacheTests
     private static (ModelCache Cache, TextEmbedder Embedder, ServiceProvider Services) NewCache(InferenceOptions? options = null)
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var settings = Options.Create(options ?? new InferenceOptions { Device = "cpu" });
+        // A folder of its own: a batch size applied from a sweep on this machine (tuned-batch-sizes.json) must not leak in.
+        var settings = Options.Create(options ?? new InferenceOptions { Device = "cpu", ModelCacheDirectory = Directory.CreateTempSubdirectory("truthgraph-cache-test-").FullName });
         var telemetry = new InferenceTelemetry(services.GetRequiredService<IMeterFactory>());
         var cache = new ModelCache(new ModelCatalog(settings), [new EmbeddingModelLoader(settings, telemetry)], settings, telemetry,
             NullLogger<ModelCache>.Instance);

@@ -10,6 +10,18 @@ namespace TruthGraph.UnitTests.Inference;
 public sealed class ModelsApiTests
 {
     [Fact]
+    public async Task Default_warm_up_loads_the_catalogue_but_leaves_opt_in_models_cold()
+    {
+        await using var host = await InferenceHost.StartAsync("Inference:Device=cpu");
+        (await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2))).Dispose();
+
+        Assert.True((await GetAsync(host, "/v1/models/all-minilm-l6-v2")).GetProperty("loaded").GetBoolean());
+        Assert.True((await GetAsync(host, "/v1/models/nli-minilm-head")).GetProperty("loaded").GetBoolean());
+        // models/nli-minilm-cross.json says "warmUp": false: merging its adapter and a second encoder wait for a caller.
+        Assert.Equal("not loaded", (await GetAsync(host, "/v1/models/nli-minilm-cross")).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Unload_warmup_and_settings_change_the_model_as_reported()
     {
         await using var host = await InferenceHost.StartAsync("Inference:Device=cpu", "Inference:WarmUp=false");

@@ -1,0 +1,18 @@
+namespace TruthGraph.Api.Benchmark.Load;
+
+/// <summary>Nearest-rank percentiles of a sample (sorted once; a run holds at most a few hundred thousand values).</summary>
+public sealed record Percentiles(double P50, double P95, double P99, double Max, double Mean)
+{
+    public static Percentiles Of(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return new Percentiles(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+        var sorted = values.Order().ToArray();
+        return new Percentiles(Rank(sorted, 0.50), Rank(sorted, 0.95), Rank(sorted, 0.99), sorted[^1], sorted.Average());
+    }
+
+    private static double Rank(double[] sorted, double quantile) =>
+        sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

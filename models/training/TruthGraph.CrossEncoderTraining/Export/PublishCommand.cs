@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TruthGraph.CrossEncoderTraining.Training;
+
+namespace TruthGraph.CrossEncoderTraining.Export;
+
+/// <summary>
+/// <c>publish</c>: copies a run's best adapter into <c>models/</c> and writes its manifest (weights = the MiniLM package
+/// resource, adapter = the file, both with sha256; thresholds, offsets, training record and measured accuracy).
+/// </summary>
+public sealed class PublishCommand : Command<PublishCommand.Settings>
+{
+    public const string Id = "nli-minilm-cross";
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--run <DIR>"), Description("Run folder written by train."), DefaultValue("models/training/runs/cross-encoder")]
+        public string RunDirectory { get; init; } = "models/training/runs/cross-encoder";
+
+        [CommandOption("--models <DIR>"), Description("The repository's models/ folder."), DefaultValue("models")]
+        public string ModelsDirectory { get; init; } = "models";
+
+        [CommandOption("--checkpoint <WHICH>"), Description("best (highest selection score on the held-out train claims) or latest (the last evaluated)."), DefaultValue("best")]
+        public string Checkpoint { get; init; } = "best";
+
+        [CommandOption("--pipeline <JSON>"), Description("Optional: measured figures to record under metrics.pipeline (a JSON object).")]
+        public string? PipelineMetrics { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var summary = JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(settings.RunDirectory, Trainer.SummaryFile)), RunSummary.JsonOptions)
+            ?? throw new InvalidDataException("The run summary is empty.");
+        var latest = settings.Checkpoint == "latest";
+        if (!latest && settings.Checkpoint != "best")
+        {
+            throw new ArgumentException($"--checkpoint is '{settings.Checkpoint}'; use best or latest.");
+        }
+        var best = (latest ? summary.Curve.LastOrDefault() : summary.Best) ?? throw new InvalidDataException("The run has no evaluated checkpoint to publish.");
+        var adapter = File.ReadAllBytes(Path.Combine(settings.RunDirectory, latest ? Trainer.LatestFile : Trainer.BestFile));
+        var adapterFile = Id + ".safetensors";
+        File.WriteAllBytes(Path.Combine(settings.ModelsDirectory, adapterFile), adapter);
+        JsonElement? pipeline = settings.PipelineMetrics is null ? null : JsonDocument.Parse(File.ReadAllText(settings.PipelineMetrics)).RootElement;
+        var manifest = ManifestDocument.Build(summary, best, adapterFile, adapter.LongLength, Convert.ToHexStringLower(SHA256.HashData(adapter)), pipeline);
+        var path = Path.Combine(settings.ModelsDirectory, Id + ".json");
+        File.WriteAllText(path, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        AnsiConsole.WriteLine($"wrote {path} and {adapterFile} ({adapter.Length:N0} bytes); base sha256 {summary.BaseSha256}");
+        return 0;
+    }
+}

@@ -1,0 +1,12 @@
+using Spectre.Console.Cli;
+using TruthGraph.CrossEncoderTraining.Training;
+
+// Fine-tunes the MiniLM NLI cross-encoder adapters (models/nli-minilm-cross.*). See models/README.md.
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("TruthGraph.CrossEncoderTraining");
+    config.AddCommand<TrainCommand>("train").WithDescription("Fine-tune adapters + head; writes checkpoints, learning curve and summary.");
+    config.AddCommand<TruthGraph.CrossEncoderTraining.Export.PublishCommand>("publish").WithDescription("Copy a run's best adapter into models/ and write its manifest.");
+});
+return app.Run(args);

@@ -1,0 +1,71 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace TruthGraph.CrossEncoderTraining.Training;
+
+/// <summary>Command-line options of <c>train</c>; the defaults are the configuration the shipped adapter was trained with.</summary>
+public sealed class TrainSettings : CommandSettings
+{
+    [CommandOption("--data <DIR>"), Description("Shared data folder (climate-fever/, nli/)."), DefaultValue("../shared/data")]
+    public string DataDirectory { get; init; } = "../shared/data";
+
+    [CommandOption("--out <DIR>"), Description("Run folder: checkpoints, learning curve, summary."), DefaultValue("models/training/runs/cross-encoder")]
+    public string OutputDirectory { get; init; } = "models/training/runs/cross-encoder";
+
+    [CommandOption("--epochs <N>"), DefaultValue(3)]
+    public int Epochs { get; init; } = 3;
+
+    [CommandOption("--max-steps <N>"), Description("Stop after this many optimiser steps (0 = no limit); for smoke runs and tests."), DefaultValue(0)]
+    public int MaxSteps { get; init; }
+
+    [CommandOption("--max-minutes <N>"), Description("Stop (evaluate and save) once training has run this long."), DefaultValue(85.0)]
+    public double MaxMinutes { get; init; } = 85;
+
+    [CommandOption("--batch <N>"), DefaultValue(16)]
+    public int BatchSize { get; init; } = 16;
+
+    [CommandOption("--lr <RATE>"), Description("Peak learning rate (linear warm-up, then linear decay to 0)."), DefaultValue(6e-4)]
+    public double LearningRate { get; init; } = 6e-4;
+
+    [CommandOption("--warmup <SHARE>"), DefaultValue(0.06)]
+    public double WarmupShare { get; init; } = 0.06;
+
+    [CommandOption("--weight-decay <W>"), DefaultValue(0.01)]
+    public double WeightDecay { get; init; } = 0.01;
+
+    [CommandOption("--rank <R>"), Description("LoRA rank on all 36 linear layers."), DefaultValue(8)]
+    public int LoraRank { get; init; } = 8;
+
+    [CommandOption("--alpha <A>"), DefaultValue(16.0)]
+    public double LoraAlpha { get; init; } = 16;
+
+    [CommandOption("--lora-dropout <P>"), DefaultValue(0.05)]
+    public double LoraDropout { get; init; } = 0.05;
+
+    [CommandOption("--dropout <P>"), Description("Hidden and attention dropout, as BERT."), DefaultValue(0.1)]
+    public double Dropout { get; init; } = 0.1;
+
+    [CommandOption("--max-tokens <N>"), DefaultValue(128)]
+    public int MaxTokens { get; init; } = 128;
+
+    [CommandOption("--tune-share <SHARE>"), Description("Share of CLIMATE-FEVER train claims held out to pick the checkpoint, offsets and thresholds."), DefaultValue(0.15)]
+    public double TuneShare { get; init; } = 0.15;
+
+    [CommandOption("--snli <N>"), Description("SNLI dev-subset pairs to train on (-1 = all)."), DefaultValue(-1)]
+    public int SnliLimit { get; init; } = -1;
+
+    [CommandOption("--rte <N>"), Description("RTE pairs to train on (-1 = all)."), DefaultValue(-1)]
+    public int RteLimit { get; init; } = -1;
+
+    [CommandOption("--eval-every <N>"), Description("Also evaluate every N steps within an epoch (0 = only at epoch ends)."), DefaultValue(0)]
+    public int EvalEvery { get; init; }
+
+    [CommandOption("--seed <N>"), DefaultValue(13)]
+    public int Seed { get; init; } = 13;
+
+    [CommandOption("--threads <N>"), Description("libtorch intra-op threads."), DefaultValue(2)]
+    public int Threads { get; init; } = 2;
+
+    [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
+    public bool SkipEvaluation { get; init; }
+}
