@@ -4,6 +4,8 @@
 # its own, verifies every claim, and prints accuracy, macro-F1, confusion matrices, stage timings and benchmark
 # figures. Then `bench-ingest` measures ingestion against embedding alone. Everything is stopped at the end.
 # Usage: scripts/eval.sh [DATA_FILE] [extra eval options, e.g. --json report.json --top-k 10]
+# INFERENCE_ARGS passes settings to the inference service, e.g. the INT8 encoder:
+#   INFERENCE_ARGS="--Inference:Precision:all-minilm-l6-v2=int8" scripts/eval.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=$(realpath "${1:-../shared/data/climate-fever/dev.jsonl}")
@@ -28,7 +30,7 @@ PGBIN=$pg_bin PGDATA=$pg_data/data PGPORT=$pg_port PGDB=truthgraph PG_EPHEMERAL=
   bash scripts/run-local-postgres.sh > "$pg_data.log" 2>&1 &
 pids+=($!)
 Inference__Device=${INFERENCE_DEVICE:-auto} dotnet TruthGraph.Inference/bin/Release/net10.0/TruthGraph.Inference.dll \
-  --urls "http://127.0.0.1:$inference_port" > /tmp/truthgraph-eval-inference.log 2>&1 &
+  --urls "http://127.0.0.1:$inference_port" ${INFERENCE_ARGS:-} > /tmp/truthgraph-eval-inference.log 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 120); do

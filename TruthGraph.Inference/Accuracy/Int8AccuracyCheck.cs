@@ -44,10 +44,10 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
         var fp32Labels = head is null ? null : await PairLabelsAsync(head, data, fp32Corpus, fp32Claims, cancellationToken);
         var rows = new List<PrecisionAccuracy>
         {
-            new(ModelPrecision.Fp32.ToString(), embedded[0].TextsPerSecond, null, null, null, Recall(data, fp32TopK), null, null, null,
+            new(ModelPrecision.Fp32.ToString(), null, null, null, Recall(data, fp32TopK), null, null, null,
                 fp32Labels is null ? null : MacroF1.Of(nli!.Labels, gold, fp32Labels)),
         };
-        foreach (var (precision, vectors, rate) in embedded.Skip(1))
+        foreach (var (precision, vectors, _) in embedded.Skip(1))
         {
             var cosines = vectors.Select((v, i) => VectorMath.Cosine(v, embedded[0].Vectors[i])).Order().ToArray();
             var (corpus, claims) = Split(vectors, data.Corpus.Count);
@@ -55,7 +55,7 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
             var againstFp32Corpus = claims.Select(q => VectorMath.TopK(q, fp32Corpus, k)).ToArray();
             var overlap = topK.Zip(fp32TopK, (a, b) => a.Intersect(b).Count() / (double)k).Average();
             var labels = head is null ? null : await PairLabelsAsync(head, data, corpus, claims, cancellationToken);
-            rows.Add(new PrecisionAccuracy(precision.ToString(), rate, cosines.Average(), cosines[0], cosines[cosines.Length / 100],
+            rows.Add(new PrecisionAccuracy(precision.ToString(), cosines.Average(), cosines[0], cosines[cosines.Length / 100],
                 Recall(data, topK), Recall(data, againstFp32Corpus), overlap,
                 labels is null ? null : labels.Zip(fp32Labels!, (a, b) => a == b ? 1.0 : 0.0).Average(),
                 labels is null ? null : MacroF1.Of(nli!.Labels, gold, labels)));

@@ -11,7 +11,7 @@ namespace TruthGraph.Inference.Bench;
 
 /// <summary>
 /// <c>dotnet run --project TruthGraph.Inference -c Release -- bench [--texts 384] [--seconds 4] [--device auto|cuda|cpu]
-/// [--rounds 3] [--int8 dynamic[,mixed,weight-only]|none] [--markdown file]</c>: throughput per batch size and session layout,
+/// [--rounds 3] [--int8 dynamic[,per-token,mixed,weight-only]|none] [--markdown file]</c>: throughput per batch size and session layout,
 /// fp32 and INT8 side by side, the package encoder on the same texts, warm single-text latency, concurrent callers with
 /// micro-batching on and off, load time and peak working set.
 /// </summary>

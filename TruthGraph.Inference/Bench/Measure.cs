@@ -3,9 +3,13 @@ using TruthGraph.Inference.Embeddings;
 
 namespace TruthGraph.Inference.Bench;
 
-public sealed record ThroughputResult(int BatchSize, int Texts, TimeSpan Elapsed)
+/// <param name="CpuTime">Processor time the process used meanwhile (all threads): on a shared machine, work per text is less
+/// disturbed by other processes than wall-clock time is.</param>
+public sealed record ThroughputResult(int BatchSize, int Texts, TimeSpan Elapsed, TimeSpan CpuTime)
 {
     public double TextsPerSecond => Texts / Elapsed.TotalSeconds;
+
+    public double TextsPerCpuSecond => Texts / Math.Max(CpuTime.TotalSeconds, 1e-9);
 }
 
 public sealed record LatencyResult(int Callers, bool MicroBatching, int Requests, TimeSpan Elapsed, double P50Ms, double P95Ms)
@@ -21,12 +25,16 @@ public static class Measure
     {
         var chunks = texts.Chunk(batchSize).ToList();
         encode(chunks[0]); // not timed: first call of this shape
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         foreach (var chunk in chunks)
         {
             encode(chunk);
         }
-        return new ThroughputResult(batchSize, texts.Count, clock.Elapsed);
+        var elapsed = clock.Elapsed;
+        process.Refresh();
+        return new ThroughputResult(batchSize, texts.Count, elapsed, process.TotalProcessorTime - cpuBefore);
     }
 
     /// <summary><paramref name="callers"/> loops, each sending one text per request, for <paramref name="duration"/>.</summary>

@@ -224,11 +224,15 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
             _telemetry.LoadDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("truthgraph.model", entry.Manifest.Id));
             activity?.SetTag("truthgraph.device", model.Device.Device);
             activity?.SetTag("truthgraph.device.reason", model.Device.Reason);
-            activity?.SetTag("truthgraph.precision", entry.Runtime.Precision.Name);
+            activity?.SetTag("truthgraph.precision", PrecisionOf(entry).Name);
             entry.LoadError = null;
             entry.Model = model;
-            LogLoaded(entry.Manifest.Id, clock.ElapsedMilliseconds, entry.Runtime.Precision.ToString(), model.Device.Device, model.Device.Reason,
+            LogLoaded(entry.Manifest.Id, clock.ElapsedMilliseconds, PrecisionOf(entry).ToString(), model.Device.Device, model.Device.Reason,
                 model.Sessions, model.IntraOpThreads);
+            if (model.Device.IsCuda && entry.Runtime.Precision.IsInt8)
+            {
+                LogInt8OnCuda(entry.Manifest.Id);
+            }
             return model;
         }
         catch (Exception ex)
@@ -258,6 +262,9 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelId} ({Precision}) loaded in {Milliseconds} ms on {Device} ({Reason}); {Sessions} session(s) × {Threads} intra-op thread(s)")]
     private partial void LogLoaded(string modelId, long milliseconds, string precision, string device, string reason, int sessions, int threads);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelId} runs INT8 on CUDA: the INT8 rewrite targets the CPU (VNNI), and operators without a CUDA kernel run on the CPU between GPU nodes; fp32 is probably faster on a GPU (not measured)")]
+    private partial void LogInt8OnCuda(string modelId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch size {BatchSize} applied to model {ModelId} on {Device}, kept in {File}")]
     private partial void LogTunedApplied(string modelId, string device, int batchSize, string file);

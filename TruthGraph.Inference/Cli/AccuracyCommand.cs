@@ -8,7 +8,7 @@ using TruthGraph.Inference.Onnx.Quantization;
 namespace TruthGraph.Inference.Cli;
 
 /// <summary>
-/// <c>models accuracy [&lt;id&gt;] [--methods dynamic,mixed,weight-only] [--data FILE] [--k 10] [--device cpu] [--markdown FILE] [--json FILE]</c>:
+/// <c>models accuracy [&lt;id&gt;] [--methods dynamic,per-token,mixed,weight-only] [--data FILE] [--k 10] [--device cpu] [--markdown FILE] [--json FILE]</c>:
 /// fp32 against each INT8 method on CLIMATE-FEVER dev (see <see cref="Int8AccuracyCheck"/>), with the targets and the
 /// method they recommend. Claim-level verdict F1 needs the whole pipeline: run <c>scripts/eval.sh</c> with and without
 /// <c>INFERENCE_ARGS=--Inference:Precision:all-minilm-l6-v2=int8</c>.

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Onnx.Quantization;
 
 namespace TruthGraph.Inference.Cli;
 
@@ -11,8 +12,8 @@ namespace TruthGraph.Inference.Cli;
 /// </summary>
 public static class ModelsCommand
 {
-    private const string Usage = "usage: models list | models pull <id> | models quantize <id> [--method dynamic|mixed|weight-only|all] [--force]"
-        + " | models accuracy [<id>] [--methods dynamic,mixed,weight-only] [--data FILE] [--json FILE]; all take [--models-dir DIR] [--cache-dir DIR]";
+    private const string Usage = "usage: models list | models pull <id> | models quantize <id> [--method dynamic|per-token|mixed|weight-only|all] [--force]"
+        + " | models accuracy [<id>] [--methods dynamic,per-token,mixed,weight-only] [--data FILE] [--json FILE]; all take [--models-dir DIR] [--cache-dir DIR]";
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
     {
@@ -50,12 +51,15 @@ public static class ModelsCommand
 
     private static void List(IAnsiConsole console, List<ModelManifest> manifests, string cacheDir)
     {
-        var table = new Table().AddColumns("id", "task", "architecture", "weights", "here", "enabled");
+        var table = new Table().AddColumns("id", "task", "architecture", "weights", "here", "enabled", "int8 in cache");
+        var int8 = new QuantizedModelStore(cacheDir);
         foreach (var m in manifests.OrderBy(m => m.Id, StringComparer.Ordinal))
         {
             var here = ArtifactLoader.IsAvailable(m.Weights, cacheDir) && ArtifactLoader.IsAvailable(m.Tokenizer.Vocab, cacheDir);
+            var quantized = QuantizationMethods.All.Where(method => int8.TryReadRecord(m.Id, method) is not null).Select(method => method.Name()).ToList();
             table.AddRow(Markup.Escape(m.Id), m.Task.ToString().ToLowerInvariant(), Markup.Escape(m.Architecture ?? "-"),
-                Markup.Escape(m.Weights.Kind), here ? "yes" : "[yellow]no (models pull)[/]", m.Enabled ? "yes" : "no");
+                Markup.Escape(m.Weights.Kind), here ? "yes" : "[yellow]no (models pull)[/]", m.Enabled ? "yes" : "no",
+                quantized.Count == 0 ? "-" : string.Join(", ", quantized));
         }
         console.Write(table);
         console.MarkupLineInterpolated($"model cache: {cacheDir}");

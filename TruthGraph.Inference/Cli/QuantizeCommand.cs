@@ -6,7 +6,7 @@ using TruthGraph.Inference.Onnx.Quantization;
 namespace TruthGraph.Inference.Cli;
 
 /// <summary>
-/// <c>models quantize &lt;id&gt; [--method dynamic|mixed|weight-only|all] [--force]</c>: writes the INT8 variant of a catalogue
+/// <c>models quantize &lt;id&gt; [--method dynamic|per-token|mixed|weight-only|all] [--force]</c>: writes the INT8 variant of a catalogue
 /// model into the model cache folder with its manifest entry, the same file the service loads for
 /// <c>Inference:Precision:&lt;id&gt; = int8</c>. An up-to-date file is reused unless <c>--force</c>.
 /// </summary>
@@ -49,10 +49,11 @@ public static class QuantizeCommand
             var r = result.Record;
             table.AddRow(method.Name(), r.QuantizedLayers.Count.ToString(CultureInfo.InvariantCulture), r.KeptFloat.Count.ToString(CultureInfo.InvariantCulture),
                 $"{Mib(r.SourceBytes)} → {Mib(r.Bytes)} MiB", result.CreatedNow ? r.Seconds.ToString("F2", CultureInfo.InvariantCulture) : "reused",
-                Markup.Escape(store.ModelPath(manifest.Id, method)));
+                Markup.Escape(r.File));
         }
         console.Write(table);
-        console.MarkupLineInterpolated($"source: {manifest.Weights}; manifest entries beside the files (*.json). Serve with Inference:Precision:{manifest.Id}=int8.");
+        console.MarkupLineInterpolated($"in {cacheDir}, each with its manifest entry (*.json); source: {manifest.Weights}.");
+        console.MarkupLineInterpolated($"Serve with Inference:Precision:{manifest.Id}=int8 (method: Inference:Int8Method, default {QuantizationMethods.Default.Name()}).");
         return 0;
     }
 

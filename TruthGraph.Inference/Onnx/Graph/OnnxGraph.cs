@@ -172,6 +172,10 @@ public sealed class OnnxGraph
         }
     }
 
+    /// <summary>The imported opset version of <paramref name="domain"/> (the default ONNX domain when empty); 0 if not imported.</summary>
+    public long OpsetVersion(string domain = "") =>
+        Model.OpsetImport.FirstOrDefault(o => (o.Domain ?? "") == domain)?.Version ?? 0;
+
     public static long IntAttribute(NodeProto node, string name, long fallback) =>
         node.Attribute.FirstOrDefault(a => a.Name == name) is { } attribute ? attribute.I : fallback;
 

@@ -23,12 +23,12 @@ public sealed record QuantizationResult(
 public static class OnnxQuantizer
 {
     /// <summary>Changes whenever the rewrite would produce a different file, so that cached INT8 files from an older rewrite are rebuilt.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     /// <summary>Inputs per scale for <see cref="QuantizationMethod.WeightOnly"/> (what was measured: block 32).</summary>
     public const int WeightOnlyBlockSize = 32;
 
-    private const string ContribDomain = "com.microsoft";
+    internal const string ContribDomain = "com.microsoft";
 
     public static QuantizationResult Quantize(OnnxGraph graph, QuantizationMethod method)
     {
@@ -37,6 +37,7 @@ public static class OnnxQuantizer
         var kept = new List<string>();
         var replacedWeights = new List<string>();
         long floatBytes = 0, quantizedBytes = 0;
+        var perTokenInputs = new Dictionary<string, PerTokenRewrite.QuantizedInput>(StringComparer.Ordinal);
         foreach (var layer in graph.LinearLayers())
         {
             if (method == QuantizationMethod.Mixed && layer.InFeatures > layer.OutFeatures)
@@ -55,9 +56,12 @@ public static class OnnxQuantizer
                 weight = weight.Transpose();
             }
             floatBytes += weight.Values.LongLength * sizeof(float);
-            quantizedBytes += method == QuantizationMethod.WeightOnly
-                ? RewriteWeightOnly(graph, layer, weight)
-                : RewriteDynamic(graph, layer, weight);
+            quantizedBytes += method switch
+            {
+                QuantizationMethod.WeightOnly => RewriteWeightOnly(graph, layer, weight),
+                QuantizationMethod.PerToken => PerTokenRewrite.Apply(graph, layer, weight, perTokenInputs),
+                _ => RewriteDynamic(graph, layer, weight),
+            };
             quantized.Add(layer.Name);
             replacedWeights.Add(layer.Weight);
         }
@@ -128,7 +132,7 @@ public static class OnnxQuantizer
         return node;
     }
 
-    private static IEnumerable<NodeProto> BiasNodes(OnnxGraph graph, LinearLayer layer, string product)
+    internal static IEnumerable<NodeProto> BiasNodes(OnnxGraph graph, LinearLayer layer, string product)
     {
         if (product == layer.Output)
         {
@@ -144,7 +148,7 @@ public static class OnnxQuantizer
         yield return new NodeProto { Name = graph.UniqueName($"{layer.Name}_bias"), OpType = "Add", Input = { product, c }, Output = { layer.Output } };
     }
 
-    private static void ApplyAlpha(LinearLayer layer, float[] scales)
+    internal static void ApplyAlpha(LinearLayer layer, float[] scales)
     {
         var alpha = layer.OpType == "Gemm" ? OnnxGraph.FloatAttribute(layer.Node, "alpha", 1f) : 1f;
         for (var i = 0; alpha != 1f && i < scales.Length; i++)

@@ -10,6 +10,7 @@ public sealed class OnnxQuantizerTests
 
     [Theory]
     [InlineData(QuantizationMethod.Dynamic, 2, 0.03)]
+    [InlineData(QuantizationMethod.PerToken, 2, 0.03)]
     [InlineData(QuantizationMethod.Mixed, 1, 0.03)]
     [InlineData(QuantizationMethod.WeightOnly, 2, 0.01)]
     public void The_rewritten_model_answers_within_tolerance_of_fp32(QuantizationMethod method, int expectedQuantized, double tolerance)
@@ -51,6 +52,38 @@ public sealed class OnnxQuantizerTests
         var names = graph.Graph.Initializer.Select(t => t.Name).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.True(graph.ToBytes().Length < Fp32Model.Length);
+    }
+
+    [Fact]
+    public void Per_token_answers_for_a_row_do_not_depend_on_the_other_rows_of_the_batch_and_dynamic_ones_do()
+    {
+        var alone = Inputs(rows: 1);
+        // The same row beside a row of much larger values: a per-tensor activation scale grows with it, a per-row one does not.
+        var batch = alone.Concat(alone.Select(v => v * 40)).ToArray();
+        float[] FirstRow(QuantizationMethod method, float[] input)
+        {
+            var graph = OnnxGraph.Load(Fp32Model);
+            OnnxQuantizer.Quantize(graph, method);
+            return Run(graph.ToBytes(), input).Y[..SmallLinearModel.Outputs];
+        }
+
+        Assert.Equal(FirstRow(QuantizationMethod.PerToken, alone), FirstRow(QuantizationMethod.PerToken, batch));
+        Assert.NotEqual(FirstRow(QuantizationMethod.Dynamic, alone), FirstRow(QuantizationMethod.Dynamic, batch));
+    }
+
+    [Fact]
+    public void Per_token_also_rewrites_an_opset_18_model_where_ReduceMax_takes_its_axes_as_an_input()
+    {
+        var fp32 = SmallLinearModel.Build(opset: 18);
+        var graph = OnnxGraph.Load(fp32);
+        OnnxQuantizer.Quantize(graph, QuantizationMethod.PerToken);
+        var input = Inputs(rows: 4);
+
+        var (y, _) = Run(fp32, input);
+        var (yQuantized, _) = Run(graph.ToBytes(), input);
+
+        Assert.All(graph.Graph.Node.Where(n => n.OpType == "ReduceMax"), n => Assert.Equal(2, n.Input.Count));
+        Assert.True(y.Zip(yQuantized, (a, b) => Math.Abs(a - b)).Max() <= 0.03 * y.Max(Math.Abs));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class SmallLinearModel
     public const int Hidden = 64;
     public const int Outputs = 16;
 
-    public static byte[] Build()
+    public static byte[] Build(long opset = 13)
     {
         var random = new Random(11);
         float[] Values(int count, double scale) => Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2 - 1) * scale)).ToArray();
@@ -42,7 +42,7 @@ internal static class SmallLinearModel
         graph.Node.Add(new NodeProto { Name = "gram", OpType = "MatMul", Input = { "Y", "Yt" }, Output = { "S" } });
 
         var model = new ModelProto { IrVersion = 8, ProducerName = "TruthGraph tests", Graph = graph };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
         return model.ToByteArray();
     }
 
