@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TruthGraph.Api.Embeddings;
 using TruthGraph.Api.Evidence;
+using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.Apis;
 
@@ -14,6 +15,8 @@ public static class EvidenceApi
         var group = routes.MapGroup("/api/evidence").WithTags("Evidence");
         group.MapGet("/stats", GetStatsAsync).WithName("GetEvidenceStats").WithSummary("Sentences and documents per source, and the corpus version");
         group.MapGet("/search", SearchAsync).WithName("SearchEvidence").RequireVerifyRateLimit().WithSummary("Nearest evidence sentences to a text, by cosine similarity");
+        group.MapDelete("/sources/{source}", DeleteSourceAsync).WithName("DeleteEvidenceSource").RequireApiKey()
+            .WithSummary("Remove every sentence and document of one source (refused while an ingestion into it is pending)");
         return routes;
     }
 
@@ -58,8 +61,37 @@ public static class EvidenceApi
         var version = await store.GetCorpusVersionAsync(cancellationToken);
         return TypedResults.Ok(new EvidenceSearchResponse(q, EmbeddingDefaults.ModelId, version, hits));
     }
+
+    public static async Task<Results<Ok<SourceRemoved>, ValidationProblem, ProblemHttpResult>> DeleteSourceAsync(
+        string source, IEvidenceStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (SentenceRules.CheckSource(source) is { } reason)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source"] = [reason] });
+        }
+        var deletion = await store.DeleteSourceAsync(source, cancellationToken);
+        var extensions = new Dictionary<string, object?> { ["source"] = source };
+        switch (deletion.Outcome)
+        {
+            case SourceDeletionOutcome.NotFound:
+                return TypedResults.Problem(title: "Source not found", detail: $"The corpus has no evidence from the source '{source}'.",
+                    statusCode: StatusCodes.Status404NotFound, extensions: extensions);
+            case SourceDeletionOutcome.IngestionPending:
+                return TypedResults.Problem(title: "Ingestion pending",
+                    detail: $"An ingestion into the source '{source}' is queued or running; remove the source once it has finished.",
+                    statusCode: StatusCodes.Status409Conflict, extensions: extensions);
+            default:
+                loggers.CreateLogger(typeof(EvidenceApi)).LogInformation(
+                    "Removed source {Source}: {Sentences} sentences, {Documents} documents; corpus version {Version}",
+                    source, deletion.Sentences, deletion.Documents, deletion.CorpusVersion);
+                return TypedResults.Ok(new SourceRemoved(source, deletion.Sentences, deletion.Documents, deletion.CorpusVersion));
+        }
+    }
 }
 
 public sealed record EvidenceStats(long CorpusVersion, long TotalSentences, IReadOnlyList<SourceCount> Sources);
 
 public sealed record EvidenceSearchResponse(string Query, string Model, long CorpusVersion, IReadOnlyList<EvidenceHit> Hits);
+
+/// <summary>What removing a source took out of the corpus, and the corpus version after it.</summary>
+public sealed record SourceRemoved(string Source, long Sentences, long Documents, long CorpusVersion);

@@ -23,6 +23,12 @@ public interface IEvidenceStore
 
     /// <summary>Bumped by every committed change to the evidence: a result cache keys on it.</summary>
     Task<long> GetCorpusVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes every sentence and document of <paramref name="source"/> in one transaction, unless an ingestion into it
+    /// is queued or running (removing under it would leave half a file in the corpus).
+    /// </summary>
+    Task<SourceDeletion> DeleteSourceAsync(string source, CancellationToken cancellationToken);
 }
 
 /// <summary>A sentence ready to store. <see cref="DocumentExternalId"/> links it to a document of the same source.</summary>
@@ -39,3 +45,8 @@ public sealed record EvidenceHit(
     [property: System.Text.Json.Serialization.JsonIgnore] float[] Embedding);
 
 public sealed record SourceCount(string Source, long Sentences, long Documents);
+
+public enum SourceDeletionOutcome { Deleted, NotFound, IngestionPending }
+
+/// <summary>What <see cref="IEvidenceStore.DeleteSourceAsync"/> did; <see cref="CorpusVersion"/> is the version after it.</summary>
+public sealed record SourceDeletion(SourceDeletionOutcome Outcome, string Source, long Sentences, long Documents, long CorpusVersion);

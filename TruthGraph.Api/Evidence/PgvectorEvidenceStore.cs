@@ -159,6 +159,47 @@ public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEviden
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    public async Task<SourceDeletion> DeleteSourceAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var pending = new NpgsqlCommand(
+            "SELECT count(*) FROM ingestion_jobs WHERE source = $1 AND status IN ('queued', 'running')", connection, transaction))
+        {
+            pending.Parameters.Add(new NpgsqlParameter { Value = source });
+            if ((long)(await pending.ExecuteScalarAsync(cancellationToken))! > 0)
+            {
+                return new SourceDeletion(SourceDeletionOutcome.IngestionPending, source, 0, 0, await VersionAsync(connection, transaction, cancellationToken));
+            }
+        }
+        long sentences, documents;
+        await using (var delete = new NpgsqlCommand("""
+            WITH removed_evidence AS (DELETE FROM evidence WHERE source = $1 RETURNING 1),
+                 removed_documents AS (DELETE FROM documents WHERE source = $1 RETURNING 1)
+            SELECT (SELECT count(*) FROM removed_evidence), (SELECT count(*) FROM removed_documents)
+            """, connection, transaction))
+        {
+            delete.Parameters.Add(new NpgsqlParameter { Value = source });
+            await using var reader = await delete.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (sentences, documents) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        if (sentences + documents == 0)
+        {
+            return new SourceDeletion(SourceDeletionOutcome.NotFound, source, 0, 0, await VersionAsync(connection, transaction, cancellationToken));
+        }
+        await ExecuteAsync(connection, transaction, "UPDATE corpus_state SET version = version + 1, updated_at = now()", cancellationToken);
+        var version = await VersionAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SourceDeletion(SourceDeletionOutcome.Deleted, source, sentences, documents, version);
+    }
+
+    private static async Task<long> VersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT version FROM corpus_state", connection, transaction);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<EvidenceRecord> batch, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(

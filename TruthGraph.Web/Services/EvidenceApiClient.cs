@@ -45,4 +45,16 @@ public sealed class EvidenceApiClient(HttpClient http)
     public async Task<IngestionJobView> GetJobAsync(Guid id, CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<IngestionJobView>($"/api/ingestions/{id}", cancellationToken)
         ?? throw new InvalidOperationException($"The API answered /api/ingestions/{id} with an empty body.");
+
+    /// <summary>Removes every sentence and document of <paramref name="source"/>; a 404 or 409 comes back as <see cref="ApiProblemException"/>.</summary>
+    public async Task<SourceRemovedView> DeleteSourceAsync(string source, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.DeleteAsync($"/api/evidence/sources/{Uri.EscapeDataString(source)}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        return await response.Content.ReadFromJsonAsync<SourceRemovedView>(cancellationToken)
+            ?? throw new InvalidOperationException("The API answered the source removal with an empty body.");
+    }
 }

@@ -6,6 +6,8 @@ public sealed record EvidenceStatsView(long CorpusVersion, long TotalSentences, 
 
 public sealed record SourceCountView(string Source, long Sentences, long Documents);
 
+public sealed record SourceRemovedView(string Source, long Sentences, long Documents, long CorpusVersion);
+
 public sealed record EvidenceSearchView(string Query, IReadOnlyList<EvidenceHitView> Hits);
 
 public sealed record EvidenceHitView(long Id, string Source, string ExternalId, string Text, double Similarity, string? DocumentTitle);

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace TruthGraph.EndToEndTests;
 
-/// <summary>The dashboard's Evidence page in a real browser: a file upload with bad lines, its live progress, counts and search.</summary>
+/// <summary>The dashboard's Evidence page in a real browser: a file upload with bad lines, its live progress, counts, search and removal.</summary>
 [Collection(AppCollection.Name)]
 public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser)
 {
@@ -54,6 +54,12 @@ public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser
             var hits = page.GetByTestId("search-hit");
             await Assertions.Expect(hits.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(hits.Filter(new() { HasText = marker }).First).ToBeVisibleAsync();
+
+            // Removing the source asks first, then takes its sentences out of the counts.
+            await uploadRow.GetByTestId("corpus-remove").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Removed 'upload': 28 sentences")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            await Assertions.Expect(uploadRow).ToHaveCountAsync(0);
 
             await page.SetViewportSizeAsync(390, 844);
             // MudBlazor's layout reacts to the resize through a debounced JS listener: let it close the drawer first.

@@ -25,11 +25,9 @@ public sealed class PerformancePageTests(PerformanceAppFixture fixture, BrowserF
         await Field(page, "sweep-max").PressAsync("Tab");
         await Field(page, "sweep-seconds").FillAsync("0.5");
         await Field(page, "sweep-seconds").PressAsync("Tab");
-        await page.GetByTestId("perf-start-button").ClickAsync();
 
         // The page moves to the job's own address and follows it live.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/performance/sweep/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
-        var id = page.Url[^36..];
+        var id = await StartJobAsync(page, "sweep");
         await Assertions.Expect(page.GetByTestId("perf-progress")).ToBeVisibleAsync();
 
         var recommendation = page.GetByTestId("sweep-recommendation");
@@ -82,8 +80,7 @@ public sealed class PerformancePageTests(PerformanceAppFixture fixture, BrowserF
         await page.GetByRole(AriaRole.Tab, new() { Name = "E2E run" }).ClickAsync();
         await Field(page, "run-claims").FillAsync("2");
         await Field(page, "run-claims").PressAsync("Tab");
-        await page.GetByTestId("perf-start-button").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/performance/perf-run/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
+        await StartJobAsync(page, "perf-run");
         await Assertions.Expect(page.GetByTestId("perf-run-result")).ToBeVisibleAsync(new() { Timeout = 180_000 });
         await Assertions.Expect(page.GetByTestId("stage-name")).ToHaveTextAsync(["embed", "retrieve", "NLI", "aggregate", "database", "overhead"]);
         await Assertions.Expect(page.GetByTestId("perf-target")).ToHaveCountAsync(5);
@@ -93,8 +90,7 @@ public sealed class PerformancePageTests(PerformanceAppFixture fixture, BrowserF
         await page.GetByRole(AriaRole.Tab, new() { Name = "Profile" }).ClickAsync();
         await Field(page, "profile-seconds").FillAsync("1");
         await Field(page, "profile-seconds").PressAsync("Tab");
-        await page.GetByTestId("perf-start-button").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/performance/profile/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
+        await StartJobAsync(page, "profile");
         await Assertions.Expect(page.GetByTestId("profile-result")).ToBeVisibleAsync(new() { Timeout = 180_000 });
         Assert.True(await page.GetByTestId("hot-frames").Locator("tbody tr").CountAsync() > 0, "the profile lists hot frames");
         var href = await page.GetByTestId("profile-download").GetAttributeAsync("href");
@@ -102,6 +98,33 @@ public sealed class PerformancePageTests(PerformanceAppFixture fixture, BrowserF
         Assert.Equal(200, download.Status);
         Assert.Contains("speedscope", await download.TextAsync());
         await BrowserFixture.SaveScreenshotAsync(page, "performance-profile");
+    }
+
+    /// <summary>
+    /// Starts the job set up on the open tab and waits for the page to move to the job's address; returns the job's id.
+    /// A refused start fails with the reason the page shows, instead of a bare navigation timeout. The wait is long
+    /// because CI starts several apps and trains a model on two cores at the same time.
+    /// </summary>
+    private static async Task<string> StartJobAsync(IPage page, string kind)
+    {
+        var jobAddress = new System.Text.RegularExpressions.Regex($"/performance/{kind}/[0-9a-f-]{{36}}$");
+        var startError = page.GetByTestId("perf-start-error");
+        await page.GetByTestId("perf-start-button").ClickAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!jobAddress.IsMatch(page.Url))
+        {
+            if (await startError.IsVisibleAsync())
+            {
+                Assert.Fail($"The {kind} was not started: {await startError.InnerTextAsync()}");
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                await BrowserFixture.SaveScreenshotAsync(page, $"performance-{kind}-not-started");
+                Assert.Fail($"The page did not move to the {kind}'s address within 90 s (still at {page.Url}).");
+            }
+            await page.WaitForTimeoutAsync(250);
+        }
+        return page.Url[^36..];
     }
 
     private static ILocator Field(IPage page, string testId) =>
