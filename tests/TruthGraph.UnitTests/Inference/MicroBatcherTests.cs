@@ -98,4 +98,48 @@ public sealed class MicroBatcherTests
         fail = false;
         Assert.Equal(["2"], await batcher.SubmitAsync([2], CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_request_that_fills_a_batch_waits_for_a_slot_without_holding_its_thread()
+    {
+        var running = 0;
+        var mostAtOnce = 0;
+        using var firstRunning = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members)
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            if (items[0] < 0)
+            {
+                firstRunning.Set();
+                releaseFirst.Wait();
+            }
+            Interlocked.Decrement(ref running);
+            return items.Select(i => i.ToString()).ToArray();
+        }
+        await using var batcher = new MicroBatcher<int, string>(Execute, () => 4, TimeSpan.Zero, concurrency: 1);
+
+        var first = Task.Run(() => batcher.SubmitAsync([-1, -2, -3, -4], CancellationToken.None));
+        Assert.True(firstRunning.Wait(TimeSpan.FromSeconds(10)), "first running");
+
+        // The second full batch must come back as a pending task at once, not block this thread until the first ends.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var second = batcher.SubmitAsync([1, 2, 3, 4, 5], CancellationToken.None);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"SubmitAsync held its caller for {clock.Elapsed}");
+        Assert.False(second.IsCompleted);
+
+        releaseFirst.Set();
+        Assert.Equal(["-1", "-2", "-3", "-4"], await first.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(["1", "2", "3", "4", "5"], await second.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, mostAtOnce); // one slot, so never two batches at once
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
 }
