@@ -5,6 +5,7 @@ using Npgsql;
 using TruthGraph.Api.Embeddings;
 using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Verification;
+using TruthGraph.ServiceDefaults.Diagnostics;
 
 namespace TruthGraph.Api.Performance;
 

@@ -3,6 +3,7 @@ using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
+using TruthGraph.ServiceDefaults.Diagnostics;
 
 namespace TruthGraph.Inference.Profiling;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 
 namespace TruthGraph.EndToEndTests;
 
@@ -55,15 +54,6 @@ public class EvidenceAppFixture : IAsyncLifetime
         }
     }
 
-    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters) =>
+        TestDatabase.ScalarAsync(ConnectionString, sql, parameters);
 }

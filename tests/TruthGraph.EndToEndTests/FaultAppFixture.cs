@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 
 namespace TruthGraph.EndToEndTests;
 
@@ -54,35 +53,11 @@ public sealed class FaultAppFixture : IAsyncLifetime
         }
     }
 
-    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters) =>
+        TestDatabase.ScalarAsync(ConnectionString, sql, parameters);
 
-    public async Task<List<string>> ColumnAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        var values = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetValue(0).ToString()!);
-        }
-        return values;
-    }
+    public Task<List<string>> ColumnAsync(string sql, params (string Name, object Value)[] parameters) =>
+        TestDatabase.ColumnAsync(ConnectionString, sql, parameters);
 
     /// <summary>Until the sample corpus (seeded at the first start) is in, so that verification has evidence.</summary>
     public async Task WaitForIdleIngestionAsync(CancellationToken cancellationToken)

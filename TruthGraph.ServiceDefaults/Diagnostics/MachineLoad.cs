@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace TruthGraph.Api.Performance;
+namespace TruthGraph.ServiceDefaults.Diagnostics;
 
 /// <summary>
-/// The machine's one-minute load average (Linux <c>/proc/loadavg</c>; null elsewhere). Reported with every performance job: a
+/// The machine's one-minute load average (Linux <c>/proc/loadavg</c>; null elsewhere). Reported with every performance job and sweep: a
 /// load above the core count means other work shared the cores, and the figures are not the machine's capability.
 /// </summary>
 public static class MachineLoad
