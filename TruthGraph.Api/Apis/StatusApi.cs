@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Apis;
 
-/// <summary>What the service runs on: PostgreSQL and pgvector versions, how PostgreSQL is provided, and how much is stored.</summary>
+/// <summary>What the service runs on: PostgreSQL and pgvector versions, how PostgreSQL is provided, how much is stored, and the models verification uses.</summary>
 public static class StatusApi
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder routes)
@@ -11,12 +13,12 @@ public static class StatusApi
         routes.MapGet("/api/status", GetStatusAsync)
             .WithName("GetStatus")
             .WithTags("Status")
-            .WithSummary("Database versions, Postgres mode, indexes and row counts");
+            .WithSummary("Database versions, Postgres mode, indexes, row counts and the models verification uses");
         return routes;
     }
 
     public static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> GetStatusAsync(
-        NpgsqlDataSource dataSource, IConfiguration configuration, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, IConfiguration configuration, IOptions<VerificationOptions> verification, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
@@ -35,11 +37,14 @@ public static class StatusApi
             Mode: configuration["Postgres:Mode"] ?? "unknown",
             HnswIndexes: reader.GetFieldValue<string[]>(4),
             RowCounts: new Dictionary<string, long> { ["evidence"] = reader.GetInt64(2), ["verifications"] = reader.GetInt64(3) });
-        return TypedResults.Ok(new StatusResponse(database));
+        return TypedResults.Ok(new StatusResponse(database, new VerificationModels(verification.Value.EmbeddingModel, verification.Value.NliModel)));
     }
 }
 
-public sealed record StatusResponse(DatabaseStatus Database);
+public sealed record StatusResponse(DatabaseStatus Database, VerificationModels Verification);
+
+/// <summary>The inference models a verification calls (Verification:EmbeddingModel, Verification:NliModel).</summary>
+public sealed record VerificationModels(string EmbeddingModel, string NliModel);
 
 public sealed record DatabaseStatus(
     string PostgresVersion, string? PgvectorVersion, string Mode, IReadOnlyList<string> HnswIndexes, IReadOnlyDictionary<string, long> RowCounts);

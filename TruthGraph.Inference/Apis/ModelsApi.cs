@@ -140,11 +140,13 @@ public sealed record QuantizationInfo(string Method, string File, string Sha256,
 /// <param name="Precision"><c>fp32</c> | <c>int8</c> (Inference:Precision); a bi-encoder head reports its encoder's.</param>
 /// <param name="Int8Method">The INT8 rewrite when int8, else null.</param>
 /// <param name="Quantization">The INT8 file in use, once the model is loaded.</param>
+/// <param name="Accuracy">What the manifest says was measured when the model was built (NLI models), else null.</param>
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
     string Weights, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
     int BatchSize, string BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
-    int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? Int8Method, QuantizationInfo? Quantization)
+    int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? Int8Method, QuantizationInfo? Quantization,
+    ModelAccuracy? Accuracy)
 {
     public string Object => "model";
 
@@ -159,6 +161,6 @@ public sealed record ModelInfo(
             s.TunedBatchSizes, s.MicroBatching,
             s.Sessions, s.IntraOpThreads, s.EstimatedBytes,
             new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed),
-            s.Precision.Name, s.Precision.Int8Method?.Name(), QuantizationInfo.From(s.Int8File));
+            s.Precision.Name, s.Precision.Int8Method?.Name(), QuantizationInfo.From(s.Int8File), ModelAccuracy.From(m.Metrics));
     }
 }

@@ -3,7 +3,11 @@ namespace TruthGraph.Web.Services;
 /// <summary>The dashboard's view of one entry of the inference service's <c>GET /v1/models</c> (mirrors the fields shown).</summary>
 public sealed record ModelView(
     string Id, string Task, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
-    int BatchSize, bool MicroBatching, int? Sessions, long? MemoryBytes, ModelStatsView Stats);
+    int BatchSize, bool MicroBatching, int? Sessions, long? MemoryBytes, ModelStatsView Stats, string? Precision = null,
+    ModelAccuracyView? Accuracy = null);
+
+/// <summary>Accuracy recorded in the model's manifest when it was built (CLIMATE-FEVER dev on gold evidence, SNLI test subset).</summary>
+public sealed record ModelAccuracyView(int? DevPairs, double? DevPairMacroF1, double? DevClaimMacroF1, double? SnliAccuracy);
 
 public sealed record ModelStatsView(long Loads, double? LoadMilliseconds, long Requests, long Items, long Tokens, DateTimeOffset? LastUsed);
 

@@ -73,7 +73,9 @@ public sealed class ApiProblemException(string message) : Exception(message)
 }
 
 /// <summary>The dashboard's view of <c>GET /api/status</c> (the API owns the contract; this mirrors the fields shown).</summary>
-public sealed record ApiStatus(DatabaseStatus Database);
+public sealed record ApiStatus(DatabaseStatus Database, VerificationModelsView? Verification);
+
+public sealed record VerificationModelsView(string EmbeddingModel, string NliModel);
 
 public sealed record DatabaseStatus(
     string PostgresVersion, string? PgvectorVersion, string Mode, IReadOnlyList<string> HnswIndexes, IReadOnlyDictionary<string, long> RowCounts);

@@ -8,6 +8,7 @@ namespace TruthGraph.EndToEndTests;
 public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
 {
     private const string EmbeddingModel = "all-minilm-l6-v2";
+    private const string NliModel = "nli-minilm-head";
 
     [Fact]
     public async Task The_models_page_lists_the_embedding_model_and_warming_it_up_shows_it_loaded_with_its_device()
@@ -27,6 +28,14 @@ public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
         await Assertions.Expect(row.GetByTestId("model-device")).ToHaveTextAsync(new Regex(@"^\s*(cpu|cuda)", RegexOptions.IgnoreCase));
         await Assertions.Expect(row.GetByTestId("model-device-reason")).Not.ToBeEmptyAsync();
         await Assertions.Expect(row.GetByTestId("model-unload")).ToBeEnabledAsync();
+        await Assertions.Expect(row.GetByTestId("model-in-use")).ToHaveTextAsync("used by verification");
+
+        // The NLI model verification uses shows the accuracy its manifest recorded.
+        var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(TestData.RepositoryRoot, "models", $"{NliModel}.json")));
+        var pairF1 = manifest.RootElement.GetProperty("metrics").GetProperty("climateFeverDev").GetProperty("pairMacroF1").GetDouble();
+        var nliRow = table.Locator("tr").Filter(new() { Has = page.GetByTestId("model-id").Filter(new() { HasTextRegex = new Regex($"^\\s*{NliModel}\\b") }) });
+        await Assertions.Expect(nliRow.GetByTestId("model-in-use")).ToBeVisibleAsync();
+        await Assertions.Expect(nliRow.GetByTestId("model-accuracy")).ToContainTextAsync($"pair F1 {pairF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}");
         await BrowserFixture.SaveScreenshotAsync(page, "models-page");
 
         await page.SetViewportSizeAsync(390, 844);

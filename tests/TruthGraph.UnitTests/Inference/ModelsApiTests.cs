@@ -22,6 +22,38 @@ public sealed class ModelsApiTests
     }
 
     [Fact]
+    public async Task The_model_list_carries_the_accuracy_each_nli_manifest_records_and_none_for_the_embedder()
+    {
+        await using var host = await InferenceHost.StartAsync("Inference:Device=cpu", "Inference:WarmUp=false");
+        (await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(1))).Dispose();
+
+        foreach (var (id, claimKey) in new[] { ("nli-minilm-head", "claimMacroF1"), ("nli-minilm-cross", "claimMacroF1GoldEvidence") })
+        {
+            var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(ModelManifestPath(id))).RootElement.GetProperty("metrics");
+            var accuracy = (await GetAsync(host, $"/v1/models/{id}")).GetProperty("accuracy");
+            var dev = manifest.GetProperty("climateFeverDev");
+            Assert.Equal(dev.GetProperty("pairMacroF1").GetDouble(), accuracy.GetProperty("devPairMacroF1").GetDouble());
+            Assert.Equal(dev.GetProperty(claimKey).GetDouble(), accuracy.GetProperty("devClaimMacroF1").GetDouble());
+            Assert.Equal(dev.GetProperty("pairs").GetInt32(), accuracy.GetProperty("devPairs").GetInt32());
+            Assert.Equal(manifest.GetProperty("snliTestSubset").GetProperty("accuracy").GetDouble(), accuracy.GetProperty("snliAccuracy").GetDouble());
+        }
+        Assert.Equal(JsonValueKind.Null, (await GetAsync(host, "/v1/models/all-minilm-l6-v2")).GetProperty("accuracy").ValueKind);
+    }
+
+    private static string ModelManifestPath(string id)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "models", $"{id}.json");
+            if (File.Exists(candidate) && File.Exists(Path.Combine(directory.FullName, "TruthGraph.sln")))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException($"models/{id}.json not found above {AppContext.BaseDirectory}");
+    }
+
+    [Fact]
     public async Task Unload_warmup_and_settings_change_the_model_as_reported()
     {
         await using var host = await InferenceHost.StartAsync("Inference:Device=cpu", "Inference:WarmUp=false");
