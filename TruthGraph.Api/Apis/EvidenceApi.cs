@@ -65,6 +65,9 @@ public static class EvidenceApi
     public static async Task<Results<Ok<SourceRemoved>, ValidationProblem, ProblemHttpResult>> DeleteSourceAsync(
         string source, IEvidenceStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        // Routing decodes every escape in a path segment except %2F, so a source named "a/b" (sent as a%2Fb) arrives
+        // still escaped there.
+        source = source.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         if (SentenceRules.CheckSource(source) is { } reason)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source"] = [reason] });
