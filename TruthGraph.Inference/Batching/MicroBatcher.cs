@@ -9,9 +9,9 @@ public sealed record BatchMember(ActivityContext Caller, TimeSpan QueueWait, int
 /// <summary>
 /// Coalesces concurrent requests into one batch: requests that queue while a batch runs form the next one; when the
 /// last batch had several requests, the first waits at most <c>maxWait</c> for more; a batch closes once it holds
-/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the queue and run alone when a slot frees. Up to <c>concurrency</c> batches run at
-/// once; when nothing runs and nothing queues, a request runs at once on the
-/// caller's thread (a lone caller pays no hand-off between threads).
+/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the queue and run alone when a slot
+/// frees. Up to <c>concurrency</c> batches run at once; when nothing runs and nothing queues, a request runs at once on
+/// the caller's thread (a lone caller pays no hand-off between threads).
 /// Generic over input and output so that embeddings and pair classification share it.
 /// </summary>
 public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
