@@ -48,6 +48,6 @@ public sealed class SweepAdvisorTests
         // Baseline 600 MiB; 2 items peaked at 630 (15 MiB per item), 4 items at 650 (10 per item).
         var steps = new[] { Step(1, 1, peakMiB: 630), Step(2, 1, peakMiB: 650) };
         var projected = BatchSweeper.Project(steps, 600 * mib, nextItemsPerCall: 8);
-        Assert.Equal(650 * mib + (long)(1.5 * 15 * mib * 4), projected);
+        Assert.Equal(650 * mib + (long)(3 * 15 * mib * 4), projected);
     }
 }
