@@ -37,7 +37,7 @@ public static class NliApi
         if (!cache.Describe(modelId).Available)
         {
             var cacheDirectory = options.Value.ResolvedModelCacheDirectory;
-            var missing = ArtifactLoader.WhyUnavailable(manifest.Weights, cacheDirectory) ?? ArtifactLoader.WhyUnavailable(manifest.Tokenizer.Vocab, cacheDirectory);
+            var missing = ArtifactLoader.WhyUnavailable(manifest, cacheDirectory);
             return TypedResults.Problem(title: "Model not available",
                 detail: !manifest.Enabled ? $"Model '{modelId}' is disabled in its manifest."
                     : manifest.Weights.Kind == "url" ? $"Model '{modelId}' is not in the model cache; run `models pull {modelId}` on the inference host."

@@ -29,8 +29,8 @@ public static class BenchCommand
         var device = StringArg(args, "--device", "auto");
         var markdownPath = StringArg(args, "--markdown", "");
         var rounds = Math.Max(1, IntArg(args, "--rounds", 3));
-        var int8Methods = StringArg(args, "--int8", QuantizationMethods.Default.Name()) is "none" ? []
-            : StringArg(args, "--int8", QuantizationMethods.Default.Name()).Split(',').Select(QuantizationMethods.Parse).ToList();
+        var int8Argument = StringArg(args, "--int8", QuantizationMethods.Default.Name());
+        var int8Methods = int8Argument is "none" ? [] : int8Argument.Split(',').Select(QuantizationMethods.Parse).ToList();
 
         var all = SharedData.ClimateFeverEvidence();
         var texts = all.Take(textCount).ToList();
@@ -53,6 +53,8 @@ public static class BenchCommand
 
         // The other layout as a second model beside the cache's, so that rounds can alternate between them: on a
         // shared machine the load changes by the minute, and only measurements close in time compare fairly.
+        var embeddingLoader = app.Services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
+        var manifest = app.Services.GetRequiredService<ModelCatalog>().All.Single(m => m.Id == ModelId);
         var layouts = new List<(string Label, IEmbeddingModel Model, ModelRuntime Runtime)>
         {
             ($"{model.Sessions} session(s) × {model.IntraOpThreads} thread(s) [service default]", model, cache.Runtime(ModelId)),
@@ -62,9 +64,7 @@ public static class BenchCommand
             options.Onnx.Sessions = 1;
             options.Onnx.IntraOpThreads = Environment.ProcessorCount;
             var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats());
-            var loader = app.Services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
-            var manifest = app.Services.GetRequiredService<ModelCatalog>().All.Single(m => m.Id == ModelId);
-            var single = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, CancellationToken.None);
+            var single = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, CancellationToken.None);
             await single.WarmUpAsync(CancellationToken.None);
             layouts.Add(($"1 session(s) × {single.IntraOpThreads} thread(s)", single, runtime));
             options.Onnx.Sessions = null;
@@ -75,10 +75,8 @@ public static class BenchCommand
         foreach (var method in int8Methods)
         {
             var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats()) { Precision = ModelPrecision.Int8(method) };
-            var loader = app.Services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
-            var manifest = app.Services.GetRequiredService<ModelCatalog>().All.Single(m => m.Id == ModelId);
             clock.Restart();
-            var int8 = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, CancellationToken.None);
+            var int8 = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, CancellationToken.None);
             var loadMs = clock.Elapsed.TotalMilliseconds;
             await int8.WarmUpAsync(CancellationToken.None);
             var label = $"int8 {method.Name()}, {int8.Sessions} session(s) × {int8.IntraOpThreads} thread(s)";

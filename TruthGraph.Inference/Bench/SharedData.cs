@@ -29,21 +29,6 @@ public static class SharedData
     public static string PathOf(params string[] parts) => Path.Combine([Directory(), .. parts]);
 
     /// <summary>Unique CLIMATE-FEVER evidence sentences, in file order.</summary>
-    public static IReadOnlyList<string> ClimateFeverEvidence(string split = "dev")
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var sentences = new List<string>();
-        foreach (var line in System.IO.File.ReadLines(PathOf("climate-fever", $"{split}.jsonl")))
-        {
-            using var row = System.Text.Json.JsonDocument.Parse(line);
-            foreach (var evidence in row.RootElement.GetProperty("evidences").EnumerateArray())
-            {
-                if (evidence.GetProperty("evidence_id").GetString() is { } id && seen.Add(id))
-                {
-                    sentences.Add(evidence.GetProperty("evidence").GetString()!);
-                }
-            }
-        }
-        return sentences;
-    }
+    public static IReadOnlyList<string> ClimateFeverEvidence(string split = "dev") =>
+        Accuracy.ClimateFeverSet.Read(PathOf("climate-fever", $"{split}.jsonl")).Corpus;
 }

@@ -152,10 +152,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         // Checked again until true: a `models pull` while the service runs makes a model available.
         if (entry.Available != true)
         {
-            entry.Available = entry.Manifest.Enabled
-            && ArtifactLoader.IsAvailable(entry.Manifest.Weights, _cacheDirectory)
-                && (entry.Manifest.Adapter is null || ArtifactLoader.IsAvailable(entry.Manifest.Adapter, _cacheDirectory))
-                && ArtifactLoader.IsAvailable(entry.Manifest.Tokenizer.Vocab, _cacheDirectory);
+            entry.Available = entry.Manifest.Enabled && ArtifactLoader.WhyUnavailable(entry.Manifest, _cacheDirectory) is null;
         }
         var model = entry.Model;
         var state = model is not null ? "loaded" : entry.Loading ? "loading" : entry.LoadError is not null ? "failed" : "not loaded";

@@ -55,7 +55,7 @@ public static class ModelsCommand
         var int8 = new QuantizedModelStore(cacheDir);
         foreach (var m in manifests.OrderBy(m => m.Id, StringComparer.Ordinal))
         {
-            var here = ArtifactLoader.IsAvailable(m.Weights, cacheDir) && ArtifactLoader.IsAvailable(m.Tokenizer.Vocab, cacheDir);
+            var here = ArtifactLoader.WhyUnavailable(m, cacheDir) is null;
             var quantized = QuantizationMethods.All.Where(method => int8.TryReadRecord(m.Id, method) is not null).Select(method => method.Name()).ToList();
             table.AddRow(Markup.Escape(m.Id), m.Task.ToString().ToLowerInvariant(), Markup.Escape(m.Architecture ?? "-"),
                 Markup.Escape(m.Weights.Kind), here ? "yes" : "[yellow]no (models pull)[/]", m.Enabled ? "yes" : "no",

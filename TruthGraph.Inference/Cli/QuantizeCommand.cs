@@ -31,9 +31,13 @@ public static class QuantizeCommand
         {
             methods = QuantizationMethods.All;
         }
-        else if (methodArgument is null || QuantizationMethods.TryParse(methodArgument, out _))
+        else if (methodArgument is null)
         {
-            methods = [methodArgument is null ? QuantizationMethods.Default : QuantizationMethods.Parse(methodArgument)];
+            methods = [QuantizationMethods.Default];
+        }
+        else if (QuantizationMethods.TryParse(methodArgument, out var method))
+        {
+            methods = [method];
         }
         else
         {

@@ -57,8 +57,7 @@ public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog c
             }
             else
             {
-                var missing = ArtifactLoader.WhyUnavailable(manifest.Weights, cacheDirectory)
-                    ?? ArtifactLoader.WhyUnavailable(manifest.Tokenizer.Vocab, cacheDirectory);
+                var missing = ArtifactLoader.WhyUnavailable(manifest, cacheDirectory);
                 LogMissing(id, missing ?? "unavailable");
                 failures.Add($"{id}: {missing}");
             }

@@ -38,7 +38,7 @@ public static class ArtifactLoader
         var bytes = buffer.ToArray();
         if (source.Sha256 is { Length: > 0 } expected)
         {
-            var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var actual = Sha256Hex(bytes);
             if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidDataException(
@@ -47,6 +47,14 @@ public static class ArtifactLoader
         }
         return bytes;
     }
+
+    public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Why a model cannot be loaded now (its weights, adapter or vocabulary missing), or null when it can.</summary>
+    public static string? WhyUnavailable(ModelManifest manifest, string cacheDirectory) =>
+        WhyUnavailable(manifest.Weights, cacheDirectory)
+        ?? (manifest.Adapter is null ? null : WhyUnavailable(manifest.Adapter, cacheDirectory))
+        ?? WhyUnavailable(manifest.Tokenizer.Vocab, cacheDirectory);
 
     /// <summary>Why the bytes cannot be read now, or null when they can.</summary>
     public static string? WhyUnavailable(ArtifactSource source, string cacheDirectory) =>

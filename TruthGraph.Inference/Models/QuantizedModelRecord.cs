@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TruthGraph.Inference.Onnx.Quantization;
 
 namespace TruthGraph.Inference.Models;
 
@@ -28,8 +27,6 @@ public sealed record QuantizedModelRecord
     public required double Seconds { get; init; }
     public required IReadOnlyList<string> QuantizedLayers { get; init; }
     public required IReadOnlyList<string> KeptFloat { get; init; }
-
-    public QuantizationMethod ParsedMethod => QuantizationMethods.Parse(Method);
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

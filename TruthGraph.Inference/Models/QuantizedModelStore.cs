@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using TruthGraph.Inference.Onnx.Graph;
 using TruthGraph.Inference.Onnx.Quantization;
@@ -50,7 +49,7 @@ public sealed class QuantizedModelStore(string cacheDirectory)
     {
         // The fp32 graph the manifest describes: for a fine-tuned model, the base weights with its adapter merged in.
         var source = await ModelWeights.ReadAsync(manifest, CacheDirectory, cancellationToken);
-        var sourceSha = Sha256(source);
+        var sourceSha = ArtifactLoader.Sha256Hex(source);
         if (!force && await TryReuseAsync(manifest.Id, method, sourceSha, cancellationToken) is { } cached)
         {
             return cached;
@@ -74,7 +73,7 @@ public sealed class QuantizedModelStore(string cacheDirectory)
             SourceSha256 = sourceSha,
             SourceBytes = sourceBytes,
             File = Path.GetFileName(ModelPath(manifest.Id, method)),
-            Sha256 = Sha256(bytes),
+            Sha256 = ArtifactLoader.Sha256Hex(bytes),
             Bytes = bytes.LongLength,
             Created = DateTimeOffset.UtcNow,
             Quantizer = QuantizerName,
@@ -97,7 +96,7 @@ public sealed class QuantizedModelStore(string cacheDirectory)
             return null;
         }
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        return Sha256(bytes) == record.Sha256 ? new QuantizedModel(bytes, record, CreatedNow: false) : null;
+        return ArtifactLoader.Sha256Hex(bytes) == record.Sha256 ? new QuantizedModel(bytes, record, CreatedNow: false) : null;
     }
 
     private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
@@ -120,5 +119,4 @@ public sealed class QuantizedModelStore(string cacheDirectory)
         return $"{safe}.int8-{method.Name()}";
     }
 
-    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Onnx;
 using TruthGraph.Inference.Onnx.Graph;
 
@@ -17,14 +16,15 @@ public static class AdapterMerge
     public const string LogitsOutput = "logits";
     private const string HiddenState = "last_hidden_state", AttentionMask = "attention_mask";
 
-    public static byte[] Merge(byte[] baseModel, byte[] adapterFile)
+    /// <param name="baseSha256">The base weights' sha256 when the caller has already verified it; hashed here otherwise.</param>
+    public static byte[] Merge(byte[] baseModel, byte[] adapterFile, string? baseSha256 = null)
     {
         var (tensors, metadata) = SafeTensorsFile.Read(adapterFile);
         if (!metadata.TryGetValue(AdapterTensorNames.FormatKey, out var format) || format != AdapterTensorNames.Format)
         {
             throw new InvalidDataException($"The adapter file's format is '{format}'; expected '{AdapterTensorNames.Format}'.");
         }
-        var baseSha = Convert.ToHexStringLower(SHA256.HashData(baseModel));
+        var baseSha = baseSha256?.ToLowerInvariant() ?? Models.ArtifactLoader.Sha256Hex(baseModel);
         if (metadata.TryGetValue(AdapterTensorNames.BaseSha256Key, out var trainedOn) && !string.Equals(trainedOn, baseSha, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidDataException($"The adapter was trained on base weights with sha256 {trainedOn}; these have {baseSha}.");

@@ -29,4 +29,7 @@ public sealed record LinearLayer(
     public string OpType => Node.OpType;
     public string Output => Node.Output[0];
     public string Name => string.IsNullOrEmpty(Node.Name) ? Output : Node.Name;
+
+    /// <summary>A Gemm with a C input: its bias is part of the node, so a rewrite must add it back after the product.</summary>
+    public bool HasGemmBias => OpType == "Gemm" && Node.Input.Count > 2 && !string.IsNullOrEmpty(Node.Input[2]);
 }

@@ -29,21 +29,7 @@ public sealed class OnnxGraph
 
     public static OnnxGraph Load(byte[] bytes) => new(ModelProto.Parser.ParseFrom(bytes));
 
-    public static OnnxGraph Load(Stream stream) => new(ModelProto.Parser.ParseFrom(stream));
-
-    public static OnnxGraph LoadFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Load(stream);
-    }
-
     public byte[] ToBytes() => Model.ToByteArray();
-
-    public void SaveFile(string path)
-    {
-        using var stream = File.Create(path);
-        Model.WriteTo(stream);
-    }
 
     /// <summary>MatMul and Gemm nodes whose weight (second input) is an initializer, in node order.</summary>
     /// <remarks>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Onnx;
 using TruthGraph.Inference.Onnx.Graph;
 
@@ -7,13 +6,7 @@ namespace TruthGraph.Inference.Onnx.Quantization;
 /// <summary>What a quantization pass did to a graph.</summary>
 /// <param name="Quantized">Names of the layers rewritten into integer form.</param>
 /// <param name="KeptFloat">Names of the constant-weight layers left fp32, each with the reason.</param>
-public sealed record QuantizationResult(
-    QuantizationMethod Method,
-    IReadOnlyList<string> Quantized,
-    IReadOnlyList<string> KeptFloat,
-    long FloatWeightBytes,
-    long QuantizedWeightBytes,
-    TimeSpan Elapsed);
+public sealed record QuantizationResult(IReadOnlyList<string> Quantized, IReadOnlyList<string> KeptFloat);
 
 /// <summary>
 /// Rewrites every MatMul/Gemm with a constant weight into ONNX Runtime's integer form (see <see cref="QuantizationMethod"/>).
@@ -32,11 +25,9 @@ public static class OnnxQuantizer
 
     public static QuantizationResult Quantize(OnnxGraph graph, QuantizationMethod method)
     {
-        var clock = Stopwatch.StartNew();
         var quantized = new List<string>();
         var kept = new List<string>();
         var replacedWeights = new List<string>();
-        long floatBytes = 0, quantizedBytes = 0;
         var perTokenInputs = new Dictionary<string, PerTokenRewrite.QuantizedInput>(StringComparer.Ordinal);
         foreach (var layer in graph.LinearLayers())
         {
@@ -55,13 +46,18 @@ public static class OnnxQuantizer
             {
                 weight = weight.Transpose();
             }
-            floatBytes += weight.Values.LongLength * sizeof(float);
-            quantizedBytes += method switch
+            switch (method)
             {
-                QuantizationMethod.WeightOnly => RewriteWeightOnly(graph, layer, weight),
-                QuantizationMethod.PerToken => PerTokenRewrite.Apply(graph, layer, weight, perTokenInputs),
-                _ => RewriteDynamic(graph, layer, weight),
-            };
+                case QuantizationMethod.WeightOnly:
+                    RewriteWeightOnly(graph, layer, weight);
+                    break;
+                case QuantizationMethod.PerToken:
+                    PerTokenRewrite.Apply(graph, layer, weight, perTokenInputs);
+                    break;
+                default:
+                    RewriteDynamic(graph, layer, weight);
+                    break;
+            }
             quantized.Add(layer.Name);
             replacedWeights.Add(layer.Weight);
         }
@@ -70,13 +66,13 @@ public static class OnnxQuantizer
             graph.EnsureOpsetImport(ContribDomain, 1);
         }
         graph.RemoveUnusedInitializers(replacedWeights);
-        return new QuantizationResult(method, quantized, kept, floatBytes, quantizedBytes, clock.Elapsed);
+        return new QuantizationResult(quantized, kept);
     }
 
     // Gemm's bias is folded in only when it is a constant (scaled by beta) or needs no scaling; anything else stays fp32.
     private static string? SkipReason(OnnxGraph graph, LinearLayer layer)
     {
-        if (layer.OpType != "Gemm" || layer.Node.Input.Count < 3 || string.IsNullOrEmpty(layer.Node.Input[2]))
+        if (!layer.HasGemmBias)
         {
             return null;
         }
@@ -84,7 +80,7 @@ public static class OnnxQuantizer
         return graph.HasInitializer(layer.Node.Input[2]) || beta == 1f ? null : "Gemm with a computed C and beta ≠ 1";
     }
 
-    private static long RewriteDynamic(OnnxGraph graph, LinearLayer layer, FloatTensor weight)
+    private static void RewriteDynamic(OnnxGraph graph, LinearLayer layer, FloatTensor weight)
     {
         var (values, scales) = WeightQuantizer.PerColumnInt8(weight);
         ApplyAlpha(layer, scales);
@@ -92,10 +88,9 @@ public static class OnnxQuantizer
         var scaleName = graph.AddInitializer(OnnxTensors.Float($"{layer.Weight}_scale", [layer.OutFeatures], scales));
         var product = IntegerProduct(graph, layer, "DynamicQuantizeMatMul", [layer.Input, weightName, scaleName], []);
         graph.ReplaceNode(layer.Node, [product, .. BiasNodes(graph, layer, product.Output[0])]);
-        return values.LongLength + scales.LongLength * sizeof(float);
     }
 
-    private static long RewriteWeightOnly(OnnxGraph graph, LinearLayer layer, FloatTensor weight)
+    private static void RewriteWeightOnly(OnnxGraph graph, LinearLayer layer, FloatTensor weight)
     {
         var block = WeightOnlyBlockSize;
         var (packed, scales, zeroPoints, blocks) = WeightQuantizer.Blockwise8Bit(weight, block);
@@ -113,20 +108,18 @@ public static class OnnxQuantizer
             OnnxGraph.Attribute("accuracy_level", 4),
         ]);
         graph.ReplaceNode(layer.Node, [product, .. BiasNodes(graph, layer, product.Output[0])]);
-        return packed.LongLength + scales.LongLength * sizeof(float) + zeroPoints.LongLength;
     }
 
     // A MatMul's product takes the original output name; a Gemm's goes to a new name when its bias is added afterwards.
     private static NodeProto IntegerProduct(OnnxGraph graph, LinearLayer layer, string opType, string[] inputs, AttributeProto[] attributes)
     {
-        var hasBias = layer.OpType == "Gemm" && layer.Node.Input.Count > 2 && !string.IsNullOrEmpty(layer.Node.Input[2]);
         var node = new NodeProto
         {
             Name = graph.UniqueName($"{layer.Name}_{opType}"),
             OpType = opType,
             Domain = ContribDomain,
             Input = { inputs },
-            Output = { hasBias ? graph.UniqueName($"{layer.Output}_product") : layer.Output },
+            Output = { layer.HasGemmBias ? graph.UniqueName($"{layer.Output}_product") : layer.Output },
         };
         node.Attribute.AddRange(attributes);
         return node;

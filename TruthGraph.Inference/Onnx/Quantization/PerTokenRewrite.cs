@@ -13,7 +13,7 @@ internal static class PerTokenRewrite
     // Activations are quantized once per input value (Q, K and V share theirs), one scale per row: scale = max |x| / 127,
     // q = x / scale + 128 as uint8 (QuantizeLinear per axis on the input seen as [rows, K]). MatMulIntegerToFloat then
     // gives (q − 128) · w_q · w_scale per column, and one product with the row scales finishes the dequantization.
-    public static long Apply(OnnxGraph graph, LinearLayer layer, FloatTensor weight, Dictionary<string, QuantizedInput> inputs)
+    public static void Apply(OnnxGraph graph, LinearLayer layer, FloatTensor weight, Dictionary<string, QuantizedInput> inputs)
     {
         if (graph.OpsetVersion() < 13)
         {
@@ -65,11 +65,9 @@ internal static class PerTokenRewrite
         var product = Op("MatMulIntegerToFloat", $"{layer.Output}_rows", [input.Quantized, weightName, input.UnitScale, scaleName, input.ZeroPoint], OnnxQuantizer.ContribDomain);
         var scaled = Op("Mul", $"{layer.Output}_scaled_rows", [product, input.RowScale]);
         var shape = Op("Concat", $"{layer.Output}_shape", [input.LeadingDims, Constant($"{layer.Output}_width", [1], layer.OutFeatures)], "", OnnxGraph.Attribute("axis", 0));
-        var hasBias = layer.OpType == "Gemm" && layer.Node.Input.Count > 2 && !string.IsNullOrEmpty(layer.Node.Input[2]);
         var output = new NodeProto { Name = graph.UniqueName($"{layer.Name}_reshape"), OpType = "Reshape", Input = { scaled, shape },
-            Output = { hasBias ? graph.UniqueName($"{layer.Output}_product") : layer.Output } };
+            Output = { layer.HasGemmBias ? graph.UniqueName($"{layer.Output}_product") : layer.Output } };
         graph.ReplaceNode(layer.Node, [.. nodes, output, .. OnnxQuantizer.BiasNodes(graph, layer, output.Output[0])]);
-        return values.LongLength + scales.LongLength * sizeof(float);
     }
 
     /// <summary>The values made once per quantized activation: the uint8 rows, their scales as a column, the shape before the last axis.</summary>
