@@ -40,7 +40,7 @@ public static class EvidenceApi
         {
             errors["q"] = [$"must be at most {MaxQueryLength} characters"];
         }
-        else if (q.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        else if (SentenceRules.HasControlCharacters(q, allowWhitespace: true))
         {
             errors["q"] = ["contains control characters"];
         }
@@ -87,7 +87,7 @@ public static class EvidenceApi
                 loggers.CreateLogger(typeof(EvidenceApi)).LogInformation(
                     "Removed source {Source}: {Sentences} sentences, {Documents} documents; corpus version {Version}",
                     source, deletion.Sentences, deletion.Documents, deletion.CorpusVersion);
-                return TypedResults.Ok(new SourceRemoved(source, deletion.Sentences, deletion.Documents, deletion.CorpusVersion));
+                return TypedResults.Ok(new SourceRemoved(source, deletion.Sentences, deletion.Documents, deletion.CorpusVersion!.Value));
         }
     }
 }

@@ -48,5 +48,5 @@ public sealed record SourceCount(string Source, long Sentences, long Documents);
 
 public enum SourceDeletionOutcome { Deleted, NotFound, IngestionPending }
 
-/// <summary>What <see cref="IEvidenceStore.DeleteSourceAsync"/> did; <see cref="CorpusVersion"/> is the version after it.</summary>
-public sealed record SourceDeletion(SourceDeletionOutcome Outcome, string Source, long Sentences, long Documents, long CorpusVersion);
+/// <summary>What <see cref="IEvidenceStore.DeleteSourceAsync"/> did; <see cref="CorpusVersion"/> is the version after a deletion.</summary>
+public sealed record SourceDeletion(SourceDeletionOutcome Outcome, long Sentences, long Documents, long? CorpusVersion);

@@ -169,7 +169,7 @@ public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEviden
             pending.Parameters.Add(new NpgsqlParameter { Value = source });
             if ((long)(await pending.ExecuteScalarAsync(cancellationToken))! > 0)
             {
-                return new SourceDeletion(SourceDeletionOutcome.IngestionPending, source, 0, 0, await VersionAsync(connection, transaction, cancellationToken));
+                return new SourceDeletion(SourceDeletionOutcome.IngestionPending, 0, 0, null);
             }
         }
         long sentences, documents;
@@ -186,18 +186,13 @@ public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEviden
         }
         if (sentences + documents == 0)
         {
-            return new SourceDeletion(SourceDeletionOutcome.NotFound, source, 0, 0, await VersionAsync(connection, transaction, cancellationToken));
+            return new SourceDeletion(SourceDeletionOutcome.NotFound, 0, 0, null);
         }
-        await ExecuteAsync(connection, transaction, "UPDATE corpus_state SET version = version + 1, updated_at = now()", cancellationToken);
-        var version = await VersionAsync(connection, transaction, cancellationToken);
+        await using var bump = new NpgsqlCommand(
+            "UPDATE corpus_state SET version = version + 1, updated_at = now() RETURNING version", connection, transaction);
+        var version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
-        return new SourceDeletion(SourceDeletionOutcome.Deleted, source, sentences, documents, version);
-    }
-
-    private static async Task<long> VersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT version FROM corpus_state", connection, transaction);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new SourceDeletion(SourceDeletionOutcome.Deleted, sentences, documents, version);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<EvidenceRecord> batch, CancellationToken cancellationToken)

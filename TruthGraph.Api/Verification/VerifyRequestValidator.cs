@@ -1,4 +1,5 @@
 using System.Globalization;
+using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.Verification;
 
@@ -45,7 +46,7 @@ public static class VerifyRequestValidator
         {
             errors[field] = [$"The claim has {claim.Length} characters; at most {options.MaxClaimLength} are allowed."];
         }
-        else if (claim.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        else if (SentenceRules.HasControlCharacters(claim, allowWhitespace: true))
         {
             errors[field] = ["The claim contains control characters."];
         }

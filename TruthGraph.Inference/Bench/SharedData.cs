@@ -13,17 +13,25 @@ public static class SharedData
         {
             return fromEnvironment;
         }
+        return RepositoryRoot() is { } root
+            ? Path.GetFullPath(Path.Combine(root, "..", "shared", "data"))
+            : throw new DirectoryNotFoundException("Shared data not found: set TRUTHGRAPH_SHARED_DATA or keep ../shared/data beside the repository.");
+    }
+
+    /// <summary>The folder holding TruthGraph.sln, above the program's folder or the working directory; null outside a checkout.</summary>
+    public static string? RepositoryRoot()
+    {
         foreach (var start in new[] { AppContext.BaseDirectory, System.IO.Directory.GetCurrentDirectory() })
         {
             for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
             {
                 if (File.Exists(Path.Combine(folder.FullName, "TruthGraph.sln")))
                 {
-                    return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "data"));
+                    return folder.FullName;
                 }
             }
         }
-        throw new DirectoryNotFoundException("Shared data not found: set TRUTHGRAPH_SHARED_DATA or keep ../shared/data beside the repository.");
+        return null;
     }
 
     public static string PathOf(params string[] parts) => Path.Combine([Directory(), .. parts]);

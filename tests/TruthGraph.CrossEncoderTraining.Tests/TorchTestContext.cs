@@ -14,10 +14,13 @@ namespace TruthGraph.CrossEncoderTraining.Tests;
 /// <summary>What the tests share: libtorch loaded once, the package's MiniLM weights, tokenizer and some real pairs.</summary>
 public static class TorchTestContext
 {
+    // Before the lazy weights, which are parsed from these bytes rather than read from the package a second time.
+    public static byte[] BaseModel { get; } = MiniLmOnnxWeights.ReadResource(MiniLmOnnxWeights.ModelResource);
+
     private static readonly Lazy<MiniLmOnnxWeights> LazyWeights = new(() =>
     {
         LibTorchNative.EnsureLoaded();
-        return MiniLmOnnxWeights.FromPackage();
+        return MiniLmOnnxWeights.FromOnnx(BaseModel);
     });
 
     private static readonly Lazy<BertWordPieceTokenizer> LazyTokenizer = new(() =>
@@ -27,7 +30,6 @@ public static class TorchTestContext
     });
 
     public static MiniLmOnnxWeights Weights => LazyWeights.Value;
-    public static byte[] BaseModel { get; } = MiniLmOnnxWeights.ReadResource(MiniLmOnnxWeights.ModelResource);
     public static BertWordPieceTokenizer Tokenizer => LazyTokenizer.Value;
 
     /// <summary>The first <paramref name="count"/> CLIMATE-FEVER dev pairs (evidence, claim), tokenized as the service does.</summary>

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using Npgsql;
 
 namespace TruthGraph.EndToEndTests;
 
@@ -62,17 +61,8 @@ public sealed class PerformanceAppFixture : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
+        TestDatabase.ValueAsync<T>(ConnectionString, sql, parameters);
 
     private async Task WaitForSampleCorpusAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using TruthGraph.Api.Performance;
+
 namespace TruthGraph.Api.Benchmark.Load;
 
 /// <summary>Nearest-rank percentiles of a sample (sorted once; a run holds at most a few hundred thousand values).</summary>
@@ -10,9 +12,7 @@ public sealed record Percentiles(double P50, double P95, double P99, double Max,
             return new Percentiles(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
         var sorted = values.Order().ToArray();
-        return new Percentiles(Rank(sorted, 0.50), Rank(sorted, 0.95), Rank(sorted, 0.99), sorted[^1], sorted.Average());
+        return new Percentiles(StageStatistics.Percentile(sorted, 0.50), StageStatistics.Percentile(sorted, 0.95),
+            StageStatistics.Percentile(sorted, 0.99), sorted[^1], sorted.Average());
     }
-
-    private static double Rank(double[] sorted, double quantile) =>
-        sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -62,8 +62,6 @@ public static class SentenceRules
         return null;
     }
 
-    public static bool IsValidSource(string source) => CheckSource(source) is null;
-
     /// <summary>Why a source name is refused, or null when it is fine.</summary>
     public static string? CheckSource(string source) =>
         string.IsNullOrWhiteSpace(source) || source.Length > MaxSourceLength ? $"must be 1 to {MaxSourceLength} characters"

@@ -40,18 +40,7 @@ public sealed class ModelsApiTests
         Assert.Equal(JsonValueKind.Null, (await GetAsync(host, "/v1/models/all-minilm-l6-v2")).GetProperty("accuracy").ValueKind);
     }
 
-    private static string ModelManifestPath(string id)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "models", $"{id}.json");
-            if (File.Exists(candidate) && File.Exists(Path.Combine(directory.FullName, "TruthGraph.sln")))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException($"models/{id}.json not found above {AppContext.BaseDirectory}");
-    }
+    private static string ModelManifestPath(string id) => Nli.NliHeadManifestTests.RepositoryFile(Path.Combine("models", $"{id}.json"));
 
     [Fact]
     public async Task Unload_warmup_and_settings_change_the_model_as_reported()

@@ -14,17 +14,9 @@ public sealed class NliHeadManifestTests
         return head;
     }
 
-    private static string RepositoryFile(string relativePath)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TruthGraph.sln")))
-            {
-                return Path.Combine(dir.FullName, relativePath);
-            }
-        }
-        throw new DirectoryNotFoundException("TruthGraph.sln not found above the test output folder.");
-    }
+    internal static string RepositoryFile(string relativePath) =>
+        Path.Combine(TruthGraph.Inference.Bench.SharedData.RepositoryRoot()
+            ?? throw new DirectoryNotFoundException("TruthGraph.sln not found above the test output folder."), relativePath);
 
     [Fact]
     public void The_head_manifest_describes_a_three_way_nli_head_on_the_minilm_encoder()

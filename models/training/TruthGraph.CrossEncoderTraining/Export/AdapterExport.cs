@@ -1,5 +1,6 @@
 using System.Globalization;
 using TruthGraph.CrossEncoderTraining.Encoder;
+using TruthGraph.NliTraining.Data;
 using TruthGraph.Inference.Onnx.Adapters;
 using static TorchSharp.torch;
 
@@ -44,7 +45,7 @@ public static class AdapterExport
             [AdapterTensorNames.LoraScaleKey] = lora.Scale.ToString("R", CultureInfo.InvariantCulture),
             [AdapterTensorNames.BaseSha256Key] = baseSha256,
             [AdapterTensorNames.PoolingKey] = "mean",
-            [AdapterTensorNames.LabelsKey] = "entailment,neutral,contradiction",
+            [AdapterTensorNames.LabelsKey] = string.Join(',', NliLabels.Names),
         };
         return SafeTensorsFile.Write(tensors, metadata);
     }

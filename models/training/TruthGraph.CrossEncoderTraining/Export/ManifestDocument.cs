@@ -2,6 +2,7 @@ using System.Text.Json;
 using TruthGraph.CrossEncoderTraining.Encoder;
 using TruthGraph.CrossEncoderTraining.Evaluation;
 using TruthGraph.CrossEncoderTraining.Training;
+using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Export;
 
@@ -39,7 +40,7 @@ public static class ManifestDocument
             tokenizer = new { kind = "wordpiece", lowercase = true, vocab = MiniLmVocab },
             maxTokens = s.MaxTokens,
             outputName = "logits",
-            labels = new[] { "entailment", "neutral", "contradiction" },
+            labels = NliLabels.Names,
             labelMapping = new Dictionary<string, string> { ["SUPPORTS"] = "entailment", ["NOT_ENOUGH_INFO"] = "neutral", ["REFUTES"] = "contradiction" },
             logProbOffsets = best.LogProbOffsets,
             verdictThresholds = new
