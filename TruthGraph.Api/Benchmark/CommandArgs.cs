@@ -36,4 +36,12 @@ public static class CommandArgs
         }
         return options;
     }
+
+    /// <summary>
+    /// The API key a command sends: <c>--api-key</c>, else <c>Security__ApiKey</c> (the variable the services read),
+    /// else <c>TRUTHGRAPH_API_KEY</c>; null when none is set.
+    /// </summary>
+    public static string? ApiKey(IReadOnlyDictionary<string, string> options) =>
+        new[] { options.GetValueOrDefault("api-key"), Environment.GetEnvironmentVariable("Security__ApiKey"), Environment.GetEnvironmentVariable("TRUTHGRAPH_API_KEY") }
+            .FirstOrDefault(key => !string.IsNullOrEmpty(key));
 }

@@ -48,8 +48,8 @@ public static class PerfCommand
         }
         var settings = new VerificationOptions();
         using var http = new HttpClient { BaseAddress = new Uri(inferenceUrl), Timeout = Timeout.InfiniteTimeSpan };
-        // The inference service's sweeps and profiles need its API key: --api-key, or Security__ApiKey as the services read it.
-        if ((options.GetValueOrDefault("api-key") ?? Environment.GetEnvironmentVariable("Security__ApiKey")) is { Length: > 0 } apiKey)
+        // The inference service's sweeps and profiles need its API key.
+        if (CommandArgs.ApiKey(options) is { } apiKey)
         {
             http.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
         }

@@ -24,7 +24,7 @@ public static class LoadCommand
         if (!options.TryGetValue("url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var apiUrl))
         {
             Console.Error.WriteLine("usage: load --url http://127.0.0.1:PORT [--clients 16] [--duration 60s] [--warmup 10s] [--claims FILE] [--repeat] " +
-                "[--api-key KEY (or TRUTHGRAPH_API_KEY)] [--pids PID,PID] [--json FILE]");
+                "[--api-key KEY (or Security__ApiKey)] [--pids PID,PID] [--json FILE]");
             return 2;
         }
         var claims = options.TryGetValue("claims", out var file) ? ReadClaims(file) : await FetchSampleClaimsAsync(apiUrl);
@@ -36,7 +36,7 @@ public static class LoadCommand
             Duration = ParseDuration(options.GetValueOrDefault("duration", "60s")),
             WarmUp = ParseDuration(options.GetValueOrDefault("warmup", "10s")),
             UniqueClaims = !options.ContainsKey("repeat"),
-            ApiKey = options.GetValueOrDefault("api-key") ?? Environment.GetEnvironmentVariable("TRUTHGRAPH_API_KEY"),
+            ApiKey = CommandArgs.ApiKey(options),
             ProcessIds = options.TryGetValue("pids", out var pids)
                 ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList()
                 : FindServiceProcesses(),
