@@ -4,12 +4,20 @@
 # its own, verifies every claim, and prints accuracy, macro-F1, confusion matrices, stage timings and benchmark
 # figures. Then `bench-ingest` measures ingestion against embedding alone. Everything is stopped at the end.
 # Usage: scripts/eval.sh [DATA_FILE] [extra eval options, e.g. --json report.json --top-k 10]
+#        scripts/eval.sh samples [--json report.json]   (the 38 sample claims against the sample corpus)
+# A file whose claims carry a "kind" (TruthGraph.Api/Evaluation/Data/common-sense.jsonl) also gets accuracy per kind.
 # INFERENCE_ARGS passes settings to the inference service, e.g. the INT8 encoder:
 #   INFERENCE_ARGS="--Inference:Precision:all-minilm-l6-v2=int8" scripts/eval.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA=$(realpath "${1:-../shared/data/climate-fever/dev.jsonl}")
-shift || true
+MODE=climate-fever
+if [ "${1:-}" = samples ]; then
+  MODE=samples
+  shift
+else
+  DATA=$(realpath "${1:-../shared/data/climate-fever/dev.jsonl}")
+  shift || true
+fi
 
 dotnet build TruthGraph.Inference -c Release -nologo -v quiet
 dotnet build TruthGraph.Api -c Release -nologo -v quiet
@@ -44,6 +52,11 @@ done
 curl -fs "http://127.0.0.1:$inference_port/health" >/dev/null || { echo "inference did not become ready"; exit 1; }
 
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=truthgraph"
+if [ "$MODE" = samples ]; then
+  dotnet TruthGraph.Api/bin/Release/net10.0/TruthGraph.Api.dll eval samples \
+    --connection "$connection" --inference "http://127.0.0.1:$inference_port" "$@"
+  exit 0
+fi
 dotnet TruthGraph.Api/bin/Release/net10.0/TruthGraph.Api.dll eval climate-fever \
   --data "$DATA" --connection "$connection" --inference "http://127.0.0.1:$inference_port" "$@"
 echo

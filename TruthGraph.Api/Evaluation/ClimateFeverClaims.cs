@@ -3,8 +3,12 @@ using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Evaluation;
 
-/// <summary>A labelled claim of the CLIMATE-FEVER JSON-lines format with its labelled evidence.</summary>
-public sealed record LabelledClaim(string Id, string Claim, Verdict Label, IReadOnlyList<LabelledEvidence> Evidence);
+/// <summary>
+/// A labelled claim of the CLIMATE-FEVER JSON-lines format with its labelled evidence. <see cref="Kind"/> is an optional
+/// field of our own (<c>"kind"</c>, e.g. <c>paraphrase</c>, <c>negation</c> in the contrast set) that the report breaks
+/// accuracy down by; CLIMATE-FEVER itself has none.
+/// </summary>
+public sealed record LabelledClaim(string Id, string Claim, Verdict Label, IReadOnlyList<LabelledEvidence> Evidence, string? Kind = null);
 
 public sealed record LabelledEvidence(string EvidenceId, string Text, int PairLabel);
 
@@ -34,8 +38,9 @@ public static class ClimateFeverClaims
                         e.GetProperty("evidence").GetString()!,
                         PairLabelIndex(e.GetProperty("evidence_label").GetString()!)))
                     .ToList();
+                var kind = root.TryGetProperty("kind", out var kindValue) && kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString() : null;
                 claims.Add(new LabelledClaim(root.GetProperty("claim_id").GetString()!, root.GetProperty("claim").GetString()!,
-                    VerdictNames.FromClimateFever(root.GetProperty("claim_label").GetString()!), evidence));
+                    VerdictNames.FromClimateFever(root.GetProperty("claim_label").GetString()!), evidence, kind));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or InvalidDataException)
             {

@@ -10,6 +10,7 @@ using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Inference;
 using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Ingestion.Parsing;
+using TruthGraph.Api.SampleData;
 using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Evaluation;
@@ -18,50 +19,79 @@ namespace TruthGraph.Api.Evaluation;
 /// <c>eval climate-fever --data FILE --connection CS --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database] [--nli-model ID]</c>:
 /// loads the file's evidence into a database of its own on the same server (the user's corpus is never touched),
 /// verifies every claim through the real pipeline (inference service, pgvector, verdict rule), and prints claim-level
-/// and pair-level accuracy, macro-F1 and confusion matrices, per-stage timings and the verify benchmark figures.
+/// and pair-level accuracy, macro-F1 and confusion matrices (and accuracy per contrast kind when the claims carry a
+/// <c>kind</c>), per-stage timings and the verify benchmark figures.
+/// <c>eval samples --connection CS --inference URL [--top-k 10] [--json REPORT] [--keep-database] [--nli-model ID]</c>:
+/// the same with the sample corpus and the sample claims shipped in the API (<c>SampleData/</c>), checked against
+/// their expected verdicts.
 /// </summary>
 public static class EvalCommand
 {
     public const string Name = "eval";
 
+    private const string Usage =
+        "usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database] [--nli-model ID]\n" +
+        "       eval samples --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--keep-database] [--nli-model ID]";
+
+    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = CommandArgs.Parse(args);
-        if (options.GetValueOrDefault("$0") != "climate-fever" || !options.TryGetValue("data", out var data)
+        var mode = options.GetValueOrDefault("$0");
+        if (mode is not ("climate-fever" or "samples") || (mode == "climate-fever" && !options.ContainsKey("data"))
             || !options.TryGetValue("connection", out var connection) || !options.TryGetValue("inference", out var inference))
         {
-            Console.Error.WriteLine("usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database] [--nli-model ID]");
+            Console.Error.WriteLine(Usage);
             return 2;
         }
         var topK = int.Parse(options.GetValueOrDefault("top-k", "10"), CultureInfo.InvariantCulture);
+        return mode == "samples"
+            ? await RunSamplesAsync(connection, inference, topK, options)
+            : await RunClimateFeverAsync(connection, inference, options["data"], topK, options);
+    }
+
+    private static async Task<int> RunSamplesAsync(string connection, string inference, int topK, Dictionary<string, string> options)
+    {
+        var claims = SampleDataFiles.ReadClaims();
+        var corpus = SampleDataFiles.ParseCorpus();
+        Console.WriteLine($"{claims.Count} sample claims, {corpus.Sentences.Count} sample corpus sentences");
+        await using var pipeline = await Pipeline.StartAsync(connection, inference, options);
+        await pipeline.IngestAsync(corpus.Sentences);
+        await pipeline.WarmUpAsync(topK);
+        var verdicts = new List<Verdict>(claims.Count);
+        foreach (var claim in claims)
+        {
+            verdicts.Add((await pipeline.Verifier.VerifyAsync([claim.Claim], topK, null, CancellationToken.None))[0].Verdict);
+        }
+        var check = SampleClaimsCheck.From(claims, verdicts);
+        Console.WriteLine();
+        Console.WriteLine($"models: embedding {pipeline.Settings.EmbeddingModel}, NLI {pipeline.Settings.NliModel}; top-k {topK}");
+        check.Print(Console.Out);
+        if (options.TryGetValue("json", out var jsonPath))
+        {
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(
+                new { pipeline.Settings.EmbeddingModel, pipeline.Settings.NliModel, TopK = topK, SampleClaims = check }, ReportJson));
+            Console.WriteLine($"report written to {jsonPath}");
+        }
+        return 0;
+    }
+
+    private static async Task<int> RunClimateFeverAsync(string connection, string inference, string data, int topK, Dictionary<string, string> options)
+    {
         var claims = ClimateFeverClaims.Read(data);
         Console.WriteLine($"{claims.Count} claims, {claims.Sum(c => c.Evidence.Count)} labelled pairs from {data}");
+        await using var pipeline = await Pipeline.StartAsync(connection, inference, options);
+        var settings = pipeline.Settings;
+        var nli = pipeline.Nli;
+        var verifier = pipeline.Verifier;
 
-        await using var database = await EvaluationDatabase.CreateAsync(connection, keep: options.ContainsKey("keep-database"));
-        Console.WriteLine($"isolated corpus: database {database.Name}");
-        var dataSource = database.DataSource;
-        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
-
-        using var http = new HttpClient { BaseAddress = new Uri(inference), Timeout = TimeSpan.FromMinutes(5) };
-        var embeddings = new HttpEmbeddingClient(http);
-        var nli = new HttpNliClient(http);
-        var store = new PgvectorEvidenceStore(dataSource);
-        // --nli-model compares another NLI model through the same pipeline before it becomes the default.
-        var settings = new VerificationOptions();
-        settings.NliModel = options.GetValueOrDefault("nli-model", settings.NliModel);
-
-        // 1. The corpus: every evidence sentence of the file, through the ingestion pipeline.
+        // 1. The corpus: every evidence sentence of the file (once per evidence_id), through the ingestion pipeline.
         var parsed = ClimateFeverParser.Parse(new StringReader(await File.ReadAllTextAsync(data)), new ParseOptions("eval", null));
-        var clock = Stopwatch.StartNew();
-        await new IngestionPipeline(embeddings, store, NullLogger<IngestionPipeline>.Instance) { BatchSize = 128 }
-            .RunAsync(parsed.Sentences, 0, settings.EmbeddingModel, null, 0, CancellationToken.None);
-        var ingestRate = parsed.Sentences.Count / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"ingested {parsed.Sentences.Count} sentences in {clock.Elapsed.TotalSeconds:F1} s ({ingestRate:F0} sentences/s)");
+        var ingestRate = await pipeline.IngestAsync(parsed.Sentences);
 
         // 2. Every claim through the verification pipeline, one at a time as a user would send them.
-        var verifier = new VerificationService(embeddings, store, nli, new VerificationRepository(dataSource),
-            new VerificationResultCache(Options.Create(settings)), Options.Create(settings), TimeProvider.System);
-        await verifier.VerifyAsync(["Warm-up: the pipeline's first call pays for connections and lazy loading."], topK, null, CancellationToken.None);
+        await pipeline.WarmUpAsync(topK);
         var results = new List<VerificationResult>(claims.Count);
         foreach (var claim in claims)
         {
@@ -79,7 +109,7 @@ public static class EvalCommand
 
         // 4. The NLI stage alone on every gold (evidence, claim) pair: pair-level metrics and pairs/s.
         var goldPairs = claims.SelectMany(c => c.Evidence.Select(e => (Pair: new NliPair(e.Text, c.Claim), e.PairLabel))).ToList();
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         var pairScores = new List<NliScore>(goldPairs.Count);
         foreach (var chunk in goldPairs.Chunk(64))
         {
@@ -98,9 +128,69 @@ public static class EvalCommand
         }
         if (options.TryGetValue("json", out var jsonPath))
         {
-            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, ReportJson));
             Console.WriteLine($"report written to {jsonPath}");
         }
         return 0;
+    }
+
+    /// <summary>The pipeline of one run: an evaluation database of its own, the inference service's clients and the verifier.</summary>
+    private sealed class Pipeline : IAsyncDisposable
+    {
+        private readonly EvaluationDatabase _database;
+        private readonly HttpClient _http;
+        private readonly HttpEmbeddingClient _embeddings;
+        private readonly PgvectorEvidenceStore _store;
+
+        private Pipeline(EvaluationDatabase database, HttpClient http, VerificationOptions settings)
+        {
+            _database = database;
+            _http = http;
+            Settings = settings;
+            _embeddings = new HttpEmbeddingClient(http);
+            Nli = new HttpNliClient(http);
+            _store = new PgvectorEvidenceStore(database.DataSource);
+            Verifier = new VerificationService(_embeddings, _store, Nli, new VerificationRepository(database.DataSource),
+                new VerificationResultCache(Options.Create(settings)), Options.Create(settings), TimeProvider.System);
+        }
+
+        public VerificationOptions Settings { get; }
+
+        public HttpNliClient Nli { get; }
+
+        public VerificationService Verifier { get; }
+
+        public static async Task<Pipeline> StartAsync(string connection, string inference, Dictionary<string, string> options)
+        {
+            var database = await EvaluationDatabase.CreateAsync(connection, keep: options.ContainsKey("keep-database"));
+            Console.WriteLine($"isolated corpus: database {database.Name}");
+            await new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            // --nli-model compares another NLI model through the same pipeline before it becomes the default.
+            var settings = new VerificationOptions();
+            settings.NliModel = options.GetValueOrDefault("nli-model", settings.NliModel);
+            var http = new HttpClient { BaseAddress = new Uri(inference), Timeout = TimeSpan.FromMinutes(5) };
+            return new Pipeline(database, http, settings);
+        }
+
+        /// <summary>Loads sentences through the ingestion pipeline; returns sentences per second.</summary>
+        public async Task<double> IngestAsync(IReadOnlyList<ParsedSentence> sentences)
+        {
+            var clock = Stopwatch.StartNew();
+            await new IngestionPipeline(_embeddings, _store, NullLogger<IngestionPipeline>.Instance) { BatchSize = 128 }
+                .RunAsync(sentences, 0, Settings.EmbeddingModel, null, 0, CancellationToken.None);
+            var rate = sentences.Count / clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"ingested {sentences.Count} sentences in {clock.Elapsed.TotalSeconds:F1} s ({rate:F0} sentences/s)");
+            return rate;
+        }
+
+        /// <summary>The pipeline's first call pays for connections and lazy loading; measured calls come after it.</summary>
+        public Task WarmUpAsync(int topK) =>
+            Verifier.VerifyAsync(["Warm-up: the pipeline's first call pays for connections and lazy loading."], topK, null, CancellationToken.None);
+
+        public async ValueTask DisposeAsync()
+        {
+            _http.Dispose();
+            await _database.DisposeAsync();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TruthGraph.Api.Inference;
 using TruthGraph.Api.Verification;
 
@@ -13,7 +14,8 @@ public sealed record EvaluationReport(
     IReadOnlyDictionary<string, LatencySummary> Stages,
     LatencySummary CacheHit,
     double IngestSentencesPerSecond,
-    double NliPairsPerSecond)
+    double NliPairsPerSecond,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<KindAccuracy>? Kinds = null)
 {
     private static readonly IReadOnlyList<string> PairClasses = ["entailment", "neutral", "contradiction"];
 
@@ -38,7 +40,8 @@ public sealed record EvaluationReport(
             ["total"] = LatencySummary.Of(timings.Select(t => t.TotalMs)),
         };
         return new EvaluationReport(settings.EmbeddingModel, settings.NliModel, topK, claimReport, pairReport, stages,
-            LatencySummary.Of(cacheHits), Math.Round(ingestRate, 1), Math.Round(pairsPerSecond, 1));
+            LatencySummary.Of(cacheHits), Math.Round(ingestRate, 1), Math.Round(pairsPerSecond, 1),
+            KindAccuracy.From(claims, results.Select(r => r.Verdict).ToList()));
     }
 
     public void Print(TextWriter output)
@@ -46,6 +49,10 @@ public sealed record EvaluationReport(
         output.WriteLine();
         output.WriteLine($"models: embedding {EmbeddingModel}, NLI {NliModel}; top-k {TopK}");
         Claims.Print(output, "claims");
+        if (Kinds is not null)
+        {
+            KindAccuracy.Print(output, Kinds);
+        }
         Pairs.Print(output, "pairs (gold evidence)");
         output.WriteLine();
         output.WriteLine("verify, warm, one claim per call (ms):");

@@ -10,7 +10,6 @@ using TruthGraph.Api.Embeddings;
 using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Inference;
 using TruthGraph.Api.Ingestion;
-using TruthGraph.Api.Ingestion.Parsing;
 using TruthGraph.Api.SampleData;
 using TruthGraph.Api.Verification;
 
@@ -193,7 +192,7 @@ public static class PerfCommand
             {
                 // The command's own convenience (the service's seeder does this at its first start): an empty store gets the sample corpus.
                 Console.Error.WriteLine("The evidence store is empty: loading the sample corpus first.");
-                var parsed = IngestionFormats.Parse(IngestionFormat.JsonLines, SampleDataFiles.ReadCorpus(), new ParseOptions(SampleDataFiles.CorpusSource, null));
+                var parsed = SampleDataFiles.ParseCorpus();
                 await new IngestionPipeline(embeddings, store, NullLogger<IngestionPipeline>.Instance)
                     .RunAsync(parsed.Sentences, 0, settings.EmbeddingModel, null, 0, CancellationToken.None);
             }

@@ -1,5 +1,4 @@
 using Npgsql;
-using TruthGraph.Api.Ingestion.Parsing;
 using TruthGraph.Api.SampleData;
 
 namespace TruthGraph.Api.Performance;
@@ -27,7 +26,7 @@ public sealed class WorkloadSource(NpgsqlDataSource? dataSource)
         }
         if (texts.Count < count)
         {
-            var sample = IngestionFormats.Parse(IngestionFormat.JsonLines, SampleDataFiles.ReadCorpus(), new ParseOptions(SampleDataFiles.CorpusSource, null));
+            var sample = SampleDataFiles.ParseCorpus();
             texts.AddRange(sample.Sentences.Select(s => s.Text).Where(t => !texts.Contains(t)).Take(count - texts.Count));
         }
         return texts;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.SampleData;
 
@@ -12,6 +13,10 @@ public static class SampleDataFiles
     public const string CorpusSource = "truthgraph-sample";
 
     public static byte[] ReadCorpus() => Read("corpus.jsonl");
+
+    /// <summary>The sample corpus's sentences as ingestion reads them (JSON lines, source <see cref="CorpusSource"/>).</summary>
+    public static ParseResult ParseCorpus() =>
+        IngestionFormats.Parse(IngestionFormat.JsonLines, ReadCorpus(), new ParseOptions(CorpusSource, null));
 
     public static IReadOnlyList<SampleClaim> ReadClaims() =>
         JsonSerializer.Deserialize<List<SampleClaim>>(Read("claims.json"), new JsonSerializerOptions(JsonSerializerDefaults.Web))
