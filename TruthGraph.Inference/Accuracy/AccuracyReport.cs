@@ -8,6 +8,8 @@ namespace TruthGraph.Inference.Accuracy;
 /// <param name="RecallFp32Corpus">Claims embedded in this precision against a corpus embedded fp32: a service switched to INT8 without re-ingesting.</param>
 /// <param name="TopKOverlap">Mean share of the fp32 top-k that this precision also retrieves.</param>
 /// <param name="PairAgreement">Share of gold pairs whose NLI label is the same as on fp32 embeddings.</param>
+/// <param name="TextsPerSecond">Embedding speed in this run (one pass; the bench measures speed properly, this shows the order).</param>
+/// <param name="ExactHere">False for an encoding whose integer sums can saturate on this CPU (s8 without VNNI): measured, never recommended.</param>
 public sealed record PrecisionAccuracy(
     string Precision,
     double? MeanCosine,
@@ -17,9 +19,12 @@ public sealed record PrecisionAccuracy(
     double? RecallFp32Corpus,
     double? TopKOverlap,
     double? PairAgreement,
-    double? PairMacroF1);
+    double? PairMacroF1,
+    double TextsPerSecond,
+    bool ExactHere = true);
 
 /// <summary>What <c>models accuracy</c> measured, against the targets of the INT8 issue.</summary>
+/// <param name="Cpu">The CPU it ran on, as INT8 sees it: INT8 results hold for that kind of CPU (VNNI or not) only.</param>
 public sealed record AccuracyReport(
     string ModelId,
     string Data,
@@ -28,7 +33,8 @@ public sealed record AccuracyReport(
     int Pairs,
     int K,
     string? NliModelId,
-    IReadOnlyList<PrecisionAccuracy> Rows)
+    IReadOnlyList<PrecisionAccuracy> Rows,
+    string Cpu)
 {
     public const double MinMeanCosine = 0.99;
     public const double MaxRecallLoss = 0.02;
@@ -42,12 +48,15 @@ public sealed record AccuracyReport(
         && Fp32.Recall - row.Recall <= MaxRecallLoss
         && (row.PairMacroF1 is null || Fp32.PairMacroF1 - row.PairMacroF1 <= MaxF1Loss);
 
-    /// <summary>The first INT8 row that meets every target; rows come in the order of the bench's speed, fastest first.</summary>
-    public PrecisionAccuracy? Recommended => Rows.Skip(1).FirstOrDefault(MeetsTargets);
+    /// <summary>
+    /// The first INT8 row that meets every target with an encoding that is exact on this CPU; rows come in the order of the bench's
+    /// speed, fastest first.
+    /// </summary>
+    public PrecisionAccuracy? Recommended => Rows.Skip(1).Where(r => r.ExactHere).FirstOrDefault(MeetsTargets);
 
     public void Render(IAnsiConsole console)
     {
-        var table = new Table().Title($"{ModelId}: fp32 and INT8 on {Path.GetFileName(Data)}").AddColumn("measure");
+        var table = new Table().Title($"{ModelId}: fp32 and INT8 on {Path.GetFileName(Data)}, CPU {Cpu}").AddColumn("measure");
         foreach (var row in Rows)
         {
             table.AddColumn(new TableColumn(Markup.Escape(row.Precision)).RightAligned());
@@ -66,6 +75,7 @@ public sealed record AccuracyReport(
     public string ToMarkdown()
     {
         var md = new StringBuilder();
+        md.AppendLine($"CPU: {Cpu}").AppendLine();
         md.AppendLine("| measure | " + string.Join(" | ", Rows.Select(r => r.Precision)) + " |");
         md.AppendLine("| --- |" + string.Concat(Rows.Select(_ => " ---: |")));
         foreach (var (measure, values) in Measures())
@@ -87,7 +97,8 @@ public sealed record AccuracyReport(
         yield return ("NLI pair label agreement with fp32", Each(r => F(r.PairAgreement, "F3")));
         yield return ("NLI pair macro-F1", Each(r => F(r.PairMacroF1, "F4")));
         yield return ("Δ pair macro-F1", Each(r => r == Fp32 ? "-" : F(r.PairMacroF1 - Fp32.PairMacroF1, "+0.0000;-0.0000")));
-        yield return ("targets", Each(r => r == Fp32 ? "reference" : MeetsTargets(r) ? "met" : "NOT met"));
+        yield return ("texts/s (one pass, same run)", Each(r => F(r.TextsPerSecond, "F0")));
+        yield return ("targets", Each(r => r == Fp32 ? "reference" : (MeetsTargets(r) ? "met" : "NOT met") + (r.ExactHere ? "" : " (saturates here)")));
     }
 
     private static string F(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";

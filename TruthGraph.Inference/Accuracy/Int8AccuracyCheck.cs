@@ -15,8 +15,9 @@ namespace TruthGraph.Inference.Accuracy;
 /// </summary>
 public sealed class Int8AccuracyCheck(IServiceProvider services)
 {
-    public async Task<AccuracyReport> RunAsync(string modelId, IReadOnlyList<QuantizationMethod> methods, ClimateFeverSet data, int k,
-        Action<string> log, CancellationToken cancellationToken)
+    /// <param name="encodings">Each method is measured with each of these weight encodings (weight-only, which has none, once).</param>
+    public async Task<AccuracyReport> RunAsync(string modelId, IReadOnlyList<QuantizationMethod> methods, IReadOnlyList<Int8WeightEncoding> encodings,
+        ClimateFeverSet data, int k, Action<string> log, CancellationToken cancellationToken)
     {
         var catalog = services.GetRequiredService<ModelCatalog>();
         if (!catalog.TryGet(modelId, out var manifest) || manifest.Task != ModelTask.Embedding)
@@ -25,14 +26,19 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
         }
         var texts = data.Corpus.Concat(data.Claims.Select(c => c.Text)).ToArray();
         var precisions = new List<ModelPrecision> { ModelPrecision.Fp32 };
-        precisions.AddRange(methods.Select(ModelPrecision.Int8));
+        precisions.AddRange(methods
+            .SelectMany(m => encodings.Select(e => ModelPrecision.Int8(m, Int8WeightEncodings.For(m, e) ?? Int8WeightEncoding.Signed8)))
+            .Distinct());
 
-        var embedded = new List<(ModelPrecision Precision, float[][] Vectors, double TextsPerSecond)>();
+        var embedded = new List<(string Label, float[][] Vectors, double TextsPerSecond, bool Exact)>();
         foreach (var precision in precisions)
         {
-            var (vectors, rate) = await EmbedAsync(manifest, precision, texts, cancellationToken);
-            embedded.Add((precision, vectors, rate));
-            log($"{precision}: {texts.Length} texts embedded, {rate:F0} texts/s");
+            var (vectors, rate, check) = await EmbedAsync(manifest, precision, texts, cancellationToken);
+            // A variant whose self-check failed ran fp32: label it so, or its row would pass for an INT8 result.
+            var label = check is { Passed: false } ? $"{precision} → fp32 (self-check {check.Worst:F3})" : precision.ToString();
+            embedded.Add((label, vectors, rate, precision.EffectiveEncoding is not { } used || Int8CpuSupport.Current.IsExact(used)));
+            log($"{label}: {texts.Length} texts embedded, {rate:F0} texts/s"
+                + (check is null ? "" : $"; self-check {check.Measure} {check.Worst:F4} ({(check.Passed ? "passed" : "FAILED")})"));
         }
 
         var nli = catalog.All.FirstOrDefault(m => m is { Architecture: "bi-encoder-head", Enabled: true } && m.Encoder == manifest.Id);
@@ -45,9 +51,9 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
         var rows = new List<PrecisionAccuracy>
         {
             new(ModelPrecision.Fp32.ToString(), null, null, null, Recall(data, fp32TopK), null, null, null,
-                fp32Labels is null ? null : MacroF1.Of(nli!.Labels, gold, fp32Labels)),
+                fp32Labels is null ? null : MacroF1.Of(nli!.Labels, gold, fp32Labels), embedded[0].TextsPerSecond),
         };
-        foreach (var (precision, vectors, _) in embedded.Skip(1))
+        foreach (var (label, vectors, rate, exact) in embedded.Skip(1))
         {
             var cosines = vectors.Select((v, i) => VectorMath.Cosine(v, embedded[0].Vectors[i])).Order().ToArray();
             var (corpus, claims) = Split(vectors, data.Corpus.Count);
@@ -55,15 +61,17 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
             var againstFp32Corpus = claims.Select(q => VectorMath.TopK(q, fp32Corpus, k)).ToArray();
             var overlap = topK.Zip(fp32TopK, (a, b) => a.Intersect(b).Count() / (double)k).Average();
             var labels = head is null ? null : await PairLabelsAsync(head, data, corpus, claims, cancellationToken);
-            rows.Add(new PrecisionAccuracy(precision.ToString(), cosines.Average(), cosines[0], cosines[cosines.Length / 100],
+            rows.Add(new PrecisionAccuracy(label, cosines.Average(), cosines[0], cosines[cosines.Length / 100],
                 Recall(data, topK), Recall(data, againstFp32Corpus), overlap,
                 labels is null ? null : labels.Zip(fp32Labels!, (a, b) => a == b ? 1.0 : 0.0).Average(),
-                labels is null ? null : MacroF1.Of(nli!.Labels, gold, labels)));
+                labels is null ? null : MacroF1.Of(nli!.Labels, gold, labels), rate, exact));
         }
-        return new AccuracyReport(manifest.Id, data.Source, data.Claims.Count, data.Corpus.Count, data.Pairs, k, nli?.Id, rows);
+        var cpu = Int8CpuSupport.Current;
+        return new AccuracyReport(manifest.Id, data.Source, data.Claims.Count, data.Corpus.Count, data.Pairs, k, nli?.Id, rows,
+            $"{cpu.Features} (auto weight encoding: {cpu.Recommended.Name()})");
     }
 
-    private async Task<(float[][] Vectors, double TextsPerSecond)> EmbedAsync(ModelManifest manifest, ModelPrecision precision, string[] texts,
+    private async Task<(float[][] Vectors, double TextsPerSecond, Onnx.Int8SelfCheckResult? Check)> EmbedAsync(ModelManifest manifest, ModelPrecision precision, string[] texts,
         CancellationToken cancellationToken)
     {
         var loader = services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
@@ -73,7 +81,7 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
         await model.WarmUpAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         var vectors = model.EmbedNow(texts).Select(e => e.Vector).ToArray();
-        return (vectors, texts.Length / clock.Elapsed.TotalSeconds);
+        return (vectors, texts.Length / clock.Elapsed.TotalSeconds, runtime.Int8Check);
     }
 
     /// <summary>Mean over claims of the share of the claim's labelled evidence found in its top k.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Onnx.Quantization;
 
 namespace TruthGraph.Inference.Apis;
@@ -130,22 +131,27 @@ public sealed record ModelStatsInfo(long Loads, double? LoadMilliseconds, long R
     long Batches, long Runs, DateTimeOffset? LastUsed);
 
 /// <summary>The INT8 file a loaded model runs: how it was made and from what.</summary>
-public sealed record QuantizationInfo(string Method, string File, string Sha256, long Bytes, string SourceSha256, DateTimeOffset Created,
-    int QuantizedLayers, int FloatLayers)
+public sealed record QuantizationInfo(string Method, string? WeightEncoding, string File, string Sha256, long Bytes, string SourceSha256,
+    DateTimeOffset Created, int QuantizedLayers, int FloatLayers)
 {
     public static QuantizationInfo? From(QuantizedModelRecord? record) => record is null ? null
-        : new(record.Method, record.File, record.Sha256, record.Bytes, record.SourceSha256, record.Created, record.QuantizedLayers.Count, record.KeptFloat.Count);
+        : new(record.Method, record.WeightEncoding, record.File, record.Sha256, record.Bytes, record.SourceSha256, record.Created, record.QuantizedLayers.Count, record.KeptFloat.Count);
 }
 
 /// <param name="Precision"><c>fp32</c> | <c>int8</c> (Inference:Precision); a bi-encoder head reports its encoder's.</param>
-/// <param name="Int8Method">The INT8 rewrite when int8, else null.</param>
-/// <param name="Quantization">The INT8 file in use, once the model is loaded.</param>
+/// <param name="PrecisionReason">Why the precision is what it is where that is not just the setting: the INT8 self-check's failure.</param>
+/// <param name="Int8Method">The INT8 rewrite when int8 is configured, else null.</param>
+/// <param name="Int8WeightEncoding"><c>s8</c> | <c>s7</c> | <c>u8</c>: how the INT8 weights are stored (Inference:Int8WeightEncoding, by default chosen for the CPU).</param>
+/// <param name="Int8WeightEncodingReason">Why that encoding (the CPU's dot-product instructions, or the setting).</param>
+/// <param name="Quantization">The INT8 file made for the model, once it is loaded (also when the self-check refused it).</param>
+/// <param name="Int8SelfCheck">The start-up comparison of the INT8 model with fp32 on fixed inputs, once loaded.</param>
 /// <param name="Accuracy">What the manifest says was measured when the model was built (NLI models), else null.</param>
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
     string Weights, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
     int BatchSize, string BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
-    int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? Int8Method, QuantizationInfo? Quantization,
+    int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? PrecisionReason, string? Int8Method,
+    string? Int8WeightEncoding, string? Int8WeightEncodingReason, QuantizationInfo? Quantization, Int8SelfCheckResult? Int8SelfCheck,
     ModelAccuracy? Accuracy)
 {
     public string Object => "model";
@@ -161,6 +167,10 @@ public sealed record ModelInfo(
             s.TunedBatchSizes, s.MicroBatching,
             s.Sessions, s.IntraOpThreads, s.EstimatedBytes,
             new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed),
-            s.Precision.Name, s.Precision.Int8Method?.Name(), QuantizationInfo.From(s.Int8File), ModelAccuracy.From(m.Metrics));
+            s.Precision.Name, s.Int8Check?.Reason, Configured(s)?.Int8Method?.Name(), Configured(s)?.EffectiveEncoding?.Name(),
+            Configured(s)?.WeightEncodingReason, QuantizationInfo.From(s.Int8File), s.Int8Check, ModelAccuracy.From(m.Metrics));
     }
+
+    // The INT8 settings stay visible beside precision fp32 when the self-check refused the file, so the reason names what failed.
+    private static ModelPrecision? Configured(ModelStatus s) => s.ConfiguredPrecision.IsInt8 ? s.ConfiguredPrecision : null;
 }

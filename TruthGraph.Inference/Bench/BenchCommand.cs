@@ -11,8 +11,8 @@ namespace TruthGraph.Inference.Bench;
 
 /// <summary>
 /// <c>dotnet run --project TruthGraph.Inference -c Release -- bench [--texts 384] [--seconds 4] [--device auto|cuda|cpu]
-/// [--rounds 3] [--int8 dynamic[,per-token,mixed,weight-only]|none] [--markdown file]</c>: throughput per batch size and session layout,
-/// fp32 and INT8 side by side, the package encoder on the same texts, warm single-text latency, concurrent callers with
+/// [--rounds 3] [--int8 dynamic[,per-token,mixed,weight-only]|none] [--encodings auto|s8,s7,u8|all] [--markdown file]</c>: throughput per
+/// batch size and session layout, fp32 and INT8 side by side (each method in each weight encoding; auto: this CPU's) with INT8's cosine to fp32, the package encoder on the same texts, warm single-text latency, concurrent callers with
 /// micro-batching on and off, load time and peak working set.
 /// </summary>
 public static class BenchCommand
@@ -31,6 +31,10 @@ public static class BenchCommand
         var rounds = Math.Max(1, IntArg(args, "--rounds", 3));
         var int8Argument = StringArg(args, "--int8", QuantizationMethods.Default.Name());
         var int8Methods = int8Argument is "none" ? [] : int8Argument.Split(',').Select(QuantizationMethods.Parse).ToList();
+        var encodings = Int8WeightEncodings.ParseList(StringArg(args, "--encodings", Int8WeightEncodings.Auto))
+            ?? throw new ArgumentException($"--encodings takes auto, all or a list of {Int8WeightEncodings.Names}.");
+        var int8Variants = int8Methods.SelectMany(m => encodings.Select(e => ModelPrecision.Int8(m, Int8WeightEncodings.For(m, e) ?? Int8WeightEncoding.Signed8)))
+            .Distinct().ToList();
 
         var all = SharedData.ClimateFeverEvidence();
         var texts = all.Take(textCount).ToList();
@@ -45,6 +49,7 @@ public static class BenchCommand
         var model = (IEmbeddingModel)await cache.GetAsync(ModelId, CancellationToken.None);
         report.LoadMilliseconds = clock.Elapsed.TotalMilliseconds;
         report.Device = $"{model.Device.Device} ({model.Device.Reason})";
+        report.Cpu = $"{Int8CpuSupport.Current.Features} (auto weight encoding: {Int8CpuSupport.Current.Recommended.Name()})";
         AnsiConsole.MarkupLineInterpolated($"[bold]{ModelId}[/] on {report.Device}, loaded in {report.LoadMilliseconds:F0} ms");
         AnsiConsole.MarkupLineInterpolated($"{texts.Count} CLIMATE-FEVER evidence sentences, {report.MeanWords:F1} words on average");
 
@@ -72,17 +77,23 @@ public static class BenchCommand
         }
 
         // INT8 in the service's layout, measured in the same rounds as fp32 so that the ratio compares like with like.
-        foreach (var method in int8Methods)
+        var fp32Vectors = model.EmbedNow(texts).Select(e => e.Vector).ToArray();
+        foreach (var precision in int8Variants)
         {
-            var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats()) { Precision = ModelPrecision.Int8(method) };
+            var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats()) { Precision = precision };
             clock.Restart();
             var int8 = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, CancellationToken.None);
             var loadMs = clock.Elapsed.TotalMilliseconds;
             await int8.WarmUpAsync(CancellationToken.None);
-            var label = $"int8 {method.Name()}, {int8.Sessions} session(s) × {int8.IntraOpThreads} thread(s)";
+            var name = precision.ToString()["int8 (".Length..^1];
+            var label = $"int8 {name}, {int8.Sessions} session(s) × {int8.IntraOpThreads} thread(s)";
             layouts.Add((label, int8, runtime));
-            report.Int8.Add(new Int8BenchResult(method.Name(), label, layouts[0].Label, loadMs, runtime.Int8File?.Bytes ?? 0));
-            AnsiConsole.MarkupLineInterpolated($"INT8 {method.Name()} loaded in {loadMs:F0} ms from {runtime.Int8File?.File}");
+            // Closeness to fp32 on the same texts at the same (default) batch size, so that speed is never read without it.
+            runtime.BatchSize = cache.Runtime(ModelId).BatchSize;
+            var cosines = int8.EmbedNow(texts).Select((e, i) => Accuracy.VectorMath.Cosine(e.Vector, fp32Vectors[i])).ToArray();
+            var check = runtime.Int8Check is { } c ? $"{c.Measure} {c.Worst:F4}, {(c.Passed ? "passed" : "FAILED: runs fp32")}" : "-";
+            report.Int8.Add(new Int8BenchResult(name, label, layouts[0].Label, loadMs, runtime.Int8File?.Bytes ?? 0, cosines.Average(), cosines.Min(), check));
+            AnsiConsole.MarkupLineInterpolated($"INT8 {name} loaded in {loadMs:F0} ms from {runtime.Int8File?.File}; cosine to fp32 mean {cosines.Average():F4}, min {cosines.Min():F4}; self-check {check}");
         }
 
         var samples = new Dictionary<(string, int), List<ThroughputResult>>();

@@ -4,8 +4,12 @@ using Spectre.Console;
 
 namespace TruthGraph.Inference.Bench;
 
-/// <summary>An INT8 variant measured beside the fp32 model: its layout label, the fp32 layout it is compared with, its load.</summary>
-public sealed record Int8BenchResult(string Method, string Layout, string Fp32Layout, double LoadMilliseconds, long FileBytes);
+/// <summary>
+/// An INT8 variant measured beside the fp32 model: method and weight encoding, its layout label, the fp32 layout it is compared
+/// with, its load, and how close its embeddings of the bench texts are to fp32's on this CPU (cosine per text, mean and minimum).
+/// </summary>
+public sealed record Int8BenchResult(string Method, string Layout, string Fp32Layout, double LoadMilliseconds, long FileBytes,
+    double MeanCosine, double MinCosine, string SelfCheck);
 
 /// <summary>What the bench measured, as console tables and as Markdown for docs/PERFORMANCE.md.</summary>
 public sealed class BenchReport(int texts, double meanWords)
@@ -13,6 +17,7 @@ public sealed class BenchReport(int texts, double meanWords)
     public int Texts { get; } = texts;
     public double MeanWords { get; } = meanWords;
     public string Device { get; set; } = "";
+    public string Cpu { get; set; } = "";
     public int Rounds { get; set; }
     public double LoadMilliseconds { get; set; }
     public long PeakWorkingSetBytes { get; set; }
@@ -46,6 +51,8 @@ public sealed class BenchReport(int texts, double meanWords)
             var (fp32Cpu, quantizedCpu) = (BestCpuOf(int8.Fp32Layout).Result, BestCpuOf(int8.Layout).Result);
             yield return [$"INT8 {int8.Method} / fp32, texts per CPU-second, best batch each ({quantizedCpu.BatchSize} vs {fp32Cpu.BatchSize})",
                 F(quantizedCpu.TextsPerCpuSecond / fp32Cpu.TextsPerCpuSecond, "F2") + "× (" + F(quantizedCpu.TextsPerCpuSecond) + " vs " + F(fp32Cpu.TextsPerCpuSecond) + ")", ""];
+            yield return [$"INT8 {int8.Method}: cosine to fp32 on the bench texts, mean / minimum (self-check: {int8.SelfCheck})",
+                F(int8.MeanCosine, "F4") + " / " + F(int8.MinCosine, "F4"), "mean ≥ 0.99"];
             yield return [$"INT8 {int8.Method} load (cache file or quantize) / file size", F(int8.LoadMilliseconds, "F0") + " ms / " + F(int8.FileBytes / 1048576.0) + " MiB", ""];
         }
         yield return ["ours (service layout) / package encoder, same chunks of " + Package!.BatchSize, F(OursAtPackageSize!.TextsPerSecond / Package.TextsPerSecond, "F2") + "×", "≥ 1.2×"];
@@ -82,7 +89,7 @@ public sealed class BenchReport(int texts, double meanWords)
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Device: {Device}. {Texts} CLIMATE-FEVER dev evidence sentences, {MeanWords:F1} words on average; medians of {Rounds} alternating rounds.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Device: {Device}; CPU {Cpu}. {Texts} CLIMATE-FEVER dev evidence sentences, {MeanWords:F1} words on average; medians of {Rounds} alternating rounds.");
         md.AppendLine().AppendLine("| layout | batch | texts/s | texts per CPU-s |").AppendLine("| --- | ---: | ---: | ---: |");
         foreach (var (layout, r) in Throughput)
         {

@@ -67,4 +67,16 @@ public sealed class ModelRuntime(string modelId, int batchSize, bool microBatchi
     }
 
     private QuantizedModelRecord? _int8File;
+
+    /// <summary>The start-up self-check of the INT8 model, set by its load; null while fp32 or not loaded yet.</summary>
+    public Int8SelfCheckResult? Int8Check
+    {
+        get => Volatile.Read(ref _int8Check);
+        set => Volatile.Write(ref _int8Check, value);
+    }
+
+    private Int8SelfCheckResult? _int8Check;
+
+    /// <summary>What the loaded model computes in: <see cref="Precision"/>, or fp32 where the INT8 self-check failed.</summary>
+    public ModelPrecision EffectivePrecision => Int8Check is { Passed: false } ? ModelPrecision.Fp32 : Precision;
 }

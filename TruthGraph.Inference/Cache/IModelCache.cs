@@ -1,3 +1,4 @@
+using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Models;
 
 namespace TruthGraph.Inference.Cache;
@@ -42,7 +43,8 @@ public interface IModelCache
 /// <summary>
 /// A model as the cache sees it: manifest, whether and where it is loaded, its counters. <c>BatchSizeSource</c> says where
 /// the batch size in use came from: <c>default</c> (the device's), <c>configured</c> (Inference:BatchSizes), <c>tuned</c>
-/// (applied from a sweep, for this device) or <c>runtime</c> (set through the settings endpoint since start).
+/// (applied from a sweep, for this device) or <c>runtime</c> (set through the settings endpoint since start). <c>Precision</c> is
+/// what the model computes in (fp32 where the INT8 self-check, <c>Int8Check</c>, refused the file), <c>ConfiguredPrecision</c> the setting.
 /// </summary>
 public sealed record ModelStatus(
     ModelManifest Manifest,
@@ -61,7 +63,9 @@ public sealed record ModelStatus(
     long? EstimatedBytes,
     ModelStats Stats,
     ModelPrecision Precision,
-    QuantizedModelRecord? Int8File);
+    ModelPrecision ConfiguredPrecision,
+    QuantizedModelRecord? Int8File,
+    Int8SelfCheckResult? Int8Check);
 
 public sealed class ModelNotFoundException(string modelId, string why)
     : KeyNotFoundException($"Model '{modelId}' {why}.")

@@ -159,14 +159,18 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         return new ModelStatus(entry.Manifest, entry.Available.Value, model is not null, state, model?.Device.Device,
             model?.Device.Reason, entry.LoadError, entry.Runtime.BatchSize, entry.BatchSizeSource, _tuned.ForModel(entry.Manifest.Id),
             entry.Runtime.MicroBatching, model?.Sessions,
-            model?.IntraOpThreads, model?.EstimatedBytes, entry.Runtime.Stats, PrecisionOf(entry), model is null ? null : entry.Runtime.Int8File);
+            model?.IntraOpThreads, model?.EstimatedBytes, entry.Runtime.Stats, PrecisionOf(entry), RuntimeOf(entry).Precision,
+            model is null ? null : entry.Runtime.Int8File, model is null ? null : RuntimeOf(entry).Int8Check);
     }
 
-    // A bi-encoder head is one small fp32 product on its encoder's embeddings: what it computes in is its encoder's precision.
-    private ModelPrecision PrecisionOf(Entry entry) =>
+    // A bi-encoder head is one small fp32 product on its encoder's embeddings: what it computes in is its encoder's precision
+    // (fp32 too where the encoder's INT8 self-check sent it back to fp32).
+    private ModelRuntime RuntimeOf(Entry entry) =>
         entry.Manifest is { Architecture: "bi-encoder-head", Encoder: { } encoder } && _entries.TryGetValue(encoder, out var encoderEntry)
-            ? encoderEntry.Runtime.Precision
-            : entry.Runtime.Precision;
+            ? encoderEntry.Runtime
+            : entry.Runtime;
+
+    private ModelPrecision PrecisionOf(Entry entry) => RuntimeOf(entry).EffectivePrecision;
 
     private static void CheckPrecisionSettings(ModelCatalog catalog, InferenceOptions settings)
     {
@@ -226,7 +230,11 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
             entry.Model = model;
             LogLoaded(entry.Manifest.Id, clock.ElapsedMilliseconds, PrecisionOf(entry).ToString(), model.Device.Device, model.Device.Reason,
                 model.Sessions, model.IntraOpThreads);
-            if (model.Device.IsCuda && entry.Runtime.Precision.IsInt8)
+            if (entry.Runtime.Int8Check is { Passed: false, Reason: { } fallback })
+            {
+                LogInt8Fallback(entry.Manifest.Id, entry.Runtime.Precision.ToString(), fallback);
+            }
+            else if (model.Device.IsCuda && entry.Runtime.Precision.IsInt8)
             {
                 LogInt8OnCuda(entry.Manifest.Id);
             }
@@ -262,6 +270,9 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelId} runs INT8 on CUDA: the INT8 rewrite targets the CPU (VNNI), and operators without a CUDA kernel run on the CPU between GPU nodes; fp32 is probably faster on a GPU (not measured)")]
     private partial void LogInt8OnCuda(string modelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelId}: {Reason} (configured {Precision})")]
+    private partial void LogInt8Fallback(string modelId, string precision, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch size {BatchSize} applied to model {ModelId} on {Device}, kept in {File}")]
     private partial void LogTunedApplied(string modelId, string device, int batchSize, string file);

@@ -8,7 +8,7 @@ using TruthGraph.Inference.Onnx.Quantization;
 namespace TruthGraph.Inference.Cli;
 
 /// <summary>
-/// <c>models accuracy [&lt;id&gt;] [--methods dynamic,per-token,mixed,weight-only] [--data FILE] [--k 10] [--device cpu] [--markdown FILE] [--json FILE]</c>:
+/// <c>models accuracy [&lt;id&gt;] [--methods dynamic,per-token,mixed,weight-only] [--encodings auto|s8,s7,u8|all] [--data FILE] [--k 10] [--device cpu] [--markdown FILE] [--json FILE]</c>:
 /// fp32 against each INT8 method on CLIMATE-FEVER dev (see <see cref="Int8AccuracyCheck"/>), with the issue's targets and the
 /// method they recommend. Claim-level verdict F1 needs the whole pipeline: run <c>scripts/eval.sh</c> with and without
 /// <c>INFERENCE_ARGS=--Inference:Precision:all-minilm-l6-v2=int8</c>.
@@ -29,6 +29,11 @@ public static class AccuracyCommand
             }
             methods.Add(method);
         }
+        if (Int8WeightEncodings.ParseList(options.GetValueOrDefault("--encodings")) is not { } encodings)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] --encodings: '{options.GetValueOrDefault("--encodings")}' is not auto, all or a list of {Int8WeightEncodings.Names}.");
+            return 64;
+        }
         var data = options.GetValueOrDefault("--data") ?? SharedData.PathOf("climate-fever", "dev.jsonl");
         var k = int.TryParse(options.GetValueOrDefault("--k"), out var parsedK) && parsedK > 0 ? parsedK : 10;
         var set = ClimateFeverSet.Read(data);
@@ -39,7 +44,7 @@ public static class AccuracyCommand
             "--Inference:ModelsDirectory=" + modelsDir, "--Inference:ModelCacheDirectory=" + cacheDir,
         ];
         await using var app = InferenceApp.Build(settings);
-        var report = await new Int8AccuracyCheck(app.Services).RunAsync(modelId, methods, set, k, line => console.MarkupLineInterpolated($"  {line}"), cancellationToken);
+        var report = await new Int8AccuracyCheck(app.Services).RunAsync(modelId, methods, encodings, set, k, line => console.MarkupLineInterpolated($"  {line}"), cancellationToken);
         report.Render(console);
         if (options.GetValueOrDefault("--markdown") is { } markdown)
         {

@@ -12,8 +12,8 @@ namespace TruthGraph.Inference.Cli;
 /// </summary>
 public static class ModelsCommand
 {
-    private const string Usage = "usage: models list | models pull <id> | models quantize <id> [--method dynamic|per-token|mixed|weight-only|all] [--force]"
-        + " | models accuracy [<id>] [--methods dynamic,per-token,mixed,weight-only] [--data FILE] [--json FILE]; all take [--models-dir DIR] [--cache-dir DIR]";
+    private const string Usage = "usage: models list | models pull <id> | models quantize <id> [--method dynamic|per-token|mixed|weight-only|all] [--encodings auto|s8,s7,u8|all] [--force]"
+        + " | models accuracy [<id>] [--methods dynamic,per-token,mixed,weight-only] [--encodings auto|s8,s7,u8|all] [--data FILE] [--json FILE]; all take [--models-dir DIR] [--cache-dir DIR]";
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ public static class ModelsCommand
                     return await AccuracyCommand.RunAsync(console, id, Options(args), modelsDir, cacheDir, cancellationToken);
                 case ["quantize", var id]:
                     return await QuantizeCommand.RunAsync(console, ModelCatalog.Load(modelsDir).ToList(), id, Option(args, "--method"),
-                        args.Contains("--force"), cacheDir, cancellationToken);
+                        Option(args, "--encodings"), args.Contains("--force"), cacheDir, cancellationToken);
                 default:
                     console.MarkupLine(Markup.Escape(Usage));
                     return 64;
@@ -56,7 +56,11 @@ public static class ModelsCommand
         foreach (var m in manifests.OrderBy(m => m.Id, StringComparer.Ordinal))
         {
             var here = ArtifactLoader.WhyUnavailable(m, cacheDir) is null;
-            var quantized = QuantizationMethods.All.Where(method => int8.TryReadRecord(m.Id, method) is not null).Select(method => method.Name()).ToList();
+            var quantized = QuantizationMethods.All
+                .SelectMany(method => Int8WeightEncodings.All.Select(e => (Method: method, Encoding: Int8WeightEncodings.For(method, e) ?? Int8WeightEncoding.Signed8)).Distinct())
+                .Where(c => int8.TryReadRecord(m.Id, c.Method, c.Encoding) is not null)
+                .Select(c => Int8WeightEncodings.For(c.Method, c.Encoding) is { } e ? $"{c.Method.Name()}-{e.Name()}" : c.Method.Name())
+                .Distinct().ToList();
             table.AddRow(Markup.Escape(m.Id), m.Task.ToString().ToLowerInvariant(), Markup.Escape(m.Architecture ?? "-"),
                 Markup.Escape(m.Weights.Kind), here ? "yes" : "[yellow]no (models pull)[/]", m.Enabled ? "yes" : "no",
                 quantized.Count == 0 ? "-" : string.Join(", ", quantized));

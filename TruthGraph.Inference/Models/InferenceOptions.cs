@@ -67,10 +67,19 @@ public sealed class InferenceOptions
     public QuantizationMethod ResolvedInt8Method =>
         string.IsNullOrWhiteSpace(Int8Method) ? QuantizationMethods.Default : QuantizationMethods.Parse(Int8Method);
 
+    /// <summary>
+    /// How INT8 weights are stored: <c>auto</c> (default: by the CPU, <see cref="Int8CpuSupport"/>) | <c>s8</c> | <c>s7</c> | <c>u8</c>
+    /// (<see cref="Onnx.Quantization.Int8WeightEncoding"/>). An explicit value is for measuring; the start-up self-check still guards it.
+    /// </summary>
+    public string? Int8WeightEncoding { get; set; }
+
+    /// <summary>The encoding in use and why.</summary>
+    public (Onnx.Quantization.Int8WeightEncoding Encoding, string Reason) ResolvedInt8WeightEncoding => Int8CpuSupport.Current.Resolve(Int8WeightEncoding);
+
     /// <summary>The configured precision of a model (fp32 when not named); an invalid value throws (validated at start-up).</summary>
     public ModelPrecision PrecisionOf(string modelId) =>
         !Precision.TryGetValue(modelId, out var value) ? ModelPrecision.Fp32
-        : ModelPrecision.TryParse(value, ResolvedInt8Method, out var precision) ? precision
+        : ModelPrecision.TryParse(value, ResolvedInt8Method, ResolvedInt8WeightEncoding, out var precision) ? precision
         : throw new InvalidOperationException($"Inference:Precision:{modelId} is '{value}'; use {string.Join(" or ", ModelPrecision.Names)}.");
 }
 

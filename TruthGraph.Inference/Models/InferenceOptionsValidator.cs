@@ -13,9 +13,15 @@ public sealed class InferenceOptionsValidator : IValidateOptions<InferenceOption
         {
             errors.Add($"Inference:Int8Method is '{options.Int8Method}'; use {QuantizationMethods.Names}.");
         }
+        if (!string.IsNullOrWhiteSpace(options.Int8WeightEncoding)
+            && !string.Equals(options.Int8WeightEncoding.Trim(), Int8WeightEncodings.Auto, StringComparison.OrdinalIgnoreCase)
+            && !Int8WeightEncodings.TryParse(options.Int8WeightEncoding, out _))
+        {
+            errors.Add($"Inference:Int8WeightEncoding is '{options.Int8WeightEncoding}'; use {Int8WeightEncodings.Auto} | {Int8WeightEncodings.Names}.");
+        }
         foreach (var (modelId, value) in options.Precision)
         {
-            if (!ModelPrecision.TryParse(value, QuantizationMethods.Default, out _))
+            if (!ModelPrecision.TryParse(value, QuantizationMethods.Default, (Int8WeightEncoding.Signed8, ""), out _))
             {
                 errors.Add($"Inference:Precision:{modelId} is '{value}'; use {string.Join(" or ", ModelPrecision.Names)}.");
             }

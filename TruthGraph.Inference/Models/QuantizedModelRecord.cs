@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TruthGraph.Inference.Models;
 
 /// <summary>
-/// The manifest entry written beside an INT8 model in the model cache (<c>&lt;id&gt;.int8-&lt;method&gt;.json</c>): what it
+/// The manifest entry written beside an INT8 model in the model cache (<c>&lt;id&gt;.int8-&lt;method&gt;-&lt;encoding&gt;.json</c>): what it
 /// was made from and how, so that a changed source model or a newer rewrite is noticed and the file rebuilt.
 /// </summary>
 public sealed record QuantizedModelRecord
@@ -11,6 +11,9 @@ public sealed record QuantizedModelRecord
     public required string ModelId { get; init; }
     public string Precision { get; init; } = "int8";
     public required string Method { get; init; }
+
+    /// <summary><c>s8</c> | <c>s7</c> | <c>u8</c> (<see cref="Onnx.Quantization.Int8WeightEncoding"/>); null for weight-only, which has none.</summary>
+    public string? WeightEncoding { get; init; }
 
     /// <summary>The fp32 weights it was made from: where they come from, their sha256 and size.</summary>
     public required string SourceWeights { get; init; }

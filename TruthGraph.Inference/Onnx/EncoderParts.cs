@@ -6,7 +6,8 @@ namespace TruthGraph.Inference.Onnx;
 
 /// <summary>
 /// What every encoder-shaped model (embeddings, cross-encoders) loads the same way: weights and vocabulary from their
-/// sources (the INT8 rewrite from the model cache when the runtime asks for int8), the session pool on the configured
+/// sources (the INT8 rewrite from the model cache when the runtime asks for int8, served only once <see cref="Int8SelfCheck"/>
+/// passes; it costs one fp32 and one INT8 single-thread session for a few inputs at load), the session pool on the configured
 /// device (CUDA with CPU fallback), and the micro-batching settings.
 /// </summary>
 public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer Tokenizer, long EstimatedBytes, TimeSpan MaxWait, Func<int> MaxBatch)
@@ -16,21 +17,23 @@ public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer T
     {
         var before = Environment.WorkingSet;
         var cache = settings.ResolvedModelCacheDirectory;
-        byte[] weights;
-        if (runtime.Precision.Int8Method is { } method)
-        {
-            var int8 = await new QuantizedModelStore(cache).GetOrCreateAsync(manifest, method, force: false, cancellationToken);
-            weights = int8.Bytes;
-            runtime.Int8File = int8.Record;
-        }
-        else
-        {
-            weights = await ModelWeights.ReadAsync(manifest, cache, cancellationToken);
-        }
         BertWordPieceTokenizer tokenizer;
         await using (var vocab = ArtifactLoader.Open(manifest.Tokenizer.Vocab, cache))
         {
             tokenizer = BertWordPieceTokenizer.Create(vocab, manifest.Tokenizer.Lowercase);
+        }
+        var weights = await ModelWeights.ReadAsync(manifest, cache, cancellationToken);
+        if (runtime.Precision.Int8Method is { } method)
+        {
+            var int8 = await new QuantizedModelStore(cache).GetOrCreateAsync(manifest, method, runtime.Precision.WeightEncoding, force: false, cancellationToken);
+            runtime.Int8File = int8.Record;
+            // Served only if it agrees with fp32 on fixed inputs here, on this CPU; otherwise the fp32 weights already read are.
+            var check = Int8SelfCheck.Run(manifest, tokenizer, weights, int8.Bytes);
+            runtime.Int8Check = check;
+            if (check.Passed)
+            {
+                weights = int8.Bytes;
+            }
         }
         var sessions = SessionPool.Create(weights, settings.Device, settings.CudaDeviceId, settings.Onnx.Sessions,
             settings.Onnx.IntraOpThreads, settings.Onnx.GraphOptimization, settings.Onnx.AllowSpinning);

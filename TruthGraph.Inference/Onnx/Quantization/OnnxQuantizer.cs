@@ -8,6 +8,9 @@ namespace TruthGraph.Inference.Onnx.Quantization;
 /// <param name="KeptFloat">Names of the constant-weight layers left fp32, each with the reason.</param>
 public sealed record QuantizationResult(IReadOnlyList<string> Quantized, IReadOnlyList<string> KeptFloat);
 
+/// <summary>The initializers of one layer's integer weight: values, per-column scales, and the zero points ("" for signed weights).</summary>
+internal sealed record IntegerWeight(string Values, string Scales, string ZeroPoints);
+
 /// <summary>
 /// Rewrites every MatMul/Gemm with a constant weight into ONNX Runtime's integer form (see <see cref="QuantizationMethod"/>).
 /// Each layer keeps its output name, so the rest of the graph is untouched; the fp32 weights it replaced are dropped.
@@ -16,14 +19,15 @@ public sealed record QuantizationResult(IReadOnlyList<string> Quantized, IReadOn
 public static class OnnxQuantizer
 {
     /// <summary>Changes whenever the rewrite would produce a different file, so that cached INT8 files from an older rewrite are rebuilt.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     /// <summary>Inputs per scale for <see cref="QuantizationMethod.WeightOnly"/> (what was measured: block 32).</summary>
     public const int WeightOnlyBlockSize = 32;
 
     internal const string ContribDomain = "com.microsoft";
 
-    public static QuantizationResult Quantize(OnnxGraph graph, QuantizationMethod method)
+    /// <param name="encoding">How integer weights are stored (<see cref="Int8WeightEncoding"/>); ignored by <see cref="QuantizationMethod.WeightOnly"/>.</param>
+    public static QuantizationResult Quantize(OnnxGraph graph, QuantizationMethod method, Int8WeightEncoding encoding)
     {
         var quantized = new List<string>();
         var kept = new List<string>();
@@ -52,10 +56,10 @@ public static class OnnxQuantizer
                     RewriteWeightOnly(graph, layer, weight);
                     break;
                 case QuantizationMethod.PerToken:
-                    PerTokenRewrite.Apply(graph, layer, weight, perTokenInputs);
+                    PerTokenRewrite.Apply(graph, layer, AddWeight(graph, layer, weight, encoding), perTokenInputs);
                     break;
                 default:
-                    RewriteDynamic(graph, layer, weight);
+                    RewriteDynamic(graph, layer, AddWeight(graph, layer, weight, encoding));
                     break;
             }
             quantized.Add(layer.Name);
@@ -80,14 +84,28 @@ public static class OnnxQuantizer
         return graph.HasInitializer(layer.Node.Input[2]) || beta == 1f ? null : "Gemm with a computed C and beta ≠ 1";
     }
 
-    private static void RewriteDynamic(OnnxGraph graph, LinearLayer layer, FloatTensor weight)
+    private static void RewriteDynamic(OnnxGraph graph, LinearLayer layer, IntegerWeight weight)
     {
-        var (values, scales) = WeightQuantizer.PerColumnInt8(weight);
-        ApplyAlpha(layer, scales);
-        var weightName = graph.AddInitializer(OnnxTensors.Int8($"{layer.Weight}_int8", [layer.InFeatures, layer.OutFeatures], values));
-        var scaleName = graph.AddInitializer(OnnxTensors.Float($"{layer.Weight}_scale", [layer.OutFeatures], scales));
-        var product = IntegerProduct(graph, layer, "DynamicQuantizeMatMul", [layer.Input, weightName, scaleName], []);
+        string[] inputs = weight.ZeroPoints == "" ? [layer.Input, weight.Values, weight.Scales] : [layer.Input, weight.Values, weight.Scales, weight.ZeroPoints];
+        var product = IntegerProduct(graph, layer, "DynamicQuantizeMatMul", inputs, []);
         graph.ReplaceNode(layer.Node, [product, .. BiasNodes(graph, layer, product.Output[0])]);
+    }
+
+    // Per-column symmetric weights in the chosen encoding. Unsigned stores q + 128 with zero point 128, so the product is the
+    // same (q + 128 − 128) and only the kernel ONNX Runtime picks (u8 × u8, widened to 16 bits first) differs.
+    internal static IntegerWeight AddWeight(OnnxGraph graph, LinearLayer layer, FloatTensor weight, Int8WeightEncoding encoding)
+    {
+        var (values, scales) = WeightQuantizer.PerColumnInt8(weight, encoding.Limit());
+        ApplyAlpha(layer, scales);
+        long[] dims = [layer.InFeatures, layer.OutFeatures];
+        var scaleName = graph.AddInitializer(OnnxTensors.Float($"{layer.Weight}_scale", [layer.OutFeatures], scales));
+        if (encoding != Int8WeightEncoding.Unsigned8)
+        {
+            return new IntegerWeight(graph.AddInitializer(OnnxTensors.Int8($"{layer.Weight}_int8", dims, values)), scaleName, "");
+        }
+        var unsigned = graph.AddInitializer(OnnxTensors.UInt8($"{layer.Weight}_uint8", dims, values.Select(v => (byte)(v + 128)).ToArray()));
+        var zeroPoints = graph.AddInitializer(OnnxTensors.UInt8($"{layer.Weight}_zero_point", [layer.OutFeatures], Enumerable.Repeat((byte)128, layer.OutFeatures).ToArray()));
+        return new IntegerWeight(unsigned, scaleName, zeroPoints);
     }
 
     private static void RewriteWeightOnly(OnnxGraph graph, LinearLayer layer, FloatTensor weight)
@@ -141,7 +159,7 @@ public static class OnnxQuantizer
         yield return new NodeProto { Name = graph.UniqueName($"{layer.Name}_bias"), OpType = "Add", Input = { product, c }, Output = { layer.Output } };
     }
 
-    internal static void ApplyAlpha(LinearLayer layer, float[] scales)
+    private static void ApplyAlpha(LinearLayer layer, float[] scales)
     {
         var alpha = layer.OpType == "Gemm" ? OnnxGraph.FloatAttribute(layer.Node, "alpha", 1f) : 1f;
         for (var i = 0; alpha != 1f && i < scales.Length; i++)

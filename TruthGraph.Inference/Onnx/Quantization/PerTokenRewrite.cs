@@ -13,16 +13,12 @@ internal static class PerTokenRewrite
     // Activations are quantized once per input value (Q, K and V share theirs), one scale per row: scale = max |x| / 127,
     // q = x / scale + 128 as uint8 (QuantizeLinear per axis on the input seen as [rows, K]). MatMulIntegerToFloat then
     // gives (q − 128) · w_q · w_scale per column, and one product with the row scales finishes the dequantization.
-    public static void Apply(OnnxGraph graph, LinearLayer layer, FloatTensor weight, Dictionary<string, QuantizedInput> inputs)
+    public static void Apply(OnnxGraph graph, LinearLayer layer, IntegerWeight weight, Dictionary<string, QuantizedInput> inputs)
     {
         if (graph.OpsetVersion() < 13)
         {
             throw new NotSupportedException($"The per-token method needs opset 13 or later (QuantizeLinear per axis); this model imports opset {graph.OpsetVersion()}.");
         }
-        var (values, scales) = WeightQuantizer.PerColumnInt8(weight);
-        OnnxQuantizer.ApplyAlpha(layer, scales);
-        var weightName = graph.AddInitializer(OnnxTensors.Int8($"{layer.Weight}_int8", [layer.InFeatures, layer.OutFeatures], values));
-        var scaleName = graph.AddInitializer(OnnxTensors.Float($"{layer.Weight}_scale", [layer.OutFeatures], scales));
         var nodes = new List<NodeProto>();
         string Op(string op, string output, string[] args, string domain = "", params AttributeProto[] attributes)
         {
@@ -62,7 +58,9 @@ internal static class PerTokenRewrite
             input = inputs[layer.Input] = new QuantizedInput(quantized, columnScale, leading,
                 graph.AddInitializer(OnnxTensors.Float($"{x}_unit_scale", [], [1f])), graph.AddInitializer(OnnxTensors.UInt8($"{x}_zero_point", [], [128])));
         }
-        var product = Op("MatMulIntegerToFloat", $"{layer.Output}_rows", [input.Quantized, weightName, input.UnitScale, scaleName, input.ZeroPoint], OnnxQuantizer.ContribDomain);
+        string[] operands = [input.Quantized, weight.Values, input.UnitScale, weight.Scales, input.ZeroPoint];
+        var product = Op("MatMulIntegerToFloat", $"{layer.Output}_rows", weight.ZeroPoints == "" ? operands : [.. operands, weight.ZeroPoints],
+            OnnxQuantizer.ContribDomain);
         var scaled = Op("Mul", $"{layer.Output}_scaled_rows", [product, input.RowScale]);
         var shape = Op("Concat", $"{layer.Output}_shape", [input.LeadingDims, Constant($"{layer.Output}_width", [1], layer.OutFeatures)], "", OnnxGraph.Attribute("axis", 0));
         var output = new NodeProto { Name = graph.UniqueName($"{layer.Name}_reshape"), OpType = "Reshape", Input = { scaled, shape },

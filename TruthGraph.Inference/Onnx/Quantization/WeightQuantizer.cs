@@ -10,10 +10,12 @@ public static class WeightQuantizer
 
     /// <summary>
     /// One scale per output column (per-tensor scales measured far worse on MiniLM: mean cosine 0.96 against 0.993):
-    /// q[k, n] = round(w[k, n] / scale[n]), scale[n] = max_k |w[k, n]| / 127.
+    /// q[k, n] = round(w[k, n] / scale[n]), scale[n] = max_k |w[k, n]| / <paramref name="limit"/> (127, or 63 for 7-bit weights).
     /// </summary>
-    public static (sbyte[] Values, float[] Scales) PerColumnInt8(FloatTensor weight)
+    public static (sbyte[] Values, float[] Scales) PerColumnInt8(FloatTensor weight, int limit = Int8Limit)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, Int8Limit);
         var (rows, columns) = Shape(weight);
         var scales = new float[columns];
         for (var k = 0; k < rows; k++)
@@ -25,14 +27,14 @@ public static class WeightQuantizer
         }
         for (var n = 0; n < columns; n++)
         {
-            scales[n] = scales[n] > 0 ? scales[n] / Int8Limit : 1f;
+            scales[n] = scales[n] > 0 ? scales[n] / limit : 1f;
         }
         var values = new sbyte[rows * columns];
         for (var k = 0; k < rows; k++)
         {
             for (var n = 0; n < columns; n++)
             {
-                values[k * columns + n] = (sbyte)Quantize(weight.Values[k * columns + n], scales[n]);
+                values[k * columns + n] = (sbyte)Quantize(weight.Values[k * columns + n], scales[n], limit);
             }
         }
         return (values, scales);
@@ -67,15 +69,15 @@ public static class WeightQuantizer
                 scales[n * blocks + b] = scale;
                 for (var k = first; k < last; k++)
                 {
-                    packed[(n * blocks + b) * blockSize + (k - first)] = (byte)(Quantize(weight.Values[k * columns + n], scale) + 128);
+                    packed[(n * blocks + b) * blockSize + (k - first)] = (byte)(Quantize(weight.Values[k * columns + n], scale, Int8Limit) + 128);
                 }
             }
         }
         return (packed, scales, zeroPoints, blocks);
     }
 
-    private static int Quantize(float value, float scale) =>
-        (int)Math.Clamp(MathF.Round(value / scale, MidpointRounding.ToEven), -Int8Limit, Int8Limit);
+    private static int Quantize(float value, float scale, int limit) =>
+        (int)Math.Clamp(MathF.Round(value / scale, MidpointRounding.ToEven), -limit, limit);
 
     private static (int Rows, int Columns) Shape(FloatTensor weight) => weight.Dims is [var rows, var columns]
         ? (checked((int)rows), checked((int)columns))

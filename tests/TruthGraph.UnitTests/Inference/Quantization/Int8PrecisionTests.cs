@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Onnx.Quantization;
 
 namespace TruthGraph.UnitTests.Inference.Quantization;
@@ -28,14 +29,22 @@ public sealed class Int8PrecisionTests : IDisposable
             Assert.Equal("int8", head.GetProperty("precision").GetString()); // the head runs on its encoder's embeddings
         }
         var store = new QuantizedModelStore(_cacheDir);
-        var record = store.TryReadRecord(TestModels.MiniLm, QuantizationMethods.Default)!;
+        var encoding = Int8CpuSupport.Current.Recommended; // auto: the encoding that is exact on this CPU
+        var record = store.TryReadRecord(TestModels.MiniLm, QuantizationMethods.Default, encoding)!;
 
         Assert.Equal("int8", first.GetProperty("precision").GetString());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("precisionReason").ValueKind);
         Assert.Equal(QuantizationMethods.Default.Name(), first.GetProperty("int8Method").GetString());
+        Assert.Equal(encoding.Name(), first.GetProperty("int8WeightEncoding").GetString());
+        Assert.StartsWith("auto: ", first.GetProperty("int8WeightEncodingReason").GetString());
+        Assert.True(first.GetProperty("int8SelfCheck").GetProperty("passed").GetBoolean());
+        Assert.InRange(first.GetProperty("int8SelfCheck").GetProperty("worst").GetDouble(), Int8SelfCheck.MinEmbeddingCosine, 1);
         var quantization = first.GetProperty("quantization");
         Assert.Equal(record.File, quantization.GetProperty("file").GetString());
+        Assert.Equal(encoding.Name(), record.WeightEncoding);
+        Assert.EndsWith($".int8-{QuantizationMethods.Default.Name()}-{encoding.Name()}.onnx", record.File);
         Assert.Equal(37, quantization.GetProperty("quantizedLayers").GetInt32());
-        Assert.True(File.Exists(store.ModelPath(TestModels.MiniLm, QuantizationMethods.Default)));
+        Assert.True(File.Exists(store.ModelPath(TestModels.MiniLm, QuantizationMethods.Default, encoding)));
         Assert.Equal(PackageSha256(), record.SourceSha256);
         var cosine = Vectors.Cosine(fp32, int8Vector);
         Assert.InRange(cosine, 0.98, 0.99999); // close to fp32, yet not fp32
@@ -67,18 +76,119 @@ public sealed class Int8PrecisionTests : IDisposable
     {
         var store = new QuantizedModelStore(_cacheDir);
         var manifest = TestModels.Catalog().All.Single(m => m.Id == TestModels.MiniLm);
-        var made = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, force: false, CancellationToken.None);
-        var reused = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, force: false, CancellationToken.None);
-        var recordPath = store.RecordPath(TestModels.MiniLm, QuantizationMethod.Dynamic);
+        const Int8WeightEncoding s7 = Int8WeightEncoding.Signed7;
+        var made = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, s7, force: false, CancellationToken.None);
+        var reused = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, s7, force: false, CancellationToken.None);
+        var recordPath = store.RecordPath(TestModels.MiniLm, QuantizationMethod.Dynamic, s7);
         await File.WriteAllTextAsync(recordPath, (await File.ReadAllTextAsync(recordPath)).Replace(made.Record.SourceSha256, new string('0', 64)));
 
-        var remade = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, force: false, CancellationToken.None);
+        var remade = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, s7, force: false, CancellationToken.None);
 
         Assert.True(made.CreatedNow);
         Assert.False(reused.CreatedNow);
         Assert.True(remade.CreatedNow);
         Assert.Equal(made.Record.Sha256, remade.Record.Sha256); // the rewrite is deterministic
-        Assert.Equal(made.Record.SourceSha256, store.TryReadRecord(TestModels.MiniLm, QuantizationMethod.Dynamic)!.SourceSha256);
+        Assert.Equal(made.Record.SourceSha256, store.TryReadRecord(TestModels.MiniLm, QuantizationMethod.Dynamic, s7)!.SourceSha256);
+    }
+
+    [Fact]
+    public async Task Each_weight_encoding_has_its_own_file_so_a_cache_copied_from_another_CPU_is_not_served_with_the_wrong_one()
+    {
+        var store = new QuantizedModelStore(_cacheDir);
+        var manifest = TestModels.Catalog().All.Single(m => m.Id == TestModels.MiniLm);
+        var s8 = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, Int8WeightEncoding.Signed8, force: false, CancellationToken.None);
+
+        var s7 = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, Int8WeightEncoding.Signed7, force: false, CancellationToken.None);
+        var u8 = await store.GetOrCreateAsync(manifest, QuantizationMethod.Dynamic, Int8WeightEncoding.Unsigned8, force: false, CancellationToken.None);
+
+        Assert.True(s7.CreatedNow); // the s8 file made "elsewhere" is not taken for s7
+        Assert.True(u8.CreatedNow);
+        Assert.Equal(3, new[] { s8.Record.File, s7.Record.File, u8.Record.File }.Distinct().Count());
+        Assert.Equal("s8|s7|u8", string.Join("|", s8.Record.WeightEncoding, s7.Record.WeightEncoding, u8.Record.WeightEncoding));
+        Assert.NotEqual(s8.Record.Sha256, s7.Record.Sha256);
+    }
+
+    [Fact]
+    public async Task A_configured_weight_encoding_is_used_and_shown_with_its_source()
+    {
+        await using var host = await StartAsync($"Inference:Precision:{TestModels.MiniLm}=int8", "Inference:Int8WeightEncoding=u8");
+
+        var vector = await EmbedAsync(host);
+        var model = await ModelAsync(host, TestModels.MiniLm);
+
+        Assert.Equal("int8", model.GetProperty("precision").GetString());
+        Assert.Equal("u8", model.GetProperty("int8WeightEncoding").GetString());
+        Assert.StartsWith("configured (Inference:Int8WeightEncoding=u8)", model.GetProperty("int8WeightEncodingReason").GetString());
+        Assert.Equal("u8", model.GetProperty("quantization").GetProperty("weightEncoding").GetString());
+        Assert.InRange(Vectors.Cosine(PackageEncoder.Encode([Sentence])[0], vector), 0.98, 0.99999);
+    }
+
+    /// <summary>
+    /// The named fault: an INT8 file in the cache whose weight scales were negated after it was made, with its record updated to
+    /// vouch for it (sha256 and all), as a buggy rewrite or a damaged copy would leave it. The store serves it; the self-check must not.
+    /// </summary>
+    [Fact]
+    public async Task An_INT8_file_that_disagrees_with_fp32_at_start_up_is_not_served_the_model_runs_fp32_and_says_why()
+    {
+        var store = new QuantizedModelStore(_cacheDir);
+        var manifest = TestModels.Catalog().All.Single(m => m.Id == TestModels.MiniLm);
+        var encoding = Int8CpuSupport.Current.Recommended;
+        var made = await store.GetOrCreateAsync(manifest, QuantizationMethods.Default, encoding, force: false, CancellationToken.None);
+        var graph = TruthGraph.Inference.Onnx.Graph.OnnxGraph.Load(made.Bytes);
+        foreach (var scale in graph.Graph.Initializer.Where(t => t.Name.EndsWith("_scale", StringComparison.Ordinal)).Select(t => t.Name).ToList())
+        {
+            var values = graph.ReadTensor(scale);
+            graph.WriteTensor(scale, values with { Values = values.Values.Select(v => -v).ToArray() });
+        }
+        var corrupted = graph.ToBytes();
+        await File.WriteAllBytesAsync(store.ModelPath(TestModels.MiniLm, QuantizationMethods.Default, encoding), corrupted);
+        var recordPath = store.RecordPath(TestModels.MiniLm, QuantizationMethods.Default, encoding);
+        await File.WriteAllTextAsync(recordPath, (await File.ReadAllTextAsync(recordPath))
+            .Replace(made.Record.Sha256, TruthGraph.Inference.Models.ArtifactLoader.Sha256Hex(corrupted)));
+
+        await using var host = await StartAsync($"Inference:Precision:{TestModels.MiniLm}=int8");
+        var vector = await EmbedAsync(host);
+        var model = await ModelAsync(host, TestModels.MiniLm);
+        var head = await ModelAsync(host, "nli-minilm-head");
+
+        Assert.True(Vectors.Cosine(PackageEncoder.Encode([Sentence])[0], vector) > 0.99999); // fp32's answer, not the broken file's
+        Assert.Equal("fp32", model.GetProperty("precision").GetString());
+        Assert.Contains("INT8 self-check failed", model.GetProperty("precisionReason").GetString());
+        var check = model.GetProperty("int8SelfCheck");
+        Assert.False(check.GetProperty("passed").GetBoolean());
+        Assert.True(check.GetProperty("worst").GetDouble() < 0.5, check.ToString());
+        Assert.Equal(QuantizationMethods.Default.Name(), model.GetProperty("int8Method").GetString()); // what was configured stays visible
+        Assert.Equal("fp32", head.GetProperty("precision").GetString()); // the head follows what its encoder really runs
+    }
+
+    [Fact]
+    public async Task A_cross_encoder_is_checked_on_class_probabilities_and_served_int8_when_they_agree()
+    {
+        const string cross = "nli-minilm-cross";
+        await using var host = await StartAsync($"Inference:Precision:{cross}=int8");
+
+        using var response = await host.Http.PostAsJsonAsync("/v1/nli", new
+        {
+            model = cross,
+            pairs = new[] { new { premise = Sentence, hypothesis = "Arctic sea ice has declined." } },
+        });
+        response.EnsureSuccessStatusCode();
+        var model = await ModelAsync(host, cross);
+
+        var check = model.GetProperty("int8SelfCheck");
+        Assert.True(check.GetProperty("passed").GetBoolean(), check.ToString());
+        Assert.Equal("int8", model.GetProperty("precision").GetString());
+        Assert.Contains("probability", check.GetProperty("measure").GetString());
+        Assert.InRange(check.GetProperty("worst").GetDouble(), 1e-9, Int8SelfCheck.MaxProbabilityDifference); // INT8, not fp32 twice
+    }
+
+    [Fact]
+    public async Task An_unknown_weight_encoding_is_refused_at_start_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync("Inference:Int8WeightEncoding=s6"));
+
+        Assert.Contains("Inference:Int8WeightEncoding", error.Message);
+        Assert.Contains("s6", error.Message);
     }
 
     [Fact]
