@@ -6,12 +6,19 @@ namespace TruthGraph.CrossEncoderTraining.Data;
 
 /// <summary>
 /// A training pair whose gold answer is a set of allowed classes: one class for 3-way data, {neutral, contradiction}
-/// for RTE's two-way "not_entailment". The loss is −log of the probability mass on the allowed set.
+/// for RTE's two-way "not_entailment". The loss is −log of the probability mass on the allowed set, times
+/// <see cref="Weight"/> (the source's weight in the mix) and the class weight.
 /// </summary>
-public sealed record LabelledPair(string Premise, string Hypothesis, IReadOnlyList<NliLabel> Allowed, string Source)
+public sealed record LabelledPair(string Premise, string Hypothesis, IReadOnlyList<NliLabel> Allowed, string Source, double Weight = 1)
 {
-    public static LabelledPair Single(NliPair pair, string source) => new(pair.Premise, pair.Hypothesis, [pair.Label], source);
+    public static LabelledPair Single(NliPair pair, string source, double weight = 1) =>
+        new(pair.Premise, pair.Hypothesis, [pair.Label], source, weight);
 }
+
+/// <summary>What goes into one run and how much each source counts (see models/README.md for the shipped mix).</summary>
+public sealed record DataMix(
+    double TuneShare, int SnliLimit, int RteLimit, int FeverLimit, int FeverNeutrals, int FragmentsPerFile,
+    double ClimateWeight, double RteWeight, double FragmentWeight, int Seed);
 
 /// <summary>The splits one run uses, all read from the shared data folder.</summary>
 public sealed record TrainingData(
@@ -21,27 +28,50 @@ public sealed record TrainingData(
     IReadOnlyList<NliPair> SnliTest)
 {
     /// <summary>
-    /// CLIMATE-FEVER train minus a held-out share of its claims (for choosing the epoch, offsets and verdict thresholds,
-    /// so that dev stays untouched), plus the SNLI dev subset and RTE, each optionally capped (a seeded sample).
+    /// CLIMATE-FEVER train minus a held-out share of its claims (for choosing the checkpoint, offsets and verdict
+    /// thresholds, so that dev stays untouched), FEVER with neutrals from similar claims, the SNLI dev subset, RTE and
+    /// a few semantic-fragment probes, each optionally capped (a seeded sample). <paramref name="embed"/> gives the
+    /// sentence vectors the FEVER neutrals are matched by.
     /// </summary>
-    public static TrainingData Load(string dataDirectory, double tuneShare, int snliLimit, int rteLimit, int seed)
+    public static TrainingData Load(string dataDirectory, DataMix mix,
+        Func<IEnumerable<string>, IReadOnlyDictionary<string, float[]>>? embed = null, Action<string>? log = null)
     {
-        var random = new Random(seed);
+        var random = new Random(mix.Seed);
+        var nli = Path.Combine(dataDirectory, "nli");
         var climate = Datasets.ReadClimateFever(Path.Combine(dataDirectory, "climate-fever", "train.jsonl"));
         var shuffled = climate.OrderBy(_ => random.Next()).ToList();
-        var tuneCount = (int)Math.Round(shuffled.Count * tuneShare);
+        var tuneCount = (int)Math.Round(shuffled.Count * mix.TuneShare);
         var tune = shuffled.Take(tuneCount).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
-        var train = shuffled.Skip(tuneCount).SelectMany(c => c.Pairs).Select(p => LabelledPair.Single(p, "climate-fever")).ToList();
+        var train = shuffled.Skip(tuneCount).SelectMany(c => c.Pairs)
+            .Select(p => LabelledPair.Single(p, "climate-fever", mix.ClimateWeight)).ToList();
 
-        var snli = Datasets.ReadSnli(Path.Combine(dataDirectory, "nli", "snli_dev_subset.jsonl"));
-        train.AddRange(Sample(snli, snliLimit, random).Select(p => LabelledPair.Single(p, "snli")));
-        train.AddRange(Sample(ReadRte(Path.Combine(dataDirectory, "nli", "rte_all_labeled.jsonl")), rteLimit, random));
+        var snli = Datasets.ReadSnli(Path.Combine(nli, "snli_dev_subset.jsonl"));
+        train.AddRange(Sample(snli, mix.SnliLimit, random).Select(p => LabelledPair.Single(p, "snli")));
+        train.AddRange(Sample(ReadRte(Path.Combine(nli, "rte_all_labeled.jsonl")), mix.RteLimit, random)
+            .Select(p => p with { Weight = mix.RteWeight }));
+
+        var feverPath = Path.Combine(nli, "fever_pairs.jsonl");
+        if (mix.FeverLimit != 0 && File.Exists(feverPath))
+        {
+            var fever = Sample(FeverPairs.Read(feverPath), mix.FeverLimit, random);
+            train.AddRange(fever.Select(p => LabelledPair.Single(p, "fever")));
+            if (mix.FeverNeutrals > 0)
+            {
+                var vectors = (embed ?? throw new ArgumentNullException(nameof(embed), "FEVER neutrals need sentence vectors."))
+                    (fever.Select(p => p.Hypothesis));
+                var neutrals = SimilarClaimNeutrals.Build(fever, vectors, mix.FeverNeutrals, random);
+                log?.Invoke($"FEVER neutrals from similar claims: {neutrals.Count} of {mix.FeverNeutrals} wanted");
+                train.AddRange(neutrals.Select(p => LabelledPair.Single(p, "fever-neutral")));
+            }
+        }
+        train.AddRange(SemanticFragments.Read(nli, mix.FragmentsPerFile, random)
+            .Select(p => LabelledPair.Single(p, "fragments", mix.FragmentWeight)));
 
         return new TrainingData(
             train,
             tune,
             Datasets.ReadClimateFever(Path.Combine(dataDirectory, "climate-fever", "dev.jsonl")),
-            Datasets.ReadSnli(Path.Combine(dataDirectory, "nli", "snli_test_subset.jsonl")));
+            Datasets.ReadSnli(Path.Combine(nli, "snli_test_subset.jsonl")));
     }
 
     public static IReadOnlyList<LabelledPair> ReadRte(string path)
@@ -66,6 +96,6 @@ public sealed record TrainingData(
     public static double[] ClassWeights(IReadOnlyList<LabelledPair> pairs) =>
         NliLabels.ClassWeights(pairs.Where(p => p.Allowed.Count == 1).Select(p => p.Allowed[0]).ToList());
 
-    private static IEnumerable<T> Sample<T>(IReadOnlyList<T> items, int limit, Random random) =>
+    private static IReadOnlyList<T> Sample<T>(IReadOnlyList<T> items, int limit, Random random) =>
         limit < 0 || limit >= items.Count ? items : items.OrderBy(_ => random.Next()).Take(limit).ToList();
 }

@@ -17,7 +17,9 @@ public static class ManifestDocument
         resource = MiniLmOnnxWeights.VocabResource,
     };
 
-    public static object Build(RunSummary summary, CurvePoint best, string adapterFile, long adapterBytes, string adapterSha256, JsonElement? pipeline)
+    /// <param name="thresholds">verdict thresholds tuned through the pipeline (support, refute, relevance floor, how); null keeps the trainer's</param>
+    public static object Build(RunSummary summary, CurvePoint best, string adapterFile, long adapterBytes, string adapterSha256, JsonElement? pipeline,
+        JsonElement? contrastSet = null, PipelineThresholds? thresholds = null)
     {
         var s = summary.Settings;
         return new
@@ -25,9 +27,11 @@ public static class ManifestDocument
             id = PublishCommand.Id,
             task = "nli",
             architecture = "cross-encoder",
-            description = "all-MiniLM-L6-v2 fine-tuned here as an NLI cross-encoder ([CLS] premise [SEP] hypothesis [SEP] -> masked mean -> " +
-                "tanh dense -> 3 logits). Git holds only the adapter (LoRA factors, trained biases/LayerNorms, head); the service merges it into " +
-                "the package's ONNX weights at load time. Built by models/training/TruthGraph.CrossEncoderTraining.",
+            description = "The default NLI model: all-MiniLM-L6-v2 fine-tuned here as an NLI cross-encoder ([CLS] evidence [SEP] claim [SEP] -> " +
+                "masked mean -> tanh dense -> 3 logits) on FEVER's mutated claims, CLIMATE-FEVER, SNLI, RTE and logic probes. Git holds only the " +
+                "adapter (LoRA factors, trained biases/LayerNorms, head); the service merges it into the package's ONNX weights at load time. " +
+                "Built by models/training/TruthGraph.CrossEncoderTraining.",
+            cpuPrecision = "int8",
             weights = new
             {
                 kind = "package-resource",
@@ -43,19 +47,28 @@ public static class ManifestDocument
             labels = NliLabels.Names,
             labelMapping = new Dictionary<string, string> { ["SUPPORTS"] = "entailment", ["NOT_ENOUGH_INFO"] = "neutral", ["REFUTES"] = "contradiction" },
             logProbOffsets = best.LogProbOffsets,
-            verdictThresholds = new
-            {
-                support = best.SupportThreshold,
-                refute = best.RefuteThreshold,
-                minSimilarity = 0.0,
-                tunedOn = $"the {summary.TuneClaims} CLIMATE-FEVER train claims held out of training (gold evidence), grid search on claim macro-F1; " +
-                    "offsets likewise on their pairs (pair macro-F1). Dev was not used for any choice.",
-            },
+            verdictThresholds = thresholds is { } tuned
+                ? new { support = tuned.Support, refute = tuned.Refute, minSimilarity = tuned.MinSimilarity, tunedOn = tuned.TunedOn }
+                : new
+                {
+                    support = best.SupportThreshold,
+                    refute = best.RefuteThreshold,
+                    minSimilarity = 0.0,
+                    tunedOn = $"the {summary.TuneClaims} CLIMATE-FEVER train claims held out of training (gold evidence), grid search on claim macro-F1; " +
+                        "offsets likewise on their pairs (pair macro-F1). Dev was not used for any choice.",
+                },
             training = new
             {
                 command = "dotnet run -c Release --project models/training/TruthGraph.CrossEncoderTraining -- train " +
                     $"--epochs {s.Epochs} --max-minutes {s.MaxMinutes} (then: publish --run <run folder>)",
-                data = new[] { "climate-fever/train.jsonl (minus held-out claims)", "nli/snli_dev_subset.jsonl", "nli/rte_all_labeled.jsonl (not_entailment = neutral or contradiction)" },
+                data = new[]
+                {
+                    $"climate-fever/train.jsonl (minus held-out claims; loss weight {s.ClimateWeight})",
+                    $"nli/fever_pairs.jsonl ({s.FeverLimit} sampled; plus {s.FeverNeutrals} neutrals: a claim with the evidence of its nearest other claim by MiniLM embedding, sharing no sentence)",
+                    "nli/snli_dev_subset.jsonl",
+                    $"nli/rte_all_labeled.jsonl ({s.RteLimit} sampled; not_entailment = neutral or contradiction; loss weight {s.RteWeight})",
+                    $"nli/fragments/*_train.jsonl ({s.FragmentsPerFile} per file; loss weight {s.FragmentWeight})",
+                },
                 pairs = summary.TrainPairsBySource,
                 classWeights = summary.ClassWeights,
                 hyperParameters = new
@@ -99,9 +112,14 @@ public static class ManifestDocument
                     snliAccuracy = Math.Round(p.SnliTestAccuracy, 4), tuneSelection = Math.Round(p.SelectionScore, 4),
                 }),
                 pipeline,
+                contrastSet,
             },
-            license = "Adapter: built by TruthGraph from CLIMATE-FEVER train (Diggelmann et al. 2020; licence as published upstream), the SNLI dev " +
-                "subset (CC BY-SA 4.0) and RTE (GLUE terms); base encoder all-MiniLM-L6-v2 Apache-2.0. No SICK data (non-commercial).",
+            license = "Adapter: built by TruthGraph from FEVER (Thorne et al. 2018; Wikipedia text, CC BY-SA 3.0), CLIMATE-FEVER train " +
+                "(Diggelmann et al. 2020; licence as published upstream), the SNLI dev subset (CC BY-SA 4.0), RTE (GLUE terms) and the " +
+                "semantic-fragment probes (MIT); base encoder all-MiniLM-L6-v2 Apache-2.0. No SICK data (non-commercial).",
         };
     }
 }
+
+/// <summary>Verdict thresholds chosen through the real pipeline (retrieval included), with a note on what they were tuned on.</summary>
+public sealed record PipelineThresholds(double Support, double Refute, double MinSimilarity, string TunedOn);

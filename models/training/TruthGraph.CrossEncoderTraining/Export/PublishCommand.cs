@@ -28,6 +28,15 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
 
         [CommandOption("--pipeline <JSON>"), Description("Optional: measured figures to record under metrics.pipeline (a JSON object).")]
         public string? PipelineMetrics { get; init; }
+
+        [CommandOption("--contrast <JSON>"), Description("Optional: the common-sense contrast set's figures for metrics.contrastSet (a JSON object with claims, accuracy).")]
+        public string? ContrastMetrics { get; init; }
+
+        [CommandOption("--thresholds <S,R,F>"), Description("Optional: support, refute and relevance-floor thresholds tuned through the pipeline (eval --tune), e.g. 0.5,0.6,0.45.")]
+        public string? Thresholds { get; init; }
+
+        [CommandOption("--thresholds-tuned-on <TEXT>"), Description("What --thresholds were tuned on (recorded in the manifest).")]
+        public string? ThresholdsTunedOn { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -44,10 +53,27 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
         var adapterFile = Id + ".safetensors";
         File.WriteAllBytes(Path.Combine(settings.ModelsDirectory, adapterFile), adapter);
         JsonElement? pipeline = settings.PipelineMetrics is null ? null : JsonDocument.Parse(File.ReadAllText(settings.PipelineMetrics)).RootElement;
-        var manifest = ManifestDocument.Build(summary, best, adapterFile, adapter.LongLength, Convert.ToHexStringLower(SHA256.HashData(adapter)), pipeline);
+        JsonElement? contrast = settings.ContrastMetrics is null ? null : JsonDocument.Parse(File.ReadAllText(settings.ContrastMetrics)).RootElement;
+        var manifest = ManifestDocument.Build(summary, best, adapterFile, adapter.LongLength, Convert.ToHexStringLower(SHA256.HashData(adapter)), pipeline,
+            contrast, ParseThresholds(settings));
         var path = Path.Combine(settings.ModelsDirectory, Id + ".json");
         File.WriteAllText(path, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         AnsiConsole.WriteLine($"wrote {path} and {adapterFile} ({adapter.Length:N0} bytes); base sha256 {summary.BaseSha256}");
         return 0;
+    }
+
+    private static PipelineThresholds? ParseThresholds(Settings settings)
+    {
+        if (settings.Thresholds is null)
+        {
+            return null;
+        }
+        var parts = settings.Thresholds.Split(',').Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (parts.Length != 3)
+        {
+            throw new ArgumentException($"--thresholds is '{settings.Thresholds}'; give support,refute,min-similarity.");
+        }
+        return new PipelineThresholds(parts[0], parts[1], parts[2],
+            settings.ThresholdsTunedOn ?? "grid search on claim macro-F1 through the pipeline (eval --tune)");
     }
 }

@@ -17,7 +17,12 @@ public sealed class TrainCommand : Command<TrainSettings>
         var weights = MiniLmOnnxWeights.FromPackage();
         using var vocab = new MemoryStream(MiniLmOnnxWeights.ReadResource(MiniLmOnnxWeights.VocabResource));
         var tokenizer = BertWordPieceTokenizer.Create(vocab);
-        var data = TrainingData.Load(settings.DataDirectory, settings.TuneShare, settings.SnliLimit, settings.RteLimit, settings.Seed);
+        // The pretrained encoder (no adapters) embeds FEVER's claims to find each one's nearest neighbours.
+        var pretrained = new MiniLmCrossEncoder(weights, new LoraSettings(0, 0, 0), dropout: 0);
+        var data = TrainingData.Load(settings.DataDirectory, settings.Mix,
+            texts => SentenceEmbeddings.Embed(pretrained, tokenizer, texts, settings.MaxTokens), Log);
+        TuneClaimsFile.Write(Path.Combine(settings.DataDirectory, "climate-fever", "train.jsonl"), data.TuneClaims,
+            Path.Combine(settings.OutputDirectory, TuneClaimsFile.Name));
         new Trainer(settings, Log).Run(weights, tokenizer, data, LibTorchNative.Status);
         return 0;
     }

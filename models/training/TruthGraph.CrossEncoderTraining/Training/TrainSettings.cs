@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using TruthGraph.CrossEncoderTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Training;
 
@@ -12,8 +13,8 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--out <DIR>"), Description("Run folder: checkpoints, learning curve, summary."), DefaultValue("models/training/runs/cross-encoder")]
     public string OutputDirectory { get; init; } = "models/training/runs/cross-encoder";
 
-    [CommandOption("--epochs <N>"), DefaultValue(3)]
-    public int Epochs { get; init; } = 3;
+    [CommandOption("--epochs <N>"), DefaultValue(2)]
+    public int Epochs { get; init; } = 2;
 
     [CommandOption("--max-steps <N>"), Description("Stop after this many optimiser steps (0 = no limit); for smoke runs and tests."), DefaultValue(0)]
     public int MaxSteps { get; init; }
@@ -24,8 +25,8 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--batch <N>"), DefaultValue(16)]
     public int BatchSize { get; init; } = 16;
 
-    [CommandOption("--lr <RATE>"), Description("Peak learning rate (linear warm-up, then linear decay to 0)."), DefaultValue(6e-4)]
-    public double LearningRate { get; init; } = 6e-4;
+    [CommandOption("--lr <RATE>"), Description("Peak learning rate (linear warm-up, then linear decay to 0)."), DefaultValue(5e-4)]
+    public double LearningRate { get; init; } = 5e-4;
 
     [CommandOption("--warmup <SHARE>"), DefaultValue(0.06)]
     public double WarmupShare { get; init; } = 0.06;
@@ -33,11 +34,11 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--weight-decay <W>"), DefaultValue(0.01)]
     public double WeightDecay { get; init; } = 0.01;
 
-    [CommandOption("--rank <R>"), Description("LoRA rank on all 36 linear layers."), DefaultValue(8)]
-    public int LoraRank { get; init; } = 8;
+    [CommandOption("--rank <R>"), Description("LoRA rank on all 36 linear layers."), DefaultValue(16)]
+    public int LoraRank { get; init; } = 16;
 
-    [CommandOption("--alpha <A>"), DefaultValue(16.0)]
-    public double LoraAlpha { get; init; } = 16;
+    [CommandOption("--alpha <A>"), DefaultValue(32.0)]
+    public double LoraAlpha { get; init; } = 32;
 
     [CommandOption("--lora-dropout <P>"), DefaultValue(0.05)]
     public double LoraDropout { get; init; } = 0.05;
@@ -54,8 +55,26 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--snli <N>"), Description("SNLI dev-subset pairs to train on (-1 = all)."), DefaultValue(-1)]
     public int SnliLimit { get; init; } = -1;
 
-    [CommandOption("--rte <N>"), Description("RTE pairs to train on (-1 = all)."), DefaultValue(-1)]
-    public int RteLimit { get; init; } = -1;
+    [CommandOption("--rte <N>"), Description("RTE pairs to train on (-1 = all)."), DefaultValue(1200)]
+    public int RteLimit { get; init; } = 1200;
+
+    [CommandOption("--fever <N>"), Description("FEVER pairs (nli/fever_pairs.jsonl) to train on (-1 = all, 0 = none)."), DefaultValue(8000)]
+    public int FeverLimit { get; init; } = 8000;
+
+    [CommandOption("--fever-neutrals <N>"), Description("Neutral pairs made from FEVER: a claim with the evidence of its nearest other claim."), DefaultValue(3000)]
+    public int FeverNeutrals { get; init; } = 3000;
+
+    [CommandOption("--fragments <N>"), Description("Pairs per semantic-fragment training file (nli/fragments/*_train.jsonl; -1 = all)."), DefaultValue(200)]
+    public int FragmentsPerFile { get; init; } = 200;
+
+    [CommandOption("--climate-weight <W>"), Description("Loss weight of CLIMATE-FEVER pairs (in-domain) relative to FEVER and SNLI."), DefaultValue(2.0)]
+    public double ClimateWeight { get; init; } = 2;
+
+    [CommandOption("--rte-weight <W>"), DefaultValue(0.5)]
+    public double RteWeight { get; init; } = 0.5;
+
+    [CommandOption("--fragment-weight <W>"), Description("Loss weight of the templated fragment probes (low, so their templates are not learned)."), DefaultValue(0.3)]
+    public double FragmentWeight { get; init; } = 0.3;
 
     [CommandOption("--eval-every <N>"), Description("Also evaluate every N steps within an epoch (0 = only at epoch ends)."), DefaultValue(0)]
     public int EvalEvery { get; init; }
@@ -65,6 +84,9 @@ public sealed class TrainSettings : CommandSettings
 
     [CommandOption("--threads <N>"), Description("libtorch intra-op threads."), DefaultValue(2)]
     public int Threads { get; init; } = 2;
+
+    public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
+        ClimateWeight, RteWeight, FragmentWeight, Seed);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }

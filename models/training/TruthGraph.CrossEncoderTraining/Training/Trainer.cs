@@ -152,7 +152,7 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         {
             allowed[(int)label] = 1;
         }
-        var weight = (float)pair.Allowed.Average(l => classWeights[(int)l]);
+        var weight = (float)(pair.Weight * pair.Allowed.Average(l => classWeights[(int)l]));
         return EncodedPair.Encode(tokenizer, pair.Premise, pair.Hypothesis, settings.MaxTokens, allowed, weight);
     }
 
