@@ -37,14 +37,18 @@ public static class StatusApi
             Mode: configuration["Postgres:Mode"] ?? "unknown",
             HnswIndexes: reader.GetFieldValue<string[]>(4),
             RowCounts: new Dictionary<string, long> { ["evidence"] = reader.GetInt64(2), ["verifications"] = reader.GetInt64(3) });
-        return TypedResults.Ok(new StatusResponse(database, new VerificationModels(verification.Value.EmbeddingModel, verification.Value.NliModel)));
+        return TypedResults.Ok(new StatusResponse(database, new VerificationModels(verification.Value.EmbeddingModel, verification.Value.NliModel,
+            verification.Value.SelectableNliModels)));
     }
 }
 
 public sealed record StatusResponse(DatabaseStatus Database, VerificationModels Verification);
 
-/// <summary>The inference models a verification calls (Verification:EmbeddingModel, Verification:NliModel).</summary>
-public sealed record VerificationModels(string EmbeddingModel, string NliModel);
+/// <summary>
+/// The inference models a verification calls (Verification:EmbeddingModel, Verification:NliModel), and the NLI models a
+/// request may name instead (<c>"nliModel"</c>).
+/// </summary>
+public sealed record VerificationModels(string EmbeddingModel, string NliModel, IReadOnlyList<string> SelectableNliModels);
 
 public sealed record DatabaseStatus(
     string PostgresVersion, string? PgvectorVersion, string Mode, IReadOnlyList<string> HnswIndexes, IReadOnlyDictionary<string, long> RowCounts);

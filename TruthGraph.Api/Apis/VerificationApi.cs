@@ -29,7 +29,8 @@ public static class VerificationApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var results = await verifier.VerifyAsync([request.Claim!.Trim()], request.TopK, request.MinSimilarity, cancellationToken);
+        var results = await verifier.VerifyAsync([request.Claim!.Trim()], request.TopK, request.MinSimilarity, cancellationToken,
+            nliModel: request.NliModel);
         return TypedResults.Ok(results[0]);
     }
 
@@ -42,7 +43,8 @@ public static class VerificationApi
             return TypedResults.ValidationProblem(errors);
         }
         var claims = request.Claims!.Select(c => c!.Trim()).ToList();
-        return TypedResults.Ok(await verifier.VerifyAsync(claims, request.TopK, request.MinSimilarity, cancellationToken));
+        return TypedResults.Ok(await verifier.VerifyAsync(claims, request.TopK, request.MinSimilarity, cancellationToken,
+            nliModel: request.NliModel));
     }
 
     public static async Task<Results<Ok<VerificationPage>, ValidationProblem>> ListAsync(

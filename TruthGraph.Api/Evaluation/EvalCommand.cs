@@ -92,10 +92,12 @@ public static class EvalCommand
 
         // 2. Every claim through the verification pipeline, one at a time as a user would send them.
         await pipeline.WarmUpAsync(topK);
+        // Tuning searches the relevance floor too, so it needs the evidence the model's current floor would leave out.
+        double? retrievalFloor = options.ContainsKey("tune") ? settings.DefaultMinSimilarity : null;
         var results = new List<VerificationResult>(claims.Count);
         foreach (var claim in claims)
         {
-            results.Add((await verifier.VerifyAsync([claim.Claim], topK, null, CancellationToken.None))[0]);
+            results.Add((await verifier.VerifyAsync([claim.Claim], topK, retrievalFloor, CancellationToken.None))[0]);
         }
 
         // 3. The same claims again: now answered by the result cache.
@@ -103,7 +105,7 @@ public static class EvalCommand
         foreach (var claim in claims)
         {
             var started = Stopwatch.GetTimestamp();
-            await verifier.VerifyAsync([claim.Claim], topK, null, CancellationToken.None);
+            await verifier.VerifyAsync([claim.Claim], topK, retrievalFloor, CancellationToken.None);
             cacheHits.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 

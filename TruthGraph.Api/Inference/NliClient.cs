@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using TruthGraph.Api.Verification;
@@ -12,6 +13,12 @@ public interface INliClient
     /// texts again (evidence embeddings come straight from the database); a cross-encoder ignores them.
     /// </summary>
     Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, string modelId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The verdict thresholds the model's manifest carries (null when none), known before any pair is scored: the
+    /// relevance floor decides which evidence is worth an NLI pass at all.
+    /// </summary>
+    Task<VerdictThresholds?> GetThresholdsAsync(string modelId, CancellationToken cancellationToken);
 }
 
 public sealed record NliPair(
@@ -31,9 +38,32 @@ public sealed record NliScore(int Index, string Label, double Entailment, double
 /// HTTP client of <c>POST /v1/nli</c> on the inference service (address by service discovery). Splits large inputs
 /// (a batch of claims times k evidence) into requests of the size the service accepts.
 /// </summary>
-public sealed class HttpNliClient(HttpClient http) : INliClient
+public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null) : INliClient
 {
     public const int MaxPairsPerRequest = 256;
+
+    // Thresholds change only with a model's manifest, i.e. a redeployed inference service: a few minutes' reuse is safe,
+    // and saves a request per verification. Keyed by the service's address, since tests run several side by side.
+    private static readonly TimeSpan ThresholdsLifetime = TimeSpan.FromMinutes(5);
+    private static readonly ConcurrentDictionary<string, (VerdictThresholds? Thresholds, DateTimeOffset Expires)> KnownThresholds = new();
+
+    public async Task<VerdictThresholds?> GetThresholdsAsync(string modelId, CancellationToken cancellationToken)
+    {
+        var key = $"{http.BaseAddress}|{modelId}";
+        if (KnownThresholds.TryGetValue(key, out var known) && known.Expires > Now)
+        {
+            return known.Thresholds;
+        }
+        using var response = await http.GetAsync($"/v1/models/{Uri.EscapeDataString(modelId)}", cancellationToken);
+        await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
+        var model = await response.Content.ReadFromJsonAsync<ModelThresholds>(cancellationToken);
+        KnownThresholds[key] = (model?.VerdictThresholds, Now + ThresholdsLifetime);
+        return model?.VerdictThresholds;
+    }
+
+    private DateTimeOffset Now => (time ?? TimeProvider.System).GetUtcNow();
+
+    private sealed record ModelThresholds(VerdictThresholds? VerdictThresholds);
 
     public async Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, string modelId, CancellationToken cancellationToken)
     {

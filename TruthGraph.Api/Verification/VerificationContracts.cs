@@ -2,11 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace TruthGraph.Api.Verification;
 
-/// <summary>Body of <c>POST /api/verify</c>.</summary>
-public sealed record VerifyRequest(string? Claim, int? TopK = null, double? MinSimilarity = null);
+/// <summary>Body of <c>POST /api/verify</c>; <paramref name="NliModel"/> picks another selectable NLI model than the default.</summary>
+public sealed record VerifyRequest(string? Claim, int? TopK = null, double? MinSimilarity = null, string? NliModel = null);
 
 /// <summary>Body of <c>POST /api/verify/batch</c>.</summary>
-public sealed record VerifyBatchRequest(IReadOnlyList<string?>? Claims, int? TopK = null, double? MinSimilarity = null);
+public sealed record VerifyBatchRequest(IReadOnlyList<string?>? Claims, int? TopK = null, double? MinSimilarity = null, string? NliModel = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<PairLabel>))]
 public enum PairLabel

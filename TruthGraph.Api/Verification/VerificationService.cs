@@ -25,8 +25,10 @@ public sealed class VerificationService(
     private readonly VerificationOptions _options = options.Value;
 
     /// <param name="useResultCache">False for measurements (e2e performance runs): every claim goes through every stage.</param>
+    /// <param name="nliModel">The NLI model (validated by the caller); null uses <see cref="VerificationOptions.NliModel"/>.</param>
     public async Task<IReadOnlyList<VerificationResult>> VerifyAsync(
-        IReadOnlyList<string> claims, int? topK, double? minSimilarity, CancellationToken cancellationToken, bool useResultCache = true)
+        IReadOnlyList<string> claims, int? topK, double? minSimilarity, CancellationToken cancellationToken, bool useResultCache = true,
+        string? nliModel = null)
     {
         using var activity = VerificationTelemetry.Verify.StartActivity("verify");
         activity?.SetTag("truthgraph.claims", claims.Count);
@@ -38,12 +40,15 @@ public sealed class VerificationService(
         var traceId = Activity.Current?.TraceId.ToHexString();
         var started = Stopwatch.GetTimestamp();
         var k = topK ?? _options.DefaultTopK;
-        var threshold = minSimilarity ?? _options.DefaultMinSimilarity;
+        var models = new ModelIds(_options.EmbeddingModel, nliModel ?? _options.NliModel);
+        // Evidence below the NLI model's relevance floor counts neither way, so it is not retrieved for an NLI pass at all
+        // (a cross-encoder pays one encoder pass per pair). A caller's explicit minSimilarity is taken as given.
+        var threshold = minSimilarity
+            ?? Math.Max(_options.DefaultMinSimilarity, (await nli.GetThresholdsAsync(models.Nli, cancellationToken))?.MinSimilarity ?? 0);
 
         var timer = new StageTimer();
         var corpusVersion = await timer.TimeAsync(Stage.Db, VerificationTelemetry.Database, "corpus version",
             () => evidence.GetCorpusVersionAsync(cancellationToken));
-        var models = new ModelIds(_options.EmbeddingModel, _options.NliModel);
 
         // Results already computed for this claim, corpus and models are answered from the cache.
         var results = new VerificationResult?[claims.Count];

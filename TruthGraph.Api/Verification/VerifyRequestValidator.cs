@@ -11,6 +11,7 @@ public static class VerifyRequestValidator
         var errors = new Dictionary<string, string[]>();
         AddClaimErrors(errors, "claim", request.Claim, options);
         AddSearchErrors(errors, request.TopK, request.MinSimilarity, options);
+        AddModelErrors(errors, request.NliModel, options);
         return errors;
     }
 
@@ -33,7 +34,16 @@ public static class VerifyRequestValidator
             }
         }
         AddSearchErrors(errors, request.TopK, request.MinSimilarity, options);
+        AddModelErrors(errors, request.NliModel, options);
         return errors;
+    }
+
+    private static void AddModelErrors(Dictionary<string, string[]> errors, string? nliModel, VerificationOptions options)
+    {
+        if (nliModel is not null && !options.SelectableNliModels.Contains(nliModel, StringComparer.Ordinal))
+        {
+            errors["nliModel"] = [$"nliModel must be one of {string.Join(", ", options.SelectableNliModels)}; it was '{nliModel}'."];
+        }
     }
 
     private static void AddClaimErrors(Dictionary<string, string[]> errors, string field, string? claim, VerificationOptions options)

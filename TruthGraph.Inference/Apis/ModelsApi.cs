@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Nli;
 using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Onnx.Quantization;
 
@@ -146,13 +147,14 @@ public sealed record QuantizationInfo(string Method, string? WeightEncoding, str
 /// <param name="Quantization">The INT8 file made for the model, once it is loaded (also when the self-check refused it).</param>
 /// <param name="Int8SelfCheck">The start-up comparison of the INT8 model with fp32 on fixed inputs, once loaded.</param>
 /// <param name="Accuracy">What the manifest says was measured when the model was built (NLI models), else null.</param>
+/// <param name="VerdictThresholds">The verdict thresholds tuned for an NLI model's scores (support, refute, relevance floor), else null.</param>
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
     string Weights, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
     int BatchSize, string BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
     int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? PrecisionReason, string? Int8Method,
     string? Int8WeightEncoding, string? Int8WeightEncodingReason, QuantizationInfo? Quantization, Int8SelfCheckResult? Int8SelfCheck,
-    ModelAccuracy? Accuracy)
+    ModelAccuracy? Accuracy, VerdictThresholds? VerdictThresholds)
 {
     public string Object => "model";
 
@@ -168,7 +170,8 @@ public sealed record ModelInfo(
             s.Sessions, s.IntraOpThreads, s.EstimatedBytes,
             new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed),
             s.Precision.Name, s.Int8Check?.Reason, Configured(s)?.Int8Method?.Name(), Configured(s)?.EffectiveEncoding?.Name(),
-            Configured(s)?.WeightEncodingReason, QuantizationInfo.From(s.Int8File), s.Int8Check, ModelAccuracy.From(m.Metrics));
+            Configured(s)?.WeightEncodingReason, QuantizationInfo.From(s.Int8File), s.Int8Check, ModelAccuracy.From(m.Metrics),
+            m.Task == ModelTask.Nli ? VerdictThresholds.From(m) : null);
     }
 
     // The INT8 settings stay visible beside precision fp32 when the self-check refused the file, so the reason names what failed.

@@ -9,7 +9,7 @@ namespace TruthGraph.Inference.Apis;
 /// <summary><c>POST /v1/nli</c>: entailment / neutral / contradiction for (premise, hypothesis) pairs.</summary>
 public static class NliApi
 {
-    public const string DefaultModel = "nli-minilm-head";
+    public const string DefaultModel = "nli-minilm-cross";
 
     public static IEndpointRouteBuilder MapNliApi(this IEndpointRouteBuilder routes)
     {

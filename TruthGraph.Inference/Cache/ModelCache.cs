@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Runtime;
 using Microsoft.Extensions.Options;
 using TruthGraph.Inference.Models;
+using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Telemetry;
 
 namespace TruthGraph.Inference.Cache;
@@ -50,7 +51,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
             int? configured = settings.BatchSizes.TryGetValue(m.Id, out var size) && size > 0 ? size : null;
             var runtime = new ModelRuntime(m.Id, configured ?? 32, settings.Batching.Enabled, new ModelStats())
             {
-                Precision = settings.PrecisionOf(m.Id),
+                Precision = settings.PrecisionOf(m, OnnxSessionFactory.CudaUnavailable),
             };
             return new Entry(m, runtime, configured);
         }, StringComparer.OrdinalIgnoreCase);

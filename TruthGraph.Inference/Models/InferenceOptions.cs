@@ -81,6 +81,24 @@ public sealed class InferenceOptions
         !Precision.TryGetValue(modelId, out var value) ? ModelPrecision.Fp32
         : ModelPrecision.TryParse(value, ResolvedInt8Method, ResolvedInt8WeightEncoding, out var precision) ? precision
         : throw new InvalidOperationException($"Inference:Precision:{modelId} is '{value}'; use {string.Join(" or ", ModelPrecision.Names)}.");
+
+    /// <summary>
+    /// The configured precision, else the manifest's <see cref="ModelManifest.CpuPrecision"/> when the model will run on
+    /// the CPU: <c>Inference:Device=cpu</c>, or <c>auto</c> on a machine whose CUDA libraries cannot load (the same no-cost
+    /// check the session factory makes). Where CUDA may be used the model stays fp32.
+    /// </summary>
+    public ModelPrecision PrecisionOf(ModelManifest manifest, Func<bool> cudaUnavailable)
+    {
+        if (Precision.ContainsKey(manifest.Id) || manifest.CpuPrecision is null)
+        {
+            return PrecisionOf(manifest.Id);
+        }
+        var device = Device.Trim().ToLowerInvariant();
+        var onCpu = device == "cpu" || (device == "auto" && cudaUnavailable());
+        return onCpu && ModelPrecision.TryParse(manifest.CpuPrecision, ResolvedInt8Method, ResolvedInt8WeightEncoding, out var precision)
+            ? precision
+            : ModelPrecision.Fp32;
+    }
 }
 
 public sealed class OnnxOptions

@@ -35,6 +35,13 @@ public sealed record ModelManifest
     /// </summary>
     public bool WarmUp { get; init; } = true;
 
+    /// <summary>
+    /// The precision this model runs in on the CPU when <c>Inference:Precision</c> does not name it: <c>int8</c> for a
+    /// model whose INT8 rewrite was measured to keep its answers (the default cross-encoder), null for fp32. On CUDA the
+    /// model runs fp32 unless configured otherwise: the GPU has the arithmetic to spare and INT8 MatMuls gain little there.
+    /// </summary>
+    public string? CpuPrecision { get; init; }
+
     // Cross-encoders (task nli, architecture "cross-encoder"): the weights take [CLS] premise [SEP] hypothesis [SEP]
     // as input_ids / attention_mask (/ token_type_ids) and give logits over Labels, read from OutputName or the first output.
 

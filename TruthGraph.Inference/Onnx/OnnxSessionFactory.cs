@@ -56,6 +56,17 @@ public static class OnnxSessionFactory
         }
     }
 
+    /// <summary>
+    /// True when the CUDA provider cannot load here (its library is absent or its dependencies are missing), so
+    /// <c>auto</c> will run on the CPU; asked once per process, it costs one dlopen.
+    /// </summary>
+    public static bool CudaUnavailable() => CudaUnavailableOnce.Value;
+
+    private static readonly Lazy<bool> CudaUnavailableOnce = new(() =>
+        !OperatingSystem.IsLinux()
+        || !File.Exists(Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libonnxruntime_providers_cuda.so"))
+        || MissingLibrary().Length > 0);
+
     private static SessionOptions CpuOptions(SessionSettings settings) => BaseOptions(settings);
 
     private static SessionOptions BaseOptions(SessionSettings settings)

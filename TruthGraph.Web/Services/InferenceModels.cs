@@ -4,10 +4,14 @@ namespace TruthGraph.Web.Services;
 public sealed record ModelView(
     string Id, string Task, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
     int BatchSize, bool MicroBatching, int? Sessions, long? MemoryBytes, ModelStatsView Stats, string? Precision = null,
-    ModelAccuracyView? Accuracy = null);
+    ModelAccuracyView? Accuracy = null, string? PrecisionReason = null, string? Int8WeightEncoding = null, string? Int8WeightEncodingReason = null);
 
-/// <summary>Accuracy recorded in the model's manifest when it was built (CLIMATE-FEVER dev on gold evidence, SNLI test subset).</summary>
-public sealed record ModelAccuracyView(int? DevPairs, double? DevPairMacroF1, double? DevClaimMacroF1, double? SnliAccuracy);
+/// <summary>
+/// Accuracy recorded in the model's manifest when it was built (CLIMATE-FEVER dev on gold evidence, SNLI test subset) and
+/// through the pipeline (the common-sense contrast set's verdict accuracy, CLIMATE-FEVER dev claim macro-F1).
+/// </summary>
+public sealed record ModelAccuracyView(int? DevPairs, double? DevPairMacroF1, double? DevClaimMacroF1, double? SnliAccuracy,
+    int? ContrastClaims = null, double? ContrastAccuracy = null, double? PipelineDevClaimMacroF1 = null);
 
 public sealed record ModelStatsView(long Loads, double? LoadMilliseconds, long Requests, long Items, long Tokens, DateTimeOffset? LastUsed);
 

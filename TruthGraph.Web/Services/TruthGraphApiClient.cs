@@ -32,9 +32,12 @@ public sealed class TruthGraphApiClient(HttpClient http)
     }
 
     /// <summary>Verifies a claim; a 400 comes back as <see cref="ApiProblemException"/> with the API's reasons.</summary>
-    public async Task<VerificationView> VerifyAsync(string claim, int topK, CancellationToken cancellationToken = default)
+    /// <param name="nliModel">one of the API's selectable NLI models; null for its default</param>
+    public async Task<VerificationView> VerifyAsync(string claim, int topK, string? nliModel = null, CancellationToken cancellationToken = default)
     {
-        using var response = await http.PostAsJsonAsync("/api/verify", new { claim, topK }, cancellationToken);
+        using var response = nliModel is null
+            ? await http.PostAsJsonAsync("/api/verify", new { claim, topK }, cancellationToken)
+            : await http.PostAsJsonAsync("/api/verify", new { claim, topK, nliModel }, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);
@@ -75,7 +78,7 @@ public sealed class ApiProblemException(string message) : Exception(message)
 /// <summary>The dashboard's view of <c>GET /api/status</c> (the API owns the contract; this mirrors the fields shown).</summary>
 public sealed record ApiStatus(DatabaseStatus Database, VerificationModelsView? Verification);
 
-public sealed record VerificationModelsView(string EmbeddingModel, string NliModel);
+public sealed record VerificationModelsView(string EmbeddingModel, string NliModel, IReadOnlyList<string>? SelectableNliModels = null);
 
 public sealed record DatabaseStatus(
     string PostgresVersion, string? PgvectorVersion, string Mode, IReadOnlyList<string> HnswIndexes, IReadOnlyDictionary<string, long> RowCounts);

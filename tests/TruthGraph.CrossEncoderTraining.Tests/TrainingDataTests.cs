@@ -90,6 +90,31 @@ public sealed class TrainingDataTests
         Assert.True(Cos("The cat sat on the mat.", "A cat was sitting on the mat.") > Cos("The cat sat on the mat.", "Interest rates rose in March.") + 0.3);
     }
 
+    [Theory]
+    [InlineData("Sound cannot travel through a vacuum.", "Sound can travel through a vacuum.")]
+    [InlineData("Sound can travel through water.", "Sound cannot travel through water.")]
+    [InlineData("Ottawa is the capital of Canada.", "Ottawa is not the capital of Canada.")]
+    [InlineData("Mars has two moons.", "Mars does not have two moons.")]
+    [InlineData("The wall was not visible.", "The wall was visible.")]
+    public void Negation_flips_the_first_negatable_verb(string sentence, string expected) =>
+        Assert.Equal(expected, ClaimMutations.Negate(sentence));
+
+    [Fact]
+    public void Mutations_change_a_number_or_a_negation_and_pair_both_directions_as_contradictions()
+    {
+        var random = new Random(5);
+        var changed = ClaimMutations.ChangeNumber("Apollo 11 landed in 1969 with 3 astronauts.", random);
+        Assert.NotNull(changed);
+        Assert.NotEqual("Apollo 11 landed in 1969 with 3 astronauts.", changed);
+        Assert.Null(ClaimMutations.ChangeNumber("No digits here.", random));
+        Assert.Null(ClaimMutations.Negate("Rainbows appear after rain showers."));
+
+        var pairs = ClaimMutations.Build(["Paris is in France.", "The Nile flows into the sea in 3 branches.", "Rainbows appear after showers."], 10, new Random(1));
+        Assert.Equal(4, pairs.Count); // the third sentence has neither a verb to negate nor a number
+        Assert.All(pairs, p => Assert.Equal(NliLabel.Contradiction, p.Label));
+        Assert.All(pairs, p => Assert.Contains(pairs, q => q.Premise == p.Hypothesis && q.Hypothesis == p.Premise));
+    }
+
     private static float[] Unit(double angle) => [(float)Math.Cos(angle), (float)Math.Sin(angle), 0];
 
     /// <summary>A tiny shared-data folder with every file the mix reads.</summary>

@@ -8,7 +8,7 @@ namespace TruthGraph.EndToEndTests;
 public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
 {
     private const string EmbeddingModel = "all-minilm-l6-v2";
-    private const string NliModel = "nli-minilm-head";
+    private const string NliModel = "nli-minilm-cross";
 
     [Fact]
     public async Task The_models_page_lists_the_embedding_model_and_warming_it_up_shows_it_loaded_with_its_device()
@@ -36,6 +36,9 @@ public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
         var nliRow = table.Locator("tr").Filter(new() { Has = page.GetByTestId("model-id").Filter(new() { HasTextRegex = new Regex($"^\\s*{NliModel}\\b") }) });
         await Assertions.Expect(nliRow.GetByTestId("model-in-use")).ToBeVisibleAsync();
         await Assertions.Expect(nliRow.GetByTestId("model-accuracy")).ToContainTextAsync($"pair F1 {pairF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}");
+        // ... and the common-sense contrast set's verdict accuracy measured through the pipeline.
+        var contrast = manifest.RootElement.GetProperty("metrics").GetProperty("contrastSet").GetProperty("accuracy").GetDouble();
+        await Assertions.Expect(nliRow.GetByTestId("model-contrast-accuracy")).ToHaveTextAsync($"common sense {(contrast * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}%");
         await BrowserFixture.SaveScreenshotAsync(page, "models-page");
 
         await page.SetViewportSizeAsync(390, 844);

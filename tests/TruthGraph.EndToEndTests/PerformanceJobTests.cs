@@ -126,7 +126,7 @@ public sealed class PerformanceJobTests(PerformanceAppFixture fixture, ITestOutp
         Assert.Equal("completed", events.Last().Data.GetProperty("status").GetString());
 
         var report = (await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/profiles/{id}")).GetProperty("result");
-        Assert.Equal([Model, "nli-minilm-head"], report.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()));
+        Assert.Equal([Model, "nli-minilm-cross"], report.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()));
         var local = report.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("component").GetString()!).ToList();
         Assert.Contains(local, c => c.StartsWith("retrieval", StringComparison.Ordinal));
         Assert.Contains(local, c => c.StartsWith("aggregation", StringComparison.Ordinal));

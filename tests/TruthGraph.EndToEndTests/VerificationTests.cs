@@ -89,7 +89,7 @@ public sealed class VerificationTests(EvidenceAppFixture fixture, ITestOutputHel
             Assert.True(stages[0] > 0 && stages[1] > 0 && stages[2] > 0, "embed, retrieve and NLI each take time");
             Assert.InRange(stages.Sum(), 0, timings.GetProperty("totalMs").GetDouble());
             Assert.Equal("all-minilm-l6-v2", result.GetProperty("models").GetProperty("embedding").GetString());
-            Assert.Equal("nli-minilm-head", result.GetProperty("models").GetProperty("nli").GetString());
+            Assert.Equal("nli-minilm-cross", result.GetProperty("models").GetProperty("nli").GetString());
         }
 
         var verdicts = results.Select(r => r.GetProperty("verdict").GetString()).ToList();
@@ -154,6 +154,8 @@ public sealed class VerificationTests(EvidenceAppFixture fixture, ITestOutputHel
         { "/api/verify", """{"topK": 3}""", "claim" },
         { "/api/verify/batch", "{\"claims\": [" + string.Join(',', Enumerable.Repeat("\"x\"", 257)) + "]}", "claims" },
         { "/api/verify/batch", """{"claims": ["fine", ""]}""", "claims[1]" },
+        { "/api/verify", """{"claim": "Sea levels rise.", "nliModel": "gpt-4"}""", "nliModel" },
+        { "/api/verify/batch", """{"claims": ["Sea levels rise."], "nliModel": "all-minilm-l6-v2"}""", "nliModel" },
     };
 
     [Theory]

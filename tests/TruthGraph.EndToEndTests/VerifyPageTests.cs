@@ -27,6 +27,9 @@ public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("verification-result")).ToContainTextAsync(claim.Trim());
         await Assertions.Expect(page.GetByTestId("stage-breakdown")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("trace-link")).ToBeVisibleAsync();
+        // The page names the NLI model that decided, and offers the fast one.
+        await Assertions.Expect(page.GetByTestId("nli-model-used")).ToHaveTextAsync("nli-minilm-cross");
+        await Assertions.Expect(page.GetByTestId("nli-model-select")).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(page, "verify-page");
 
         await page.SetViewportSizeAsync(390, 844);

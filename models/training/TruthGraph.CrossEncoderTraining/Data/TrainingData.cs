@@ -18,7 +18,7 @@ public sealed record LabelledPair(string Premise, string Hypothesis, IReadOnlyLi
 /// <summary>What goes into one run and how much each source counts (see models/README.md for the shipped mix).</summary>
 public sealed record DataMix(
     double TuneShare, int SnliLimit, int RteLimit, int FeverLimit, int FeverNeutrals, int FragmentsPerFile,
-    double ClimateWeight, double RteWeight, double FragmentWeight, int Seed);
+    double ClimateWeight, double RteWeight, double FragmentWeight, int Seed, int Mutations = 0);
 
 /// <summary>The splits one run uses, all read from the shared data folder.</summary>
 public sealed record TrainingData(
@@ -53,8 +53,16 @@ public sealed record TrainingData(
         var feverPath = Path.Combine(nli, "fever_pairs.jsonl");
         if (mix.FeverLimit != 0 && File.Exists(feverPath))
         {
-            var fever = Sample(FeverPairs.Read(feverPath), mix.FeverLimit, random);
+            // Same layout as the SNLI files: premise (Wikipedia evidence), hypothesis (claim), entailment / contradiction.
+            var fever = Sample(Datasets.ReadSnli(feverPath), mix.FeverLimit, random);
             train.AddRange(fever.Select(p => LabelledPair.Single(p, "fever")));
+            if (mix.Mutations > 0)
+            {
+                // FEVER's supported claims are short true sentences: good material for negation and number flips.
+                var mutations = ClaimMutations.Build(fever.Where(p => p.Label == NliLabel.Entailment).Select(p => p.Hypothesis), mix.Mutations, random);
+                log?.Invoke($"mutation contradictions: {mutations.Count}");
+                train.AddRange(mutations.Select(p => LabelledPair.Single(p, "mutations")));
+            }
             if (mix.FeverNeutrals > 0)
             {
                 var vectors = (embed ?? throw new ArgumentNullException(nameof(embed), "FEVER neutrals need sentence vectors."))

@@ -60,7 +60,9 @@ public static class ManifestDocument
             training = new
             {
                 command = "dotnet run -c Release --project models/training/TruthGraph.CrossEncoderTraining -- train " +
-                    $"--epochs {s.Epochs} --max-minutes {s.MaxMinutes} (then: publish --run <run folder>)",
+                    $"--epochs {s.Epochs} --max-minutes {s.MaxMinutes}" + (s.InitAdapter is null ? "" : $" --init {s.InitAdapter}") +
+                    " (then: publish --run <run folder>); models/README.md has the exact commands of every stage",
+                startedFrom = s.InitAdapter,
                 data = new[]
                 {
                     $"climate-fever/train.jsonl (minus held-out claims; loss weight {s.ClimateWeight})",
@@ -68,6 +70,7 @@ public static class ManifestDocument
                     "nli/snli_dev_subset.jsonl",
                     $"nli/rte_all_labeled.jsonl ({s.RteLimit} sampled; not_entailment = neutral or contradiction; loss weight {s.RteWeight})",
                     $"nli/fragments/*_train.jsonl ({s.FragmentsPerFile} per file; loss weight {s.FragmentWeight})",
+                    $"{s.Mutations} contradictions made by negating or changing a number in FEVER's supported claims, both directions",
                 },
                 pairs = summary.TrainPairsBySource,
                 classWeights = summary.ClassWeights,

@@ -85,8 +85,14 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--threads <N>"), Description("libtorch intra-op threads."), DefaultValue(2)]
     public int Threads { get; init; } = 2;
 
+    [CommandOption("--mutations <N>"), Description("Contradiction pairs made by negating or changing a number in FEVER's supported claims (both directions)."), DefaultValue(0)]
+    public int Mutations { get; init; }
+
+    [CommandOption("--init <SAFETENSORS>"), Description("Start from a trained adapter (a run's latest.safetensors) instead of zero adapters and a new head.")]
+    public string? InitAdapter { get; init; }
+
     public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
-        ClimateWeight, RteWeight, FragmentWeight, Seed);
+        ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }

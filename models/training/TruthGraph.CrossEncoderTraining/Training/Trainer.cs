@@ -26,6 +26,12 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         set_num_threads(settings.Threads);
         var lora = new LoraSettings(settings.LoraRank, settings.LoraAlpha, settings.LoraDropout);
         var model = new MiniLmCrossEncoder(weights, lora, settings.Dropout);
+        if (settings.InitAdapter is { } init)
+        {
+            // A second stage: continue from a trained adapter (same rank) rather than from zero.
+            AdapterImport.Apply(model, File.ReadAllBytes(init));
+            log($"started from {init}");
+        }
 
         var classWeights = TrainingData.ClassWeights(data.Train);
         var train = data.Train.Select(p => Encode(p, tokenizer, classWeights)).ToList();

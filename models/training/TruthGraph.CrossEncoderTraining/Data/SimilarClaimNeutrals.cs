@@ -1,29 +1,6 @@
-using System.Text.Json;
 using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Data;
-
-/// <summary>
-/// FEVER claims with their Wikipedia evidence (nli/fever_pairs.jsonl): SUPPORTS = entailment, REFUTES = contradiction.
-/// The file has no neutral pairs; <see cref="SimilarClaimNeutrals"/> makes them.
-/// </summary>
-public static class FeverPairs
-{
-    public static IReadOnlyList<NliPair> Read(string path)
-    {
-        var pairs = new List<NliPair>();
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            pairs.Add(new NliPair(
-                root.GetProperty("premise").GetString()!,
-                root.GetProperty("hypothesis").GetString()!,
-                NliLabels.FromSnli(root.GetProperty("label").GetString()!)));
-        }
-        return pairs;
-    }
-}
 
 /// <summary>
 /// Neutral pairs that are not simply "another topic": each chosen claim is paired with the evidence of the claim
