@@ -22,7 +22,8 @@ public sealed class FaultAppFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(ModelsDirectory);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(TestData.RepositoryRoot, "models"))
-                     .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".onnx", StringComparison.Ordinal)))
+                     .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".onnx", StringComparison.Ordinal)
+                         || f.EndsWith(".safetensors", StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(ModelsDirectory, Path.GetFileName(file)));
         }

@@ -16,6 +16,9 @@ public sealed class VerificationTests(EvidenceAppFixture fixture, ITestOutputHel
     private static List<JsonElement>? _results;
     private static readonly string[] Verdicts = ["SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO"];
 
+    private static readonly double RelevanceFloor = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", "nli-minilm-cross.json")))
+        .RootElement.GetProperty("verdictThresholds").GetProperty("minSimilarity").GetDouble();
+
     private static List<(string Claim, string Label)> DevClaims(int count) => File.ReadLines(TestData.ClimateFever("dev.jsonl"))
         .Take(count)
         .Select(l => JsonDocument.Parse(l).RootElement)
@@ -73,6 +76,8 @@ public sealed class VerificationTests(EvidenceAppFixture fixture, ITestOutputHel
             Assert.InRange(evidence.Count, 1, 10);
             var similarities = evidence.Select(e => e.GetProperty("similarity").GetDouble()).ToList();
             Assert.Equal(similarities.OrderDescending(), similarities);
+            // Evidence below the NLI model's relevance floor would count neither way, so it is not retrieved for an NLI pass.
+            Assert.All(similarities, s => Assert.True(s >= RelevanceFloor - 1e-4, $"similarity {s} is below the floor {RelevanceFloor}"));
             foreach (var e in evidence)
             {
                 double entail = e.GetProperty("entailment").GetDouble(), neutral = e.GetProperty("neutral").GetDouble(),
@@ -129,9 +134,10 @@ public sealed class VerificationTests(EvidenceAppFixture fixture, ITestOutputHel
     public async Task A_batch_verifies_every_claim_in_one_call()
     {
         await VerifyTwentyAsync();
-        // 30 claims × 10 evidence = 300 pairs: more than one NLI request holds, so the client must split them.
+        // 30 claims × 10 evidence = 300 pairs: more than one NLI request holds, so the client must split them. An explicit
+        // minSimilarity of -1 keeps the evidence below the model's relevance floor, which would otherwise not be retrieved.
         var claims = DevClaims(50).Skip(20).Select(c => c.Claim).ToArray();
-        using var response = await fixture.Api.PostAsJsonAsync("/api/verify/batch", new { claims, topK = 10 });
+        using var response = await fixture.Api.PostAsJsonAsync("/api/verify/batch", new { claims, topK = 10, minSimilarity = -1.0 });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
         var results = JsonDocument.Parse(text).RootElement;

@@ -41,7 +41,7 @@ public sealed class DamagedModelFileTests : IDisposable
         using var embed = await host.Http.PostAsJsonAsync("/v1/embeddings", new { input = "Still served." });
         Assert.Equal(HttpStatusCode.OK, embed.StatusCode);
 
-        using var nli = await host.Http.PostAsJsonAsync("/v1/nli", new { pairs = new[] { new { premise = "A.", hypothesis = "B." } } });
+        using var nli = await host.Http.PostAsJsonAsync("/v1/nli", new { pairs = new[] { new { premise = "A.", hypothesis = "B." } }, model = "nli-minilm-head" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, nli.StatusCode);
         var problem = await nli.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("nli-minilm-head", problem.GetProperty("model").GetString());
@@ -58,7 +58,7 @@ public sealed class DamagedModelFileTests : IDisposable
         Assert.Contains("nli-minilm-head", reason);
         Assert.Contains($"{HeadFile} is missing", reason);
 
-        using var nli = await host.Http.PostAsJsonAsync("/v1/nli", new { pairs = new[] { new { premise = "A.", hypothesis = "B." } } });
+        using var nli = await host.Http.PostAsJsonAsync("/v1/nli", new { pairs = new[] { new { premise = "A.", hypothesis = "B." } }, model = "nli-minilm-head" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, nli.StatusCode);
         Assert.Contains("is missing", (await nli.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
