@@ -54,11 +54,19 @@ public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null) : 
         {
             return known.Thresholds;
         }
-        using var response = await http.GetAsync($"/v1/models/{Uri.EscapeDataString(modelId)}", cancellationToken);
-        await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
-        var model = await response.Content.ReadFromJsonAsync<ModelThresholds>(cancellationToken);
-        KnownThresholds[key] = (model?.VerdictThresholds, Now + ThresholdsLifetime);
-        return model?.VerdictThresholds;
+        try
+        {
+            using var response = await http.GetAsync($"/v1/models/{Uri.EscapeDataString(modelId)}", cancellationToken);
+            await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
+            var model = await response.Content.ReadFromJsonAsync<ModelThresholds>(cancellationToken);
+            KnownThresholds[key] = (model?.VerdictThresholds, Now + ThresholdsLifetime);
+            return model?.VerdictThresholds;
+        }
+        catch (Exception) when (known != default && !cancellationToken.IsCancellationRequested)
+        {
+            // With the inference service away, the thresholds last seen still hold: cached verdicts stay answerable.
+            return known.Thresholds;
+        }
     }
 
     private DateTimeOffset Now => (time ?? TimeProvider.System).GetUtcNow();
