@@ -4,33 +4,84 @@ namespace TruthGraph.Api.Evaluation;
 
 /// <summary>
 /// Finds the verdict thresholds that give the best claim macro-F1 on a set of verified claims, re-deciding each
-/// claim from the evidence scores the pipeline already produced (retrieval and NLI are not run again).
+/// claim from the evidence scores the pipeline already produced (retrieval and NLI are not run again). It also
+/// searches a shift of the model's log-prob offsets: <c>p ∝ p · exp(δ)</c> on top of the offsets the scores already
+/// carry, so that a model's class balance is set on the same claims as its thresholds.
 /// </summary>
 public static class ThresholdSearch
 {
-    public sealed record Outcome(VerdictThresholds Thresholds, double ClaimMacroF1);
+    /// <param name="OffsetShift">δ per class (entailment, neutral, contradiction) to add to the manifest's <c>logProbOffsets</c>; neutral stays 0.</param>
+    public sealed record Outcome(VerdictThresholds Thresholds, double ClaimMacroF1, IReadOnlyList<double> OffsetShift);
 
-    public static Outcome Best(IReadOnlyList<LabelledClaim> claims, IReadOnlyList<VerificationResult> results)
+    private static readonly double[] Floors = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
+
+    /// <summary>Refute floors searched above the floor (null = the floor itself).</summary>
+    private static readonly double?[] RefuteFloors = [null, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+
+    /// <summary>Shifts searched for entailment and contradiction (−1.5 to +2 by 0.25); ties go to the smallest, so (0, 0) wins when it is as good.</summary>
+    private static readonly double[] Shifts = Enumerable.Range(-6, 15).Select(i => i * 0.25).ToArray();
+
+    /// <param name="searchOffsets">false keeps the scores as they are (only thresholds and floor are searched)</param>
+    public static Outcome Best(IReadOnlyList<LabelledClaim> claims, IReadOnlyList<VerificationResult> results, bool searchOffsets = false)
     {
         var scores = results
             .Select(r => r.Evidence.Select(e => new PairScores(e.Entailment, e.Neutral, e.Contradiction, e.Similarity)).ToList())
             .ToList();
-        var best = new Outcome(new VerdictThresholds(0.5, 0.5), double.MinValue);
-        double[] floors = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
-        foreach (var floor in floors)
-        for (var support = 0.30; support <= 0.901; support += 0.01)
+        var shifts = searchOffsets
+            ? Shifts.SelectMany(e => Shifts, (e, c) => (Entailment: e, Contradiction: c))
+                .OrderBy(s => Math.Abs(s.Entailment) + Math.Abs(s.Contradiction)).ToList()
+            : [(0.0, 0.0)];
+        // Shifts on a 0.02 threshold grid without refute floors first (hundreds of shifts × the full grid is slow), then the
+        // 0.01 grid with refute floors for the best shift.
+        var bestShift = (Entailment: 0.0, Contradiction: 0.0);
+        var bestF1 = double.MinValue;
+        foreach (var (shiftE, shiftC) in shifts)
         {
-            for (var refute = 0.30; refute <= 0.901; refute += 0.01)
+            var (_, f1) = BestThresholds(claims, Shifted(scores, shiftE, shiftC), 0.02, [null]);
+            if (f1 > bestF1 + 1e-9)
             {
-                var thresholds = new VerdictThresholds(Math.Round(support, 2), Math.Round(refute, 2), floor);
+                (bestShift, bestF1) = ((shiftE, shiftC), f1);
+            }
+        }
+        var (thresholds, macroF1) = BestThresholds(claims, Shifted(scores, bestShift.Entailment, bestShift.Contradiction), 0.01, RefuteFloors);
+        return new Outcome(thresholds, macroF1, [bestShift.Entailment, 0, bestShift.Contradiction]);
+    }
+
+    private static List<List<PairScores>> Shifted(List<List<PairScores>> scores, double entailment, double contradiction) =>
+        scores.Select(claim => claim.Select(s => Shift(s, entailment, contradiction)).ToList()).ToList();
+
+    private static (VerdictThresholds Thresholds, double MacroF1) BestThresholds(IReadOnlyList<LabelledClaim> claims, List<List<PairScores>> scores, double step,
+        IReadOnlyList<double?> refuteFloors)
+    {
+        var best = (Thresholds: new VerdictThresholds(0.5, 0.5), MacroF1: double.MinValue);
+        foreach (var floor in Floors)
+        foreach (var refuteFloor in refuteFloors.Where(f => f is null || f > floor))
+        for (var support = 0.30; support <= 0.901; support += step)
+        {
+            for (var refute = 0.30; refute <= 0.901; refute += step)
+            {
+                var thresholds = new VerdictThresholds(Math.Round(support, 2), Math.Round(refute, 2), floor, refuteFloor);
                 var f1 = ClassificationReport.From(VerdictNames.Names,
                     claims.Select((c, i) => ((int)c.Label, (int)VerdictAggregator.Decide(scores[i], thresholds).Verdict))).MacroF1;
-                if (f1 > best.ClaimMacroF1 + 1e-9)
+                if (f1 > best.MacroF1 + 1e-9)
                 {
-                    best = new Outcome(thresholds, f1);
+                    best = (thresholds, f1);
                 }
             }
         }
         return best;
+    }
+
+    /// <summary>The scores with log-prob shifts added to entailment and contradiction, renormalised.</summary>
+    public static PairScores Shift(PairScores s, double entailment, double contradiction)
+    {
+        if (entailment == 0 && contradiction == 0)
+        {
+            return s;
+        }
+        var e = s.Entailment * Math.Exp(entailment);
+        var c = s.Contradiction * Math.Exp(contradiction);
+        var total = e + s.Neutral + c;
+        return total <= 0 ? s : new PairScores(e / total, s.Neutral / total, c / total, s.Similarity);
     }
 }

@@ -12,9 +12,16 @@ public readonly record struct PairScores(double Entailment, double Neutral, doub
 /// it refutes when P(contradiction) ≥ <see cref="Refute"/> and it is above P(entailment). The tie rule means one
 /// evidence never counts both ways. Evidence less similar to the claim than <see cref="MinSimilarity"/> counts
 /// neither way: retrieval always returns k sentences, and an NLI model asked about an unrelated sentence still
-/// answers something.
+/// answers something. <see cref="RefuteMinSimilarity"/> (when set, above the floor) is how close evidence must be to
+/// refute: a contradicting sentence says the same thing with one fact changed and so embeds close to the claim, while
+/// a sentence about a neighbouring fact ("Jupiter is the largest planet" beside "Saturn has more moons than Jupiter")
+/// is what a cross-encoder most often misreads as a contradiction.
 /// </summary>
-public readonly record struct VerdictThresholds(double Support, double Refute, double MinSimilarity = 0);
+public readonly record struct VerdictThresholds(double Support, double Refute, double MinSimilarity = 0, double? RefuteMinSimilarity = null)
+{
+    /// <summary>The similarity a refuting evidence needs: the floor, or the refute floor when that is higher.</summary>
+    public double RefuteFloor => Math.Max(MinSimilarity, RefuteMinSimilarity ?? MinSimilarity);
+}
 
 /// <summary>The verdict, its confidence in [0, 1], and which evidence (by index) decided it.</summary>
 public sealed record VerdictDecision(
@@ -39,7 +46,7 @@ public static class VerdictAggregator
         s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && s.Entailment >= s.Contradiction;
 
     public static bool IsRefuting(PairScores s, VerdictThresholds t) =>
-        s.Similarity >= t.MinSimilarity && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment;
+        s.Similarity >= t.RefuteFloor && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment;
 
     public static VerdictDecision Decide(IReadOnlyList<PairScores> evidence, VerdictThresholds thresholds)
     {

@@ -40,6 +40,9 @@ public sealed record VerdictThresholdSpec
 
     /// <summary>Evidence less similar to the claim (cosine of the embeddings) counts neither way.</summary>
     public double MinSimilarity { get; init; }
+
+    /// <summary>Optional: how similar evidence must be to refute (above <see cref="MinSimilarity"/>); null = the floor.</summary>
+    public double? RefuteMinSimilarity { get; init; }
     public string? TunedOn { get; init; }
     public string? Rule { get; init; }
     public string? Confidence { get; init; }

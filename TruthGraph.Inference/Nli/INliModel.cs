@@ -12,12 +12,15 @@ public sealed record NliPairInput(string Premise, string Hypothesis, float[]? Pr
 /// <summary>Probabilities in the manifest's label order (entailment, neutral, contradiction) and the winning label.</summary>
 public sealed record NliPrediction(string Label, double Entailment, double Neutral, double Contradiction);
 
-/// <summary>The verdict thresholds that were tuned for a model's probabilities (and the evidence similarity below which evidence does not count).</summary>
-public sealed record VerdictThresholds(double Support, double Refute, double MinSimilarity)
+/// <summary>
+/// The verdict thresholds that were tuned for a model's probabilities (and the evidence similarity below which evidence
+/// does not count; <paramref name="RefuteMinSimilarity"/>, when set, the similarity evidence needs to refute).
+/// </summary>
+public sealed record VerdictThresholds(double Support, double Refute, double MinSimilarity, double? RefuteMinSimilarity = null)
 {
     /// <summary>The thresholds a manifest carries, or null when it carries none.</summary>
     public static VerdictThresholds? From(Models.ModelManifest manifest) =>
-        manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute, t.MinSimilarity) : null;
+        manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute, t.MinSimilarity, t.RefuteMinSimilarity) : null;
 }
 
 /// <summary>A loaded pair classifier (natural-language inference).</summary>

@@ -37,4 +37,47 @@ public sealed class ThresholdSearchTests
             r.Evidence.Select(e => new PairScores(e.Entailment, e.Neutral, e.Contradiction, e.Similarity)).ToList(), best.Thresholds).Verdict);
         Assert.Equal(claims.Select(c => c.Label), decided);
     }
+
+    [Fact]
+    public void Shifts_the_offsets_only_when_no_threshold_can_decide_the_claims()
+    {
+        // The refuted claim's evidence leans to contradiction less than to entailment (0.35 < 0.40): no threshold makes it
+        // refute, since a refuting evidence needs P(contradiction) > P(entailment). A contradiction shift of at least
+        // log(0.40 / 0.35) ≈ 0.13 does; the smallest searched that is enough is +0.25.
+        LabelledClaim[] claims = [Claim(Verdict.Supported), Claim(Verdict.Refuted)];
+        VerificationResult[] results = [Result((0.7, 0.1, 0.8)), Result((0.40, 0.35, 0.8))];
+
+        var plain = ThresholdSearch.Best(claims, results);
+        var shifted = ThresholdSearch.Best(claims, results, searchOffsets: true);
+
+        Assert.Equal([0.0, 0.0, 0.0], plain.OffsetShift);
+        Assert.Contains(shifted.OffsetShift, new[] { new[] { 0.0, 0.0, 0.25 }, [-0.25, 0.0, 0.0] }.Select(a => (IReadOnlyList<double>)a),
+            ShiftComparer.Instance);
+        Assert.True(shifted.ClaimMacroF1 > plain.ClaimMacroF1, $"{shifted.ClaimMacroF1} vs {plain.ClaimMacroF1}");
+        var decided = results.Select(r => VerdictAggregator.Decide(r.Evidence
+            .Select(e => ThresholdSearch.Shift(new PairScores(e.Entailment, e.Neutral, e.Contradiction, e.Similarity),
+                shifted.OffsetShift[0], shifted.OffsetShift[2])).ToList(),
+            shifted.Thresholds).Verdict);
+        Assert.Equal(claims.Select(c => c.Label), decided);
+    }
+
+    [Fact]
+    public void A_shift_renormalises_the_three_probabilities()
+    {
+        var shifted = ThresholdSearch.Shift(new PairScores(0.2, 0.5, 0.3, 0.9), Math.Log(2), 0);
+
+        Assert.Equal(0.4 / 1.2, shifted.Entailment, 9);
+        Assert.Equal(0.5 / 1.2, shifted.Neutral, 9);
+        Assert.Equal(0.3 / 1.2, shifted.Contradiction, 9);
+        Assert.Equal(0.9, shifted.Similarity);
+    }
+
+    private sealed class ShiftComparer : IEqualityComparer<IReadOnlyList<double>>
+    {
+        public static readonly ShiftComparer Instance = new();
+
+        public bool Equals(IReadOnlyList<double>? x, IReadOnlyList<double>? y) => x is not null && y is not null && x.SequenceEqual(y);
+
+        public int GetHashCode(IReadOnlyList<double> obj) => obj.Count;
+    }
 }

@@ -108,4 +108,22 @@ public sealed class VerdictAggregatorTests
 
         Assert.Equal(Verdict.NotEnoughInfo, decision.Verdict);
     }
+
+    [Fact]
+    public void A_refute_floor_above_the_relevance_floor_keeps_a_loosely_related_contradiction_from_refuting()
+    {
+        var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45, RefuteMinSimilarity: 0.6);
+        PairScores nearFact = Contradicts(0.9) with { Similarity = 0.55 };
+        PairScores mutatedFact = Contradicts(0.9) with { Similarity = 0.85 };
+        PairScores support = Entails(0.8) with { Similarity = 0.5 };
+
+        Assert.Equal(0.6, thresholds.RefuteFloor);
+        Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([nearFact], thresholds).Verdict);
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([nearFact, mutatedFact], thresholds).Verdict);
+        // Support still only needs the relevance floor.
+        Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([support, nearFact], thresholds).Verdict);
+        // Without a refute floor, or one below the relevance floor, the relevance floor alone decides.
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([nearFact], thresholds with { RefuteMinSimilarity = null }).Verdict);
+        Assert.Equal(0.45, (thresholds with { RefuteMinSimilarity = 0.3 }).RefuteFloor);
+    }
 }

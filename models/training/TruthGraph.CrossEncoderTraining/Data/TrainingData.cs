@@ -18,7 +18,8 @@ public sealed record LabelledPair(string Premise, string Hypothesis, IReadOnlyLi
 /// <summary>What goes into one run and how much each source counts (see models/README.md for the shipped mix).</summary>
 public sealed record DataMix(
     double TuneShare, int SnliLimit, int RteLimit, int FeverLimit, int FeverNeutrals, int FragmentsPerFile,
-    double ClimateWeight, double RteWeight, double FragmentWeight, int Seed, int Mutations = 0);
+    double ClimateWeight, double RteWeight, double FragmentWeight, int Seed, int Mutations = 0,
+    int NegationFlips = 0, int NameSwaps = 0, int AntonymSwaps = 0, bool HoldOutFever = false, int? SampleSeed = null);
 
 /// <summary>The splits one run uses, all read from the shared data folder.</summary>
 public sealed record TrainingData(
@@ -44,6 +45,11 @@ public sealed record TrainingData(
         var tune = shuffled.Take(tuneCount).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         var train = shuffled.Skip(tuneCount).SelectMany(c => c.Pairs)
             .Select(p => LabelledPair.Single(p, "climate-fever", mix.ClimateWeight)).ToList();
+        if (mix.SampleSeed is { } sampleSeed)
+        {
+            // A later stage draws other samples and mutations while keeping the same held-out claims (split by Seed).
+            random = new Random(sampleSeed);
+        }
 
         var snli = Datasets.ReadSnli(Path.Combine(nli, "snli_dev_subset.jsonl"));
         train.AddRange(Sample(snli, mix.SnliLimit, random).Select(p => LabelledPair.Single(p, "snli")));
@@ -54,7 +60,13 @@ public sealed record TrainingData(
         if (mix.FeverLimit != 0 && File.Exists(feverPath))
         {
             // Same layout as the SNLI files: premise (Wikipedia evidence), hypothesis (claim), entailment / contradiction.
-            var fever = Sample(Datasets.ReadSnli(feverPath), mix.FeverLimit, random);
+            var allFever = Datasets.ReadSnli(feverPath);
+            if (mix.HoldOutFever)
+            {
+                // Short-fact claims the model never sees, for tuning verdict thresholds beside CLIMATE-FEVER's claims.
+                allFever = allFever.Where(p => !FeverHoldOut.IsHeldOut(p.Hypothesis)).ToList();
+            }
+            var fever = Sample(allFever, mix.FeverLimit, random);
             train.AddRange(fever.Select(p => LabelledPair.Single(p, "fever")));
             if (mix.Mutations > 0)
             {
@@ -63,6 +75,7 @@ public sealed record TrainingData(
                 log?.Invoke($"mutation contradictions: {mutations.Count}");
                 train.AddRange(mutations.Select(p => LabelledPair.Single(p, "mutations")));
             }
+            AddEvidenceClaimMutations(train, fever, mix, random, log);
             if (mix.FeverNeutrals > 0)
             {
                 var vectors = (embed ?? throw new ArgumentNullException(nameof(embed), "FEVER neutrals need sentence vectors."))
@@ -80,6 +93,23 @@ public sealed record TrainingData(
             tune,
             Datasets.ReadClimateFever(Path.Combine(dataDirectory, "climate-fever", "dev.jsonl")),
             Datasets.ReadSnli(Path.Combine(nli, "snli_test_subset.jsonl")));
+    }
+
+    /// <summary>FEVER claims mutated against their own evidence (<see cref="EvidenceClaimMutations"/>).</summary>
+    private static void AddEvidenceClaimMutations(List<LabelledPair> train, IReadOnlyList<NliPair> fever, DataMix mix, Random random,
+        Action<string>? log)
+    {
+        var flips = EvidenceClaimMutations.NegationFlips(fever, mix.NegationFlips, random);
+        var names = EvidenceClaimMutations.NameSwaps(fever, mix.NameSwaps, random);
+        var antonyms = EvidenceClaimMutations.AntonymSwaps(fever, mix.AntonymSwaps, random);
+        if (flips.Count + names.Count + antonyms.Count > 0)
+        {
+            log?.Invoke($"negation flips against evidence: {flips.Count} ({flips.Count(p => p.Label == NliLabel.Entailment)} entailments), " +
+                $"name swaps: {names.Count}, antonym swaps: {antonyms.Count}");
+        }
+        train.AddRange(flips.Select(p => LabelledPair.Single(p, "negation-flips")));
+        train.AddRange(names.Select(p => LabelledPair.Single(p, "name-swaps")));
+        train.AddRange(antonyms.Select(p => LabelledPair.Single(p, "antonym-swaps")));
     }
 
     public static IReadOnlyList<LabelledPair> ReadRte(string path)

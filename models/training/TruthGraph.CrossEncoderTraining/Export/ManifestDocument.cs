@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TruthGraph.CrossEncoderTraining.Data;
 using TruthGraph.CrossEncoderTraining.Encoder;
 using TruthGraph.CrossEncoderTraining.Evaluation;
 using TruthGraph.CrossEncoderTraining.Training;
@@ -46,14 +47,15 @@ public static class ManifestDocument
             outputName = "logits",
             labels = NliLabels.Names,
             labelMapping = new Dictionary<string, string> { ["SUPPORTS"] = "entailment", ["NOT_ENOUGH_INFO"] = "neutral", ["REFUTES"] = "contradiction" },
-            logProbOffsets = best.LogProbOffsets,
+            logProbOffsets = thresholds?.LogProbOffsets ?? best.LogProbOffsets,
             verdictThresholds = thresholds is { } tuned
-                ? new { support = tuned.Support, refute = tuned.Refute, minSimilarity = tuned.MinSimilarity, tunedOn = tuned.TunedOn }
+                ? new { support = tuned.Support, refute = tuned.Refute, minSimilarity = tuned.MinSimilarity, refuteMinSimilarity = tuned.RefuteMinSimilarity, tunedOn = tuned.TunedOn }
                 : new
                 {
                     support = best.SupportThreshold,
                     refute = best.RefuteThreshold,
                     minSimilarity = 0.0,
+                    refuteMinSimilarity = (double?)null,
                     tunedOn = $"the {summary.TuneClaims} CLIMATE-FEVER train claims held out of training (gold evidence), grid search on claim macro-F1; " +
                         "offsets likewise on their pairs (pair macro-F1). Dev was not used for any choice.",
                 },
@@ -71,6 +73,9 @@ public static class ManifestDocument
                     $"nli/rte_all_labeled.jsonl ({s.RteLimit} sampled; not_entailment = neutral or contradiction; loss weight {s.RteWeight})",
                     $"nli/fragments/*_train.jsonl ({s.FragmentsPerFile} per file; loss weight {s.FragmentWeight})",
                     $"{s.Mutations} contradictions made by negating or changing a number in FEVER's supported claims, both directions",
+                    $"{s.NegationFlips} FEVER claims with a negation flipped against their own evidence (supported -> contradiction, refuted -> entailment)",
+                    $"{s.NameSwaps} contradictions made by swapping a name in a supported FEVER claim; {s.AntonymSwaps} by an antonym",
+                    s.HoldOutFever ? $"FEVER claims held out of training: one in {FeverHoldOut.Modulus} by a hash of the claim (threshold tuning)" : "no FEVER claims held out",
                 },
                 pairs = summary.TrainPairsBySource,
                 classWeights = summary.ClassWeights,
@@ -125,4 +130,6 @@ public static class ManifestDocument
 }
 
 /// <summary>Verdict thresholds chosen through the real pipeline (retrieval included), with a note on what they were tuned on.</summary>
-public sealed record PipelineThresholds(double Support, double Refute, double MinSimilarity, string TunedOn);
+/// <param name="LogProbOffsets">offsets tuned with them (eval --tune's shifted offsets); null keeps the trainer's</param>
+public sealed record PipelineThresholds(double Support, double Refute, double MinSimilarity, string TunedOn, double[]? LogProbOffsets = null,
+    double? RefuteMinSimilarity = null);

@@ -32,8 +32,11 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
         [CommandOption("--contrast <JSON>"), Description("Optional: the common-sense contrast set's figures for metrics.contrastSet (a JSON object with claims, accuracy).")]
         public string? ContrastMetrics { get; init; }
 
-        [CommandOption("--thresholds <S,R,F>"), Description("Optional: support, refute and relevance-floor thresholds tuned through the pipeline (eval --tune), e.g. 0.5,0.6,0.45.")]
+        [CommandOption("--thresholds <S,R,F>"), Description("Optional: support, refute, relevance floor and (optionally) refute floor tuned through the pipeline (eval --tune), e.g. 0.5,0.6,0.45,0.6.")]
         public string? Thresholds { get; init; }
+
+        [CommandOption("--offsets <E,N,C>"), Description("Optional: log-prob offsets tuned with --thresholds (entailment, neutral, contradiction); default the run's.")]
+        public string? Offsets { get; init; }
 
         [CommandOption("--thresholds-tuned-on <TEXT>"), Description("What --thresholds were tuned on (recorded in the manifest).")]
         public string? ThresholdsTunedOn { get; init; }
@@ -69,11 +72,17 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
             return null;
         }
         var parts = settings.Thresholds.Split(',').Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        if (parts.Length != 3)
+        if (parts.Length is not (3 or 4))
         {
-            throw new ArgumentException($"--thresholds is '{settings.Thresholds}'; give support,refute,min-similarity.");
+            throw new ArgumentException($"--thresholds is '{settings.Thresholds}'; give support,refute,min-similarity[,refute-min-similarity].");
+        }
+        var offsets = settings.Offsets?.Split(',').Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (offsets is { Length: not 3 })
+        {
+            throw new ArgumentException($"--offsets is '{settings.Offsets}'; give entailment,neutral,contradiction.");
         }
         return new PipelineThresholds(parts[0], parts[1], parts[2],
-            settings.ThresholdsTunedOn ?? "grid search on claim macro-F1 through the pipeline (eval --tune)");
+            settings.ThresholdsTunedOn ?? "grid search on claim macro-F1 through the pipeline (eval --tune)", offsets,
+            parts.Length == 4 ? parts[3] : null);
     }
 }

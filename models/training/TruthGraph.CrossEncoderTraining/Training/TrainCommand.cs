@@ -23,6 +23,11 @@ public sealed class TrainCommand : Command<TrainSettings>
             texts => SentenceEmbeddings.Embed(pretrained, tokenizer, texts, settings.MaxTokens), Log);
         TuneClaimsFile.Write(Path.Combine(settings.DataDirectory, "climate-fever", "train.jsonl"), data.TuneClaims,
             Path.Combine(settings.OutputDirectory, TuneClaimsFile.Name));
+        if (settings.HoldOutFever)
+        {
+            var counts = TuneSetCommand.Write(settings.DataDirectory, settings.OutputDirectory);
+            Log($"FEVER held-out tune claims: {string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}"))}");
+        }
         new Trainer(settings, Log).Run(weights, tokenizer, data, LibTorchNative.Status);
         return 0;
     }

@@ -82,17 +82,33 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--seed <N>"), DefaultValue(13)]
     public int Seed { get; init; } = 13;
 
+    [CommandOption("--sample-seed <N>"), Description("Seed for sampling and mutations after the held-out split (default: --seed), so a later stage sees new samples but the same held-out claims.")]
+    public int? SampleSeed { get; init; }
+
     [CommandOption("--threads <N>"), Description("libtorch intra-op threads."), DefaultValue(2)]
     public int Threads { get; init; } = 2;
 
     [CommandOption("--mutations <N>"), Description("Contradiction pairs made by negating or changing a number in FEVER's supported claims (both directions)."), DefaultValue(0)]
     public int Mutations { get; init; }
 
+    [CommandOption("--negation-flips <N>"), Description("FEVER claims with a negation flipped against their own evidence: supported ones become contradictions, refuted ones entailments."), DefaultValue(0)]
+    public int NegationFlips { get; init; }
+
+    [CommandOption("--name-swaps <N>"), Description("Contradictions made by swapping a name in a supported FEVER claim for another claim's name after the same word."), DefaultValue(0)]
+    public int NameSwaps { get; init; }
+
+    [CommandOption("--antonym-swaps <N>"), Description("Contradictions made by replacing a word of a supported FEVER claim with its antonym."), DefaultValue(0)]
+    public int AntonymSwaps { get; init; }
+
+    [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
+    public bool HoldOutFever { get; init; }
+
     [CommandOption("--init <SAFETENSORS>"), Description("Start from a trained adapter (a run's latest.safetensors) instead of zero adapters and a new head.")]
     public string? InitAdapter { get; init; }
 
     public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
-        ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations);
+        ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations,
+        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }
