@@ -27,14 +27,14 @@ public static class ThresholdSearch
         var scores = results
             .Select(r => r.Evidence.Select(e => new PairScores(e.Entailment, e.Neutral, e.Contradiction, e.Similarity)).ToList())
             .ToList();
-        var shifts = searchOffsets
-            ? Shifts.SelectMany(e => Shifts, (e, c) => (Entailment: e, Contradiction: c))
-                .OrderBy(s => Math.Abs(s.Entailment) + Math.Abs(s.Contradiction)).ToList()
-            : [(0.0, 0.0)];
         // Shifts on a 0.02 threshold grid without refute floors first (hundreds of shifts × the full grid is slow), then the
         // 0.01 grid with refute floors for the best shift.
         var bestShift = (Entailment: 0.0, Contradiction: 0.0);
         var bestF1 = double.MinValue;
+        var shifts = searchOffsets
+            ? Shifts.SelectMany(e => Shifts, (e, c) => (Entailment: e, Contradiction: c))
+                .OrderBy(s => Math.Abs(s.Entailment) + Math.Abs(s.Contradiction))
+            : Enumerable.Empty<(double Entailment, double Contradiction)>();
         foreach (var (shiftE, shiftC) in shifts)
         {
             var (_, f1) = BestThresholds(claims, Shifted(scores, shiftE, shiftC), 0.02, [null]);

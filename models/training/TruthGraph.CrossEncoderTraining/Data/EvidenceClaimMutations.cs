@@ -63,7 +63,54 @@ public static partial class EvidenceClaimMutations
     /// Up to <paramref name="count"/> pairs (evidence, claim with a flipped negation): entailment ↔ contradiction.
     /// Neutral pairs and claims with quantifiers or a second negation are left out.
     /// </summary>
-    public static IReadOnlyList<NliPair> NegationFlips(IEnumerable<NliPair> pairs, int count, Random random)
+    public static IReadOnlyList<NliPair> NegationFlips(IEnumerable<NliPair> pairs, int count, Random random) =>
+        Mutate(pairs, count, random, pair =>
+            pair.Label == NliLabel.Neutral || Unflippable().IsMatch(pair.Hypothesis) || ClaimMutations.Negate(pair.Hypothesis) is not { } flipped
+                ? null
+                : new NliPair(pair.Premise, flipped, pair.Label == NliLabel.Entailment ? NliLabel.Contradiction : NliLabel.Entailment));
+
+    /// <summary>Up to <paramref name="count"/> contradictions: a supported claim with one name swapped for another claim's name in the same slot.</summary>
+    public static IReadOnlyList<NliPair> NameSwaps(IReadOnlyList<NliPair> pairs, int count, Random random)
+    {
+        if (count <= 0)
+        {
+            return [];
+        }
+        // Names by the word before them: "by" collects people and companies, "in" places, "of" countries and works.
+        var bySlot = pairs.Select(p => p.Hypothesis).Distinct(StringComparer.Ordinal)
+            .SelectMany(Names)
+            .GroupBy(n => n.Slot, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(n => n.Name).ToList(), StringComparer.OrdinalIgnoreCase);
+        return Mutate(pairs.Where(p => p.Label == NliLabel.Entailment), count, random, pair =>
+        {
+            var candidates = Names(pair.Hypothesis).Where(n => bySlot[n.Slot].Count > 1).ToList();
+            if (candidates.Count == 0)
+            {
+                return null;
+            }
+            var (slot, name, index) = candidates[random.Next(candidates.Count)];
+            var pool = bySlot[slot];
+            for (var attempt = 0; attempt < 8; attempt++)
+            {
+                var other = pool[random.Next(pool.Count)];
+                if (!other.Equals(name, StringComparison.OrdinalIgnoreCase)
+                    && !pair.Premise.Contains(other, StringComparison.OrdinalIgnoreCase)
+                    && !pair.Hypothesis.Contains(other, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new NliPair(pair.Premise, pair.Hypothesis[..index] + other + pair.Hypothesis[(index + name.Length)..], NliLabel.Contradiction);
+                }
+            }
+            return null;
+        });
+    }
+
+    /// <summary>Up to <paramref name="count"/> contradictions: a supported claim with one word replaced by its antonym.</summary>
+    public static IReadOnlyList<NliPair> AntonymSwaps(IEnumerable<NliPair> pairs, int count, Random random) =>
+        Mutate(pairs.Where(p => p.Label == NliLabel.Entailment), count, random, pair =>
+            SwapAntonym(pair.Hypothesis, random) is { } swapped ? new NliPair(pair.Premise, swapped, NliLabel.Contradiction) : null);
+
+    /// <summary>The first <paramref name="count"/> non-null mutations of the pairs, taken in a random order.</summary>
+    private static IReadOnlyList<NliPair> Mutate(IEnumerable<NliPair> pairs, int count, Random random, Func<NliPair, NliPair?> mutate)
     {
         if (count <= 0)
         {
@@ -76,84 +123,9 @@ public static partial class EvidenceClaimMutations
             {
                 break;
             }
-            if (pair.Label == NliLabel.Neutral || Unflippable().IsMatch(pair.Hypothesis) || ClaimMutations.Negate(pair.Hypothesis) is not { } flipped)
+            if (mutate(pair) is { } mutated)
             {
-                continue;
-            }
-            var label = pair.Label == NliLabel.Entailment ? NliLabel.Contradiction : NliLabel.Entailment;
-            result.Add(new NliPair(pair.Premise, flipped, label));
-        }
-        return result;
-    }
-
-    /// <summary>Up to <paramref name="count"/> contradictions: a supported claim with one name swapped for another claim's name in the same slot.</summary>
-    public static IReadOnlyList<NliPair> NameSwaps(IReadOnlyList<NliPair> pairs, int count, Random random)
-    {
-        if (count <= 0)
-        {
-            return [];
-        }
-        // Names by the word before them: "by" collects people and companies, "in" places, "of" countries and works.
-        var bySlot = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var claim in pairs.Select(p => p.Hypothesis).Distinct(StringComparer.Ordinal))
-        {
-            foreach (var (slot, name, _) in Names(claim))
-            {
-                if (!bySlot.TryGetValue(slot, out var names))
-                {
-                    bySlot[slot] = names = [];
-                }
-                names.Add(name);
-            }
-        }
-        var result = new List<NliPair>(count);
-        foreach (var pair in pairs.Where(p => p.Label == NliLabel.Entailment).OrderBy(_ => random.Next()))
-        {
-            if (result.Count >= count)
-            {
-                break;
-            }
-            var candidates = Names(pair.Hypothesis).Where(n => bySlot[n.Slot].Count > 1).ToList();
-            if (candidates.Count == 0)
-            {
-                continue;
-            }
-            var (slot, name, index) = candidates[random.Next(candidates.Count)];
-            var pool = bySlot[slot];
-            for (var attempt = 0; attempt < 8; attempt++)
-            {
-                var other = pool[random.Next(pool.Count)];
-                if (other.Equals(name, StringComparison.OrdinalIgnoreCase)
-                    || pair.Premise.Contains(other, StringComparison.OrdinalIgnoreCase)
-                    || pair.Hypothesis.Contains(other, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-                var swapped = pair.Hypothesis[..index] + other + pair.Hypothesis[(index + name.Length)..];
-                result.Add(new NliPair(pair.Premise, swapped, NliLabel.Contradiction));
-                break;
-            }
-        }
-        return result;
-    }
-
-    /// <summary>Up to <paramref name="count"/> contradictions: a supported claim with one word replaced by its antonym.</summary>
-    public static IReadOnlyList<NliPair> AntonymSwaps(IEnumerable<NliPair> pairs, int count, Random random)
-    {
-        if (count <= 0)
-        {
-            return [];
-        }
-        var result = new List<NliPair>(count);
-        foreach (var pair in pairs.Where(p => p.Label == NliLabel.Entailment).OrderBy(_ => random.Next()))
-        {
-            if (result.Count >= count)
-            {
-                break;
-            }
-            if (SwapAntonym(pair.Hypothesis, random) is { } swapped)
-            {
-                result.Add(new NliPair(pair.Premise, swapped, NliLabel.Contradiction));
+                result.Add(mutated);
             }
         }
         return result;

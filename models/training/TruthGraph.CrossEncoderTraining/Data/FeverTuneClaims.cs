@@ -56,5 +56,18 @@ public static class FeverTuneClaims
         return counts;
     }
 
+    /// <summary>
+    /// Writes a run folder's <see cref="Name"/> and <see cref="CombinedName"/> (its <see cref="TuneClaimsFile"/> lines, then
+    /// the FEVER claims); returns how many FEVER claims of each label.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> WriteForRun(string dataDirectory, string runDirectory)
+    {
+        var fever = Path.Combine(runDirectory, Name);
+        var counts = Write(Path.Combine(dataDirectory, "nli", "fever_pairs.jsonl"), fever);
+        File.WriteAllLines(Path.Combine(runDirectory, CombinedName),
+            File.ReadLines(Path.Combine(runDirectory, TuneClaimsFile.Name)).Concat(File.ReadLines(fever)).Where(l => l.Length > 0));
+        return counts;
+    }
+
     private static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

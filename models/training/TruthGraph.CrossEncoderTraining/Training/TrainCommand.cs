@@ -25,7 +25,7 @@ public sealed class TrainCommand : Command<TrainSettings>
             Path.Combine(settings.OutputDirectory, TuneClaimsFile.Name));
         if (settings.HoldOutFever)
         {
-            var counts = TuneSetCommand.Write(settings.DataDirectory, settings.OutputDirectory);
+            var counts = FeverTuneClaims.WriteForRun(settings.DataDirectory, settings.OutputDirectory);
             Log($"FEVER held-out tune claims: {string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}"))}");
         }
         new Trainer(settings, Log).Run(weights, tokenizer, data, LibTorchNative.Status);

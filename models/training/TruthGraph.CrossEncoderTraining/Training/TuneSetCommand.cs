@@ -23,18 +23,9 @@ public sealed class TuneSetCommand : Command<TuneSetCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var counts = Write(settings.DataDirectory, settings.RunDirectory);
+        var counts = FeverTuneClaims.WriteForRun(settings.DataDirectory, settings.RunDirectory);
         AnsiConsole.WriteLine($"wrote {Path.Combine(settings.RunDirectory, FeverTuneClaims.CombinedName)}: FEVER held-out claims " +
             string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}")));
         return 0;
-    }
-
-    public static IReadOnlyDictionary<string, int> Write(string dataDirectory, string runDirectory)
-    {
-        var fever = Path.Combine(runDirectory, FeverTuneClaims.Name);
-        var counts = FeverTuneClaims.Write(Path.Combine(dataDirectory, "nli", "fever_pairs.jsonl"), fever);
-        File.WriteAllLines(Path.Combine(runDirectory, FeverTuneClaims.CombinedName),
-            File.ReadLines(Path.Combine(runDirectory, TuneClaimsFile.Name)).Concat(File.ReadLines(fever)).Where(l => l.Length > 0));
-        return counts;
     }
 }
