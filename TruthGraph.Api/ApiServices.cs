@@ -2,9 +2,8 @@ using Npgsql;
 using Microsoft.Extensions.Options;
 using TruthGraph.Api.Apis;
 using TruthGraph.Api.Database;
-using TruthGraph.Api.Embeddings;
-using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Inference;
+using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Performance;
 using TruthGraph.Api.SampleData;
@@ -23,6 +22,11 @@ public static class ApiServices
         // Npgsql waits 15 s for a connection by default; when PostgreSQL is down (DCP's proxy still accepts the socket)
         // every request would hang that long before its 503. A loopback server answers in milliseconds.
         var connectTimeout = builder.Configuration.GetValue("Database:ConnectTimeoutSeconds", 2);
+        if (OpenApiDocumentBuild.IsRunning)
+        {
+            // Describing the API needs a data source that is registered, not one that connects.
+            builder.Configuration["ConnectionStrings:truthgraph"] ??= "Host=localhost;Database=truthgraph";
+        }
         builder.AddNpgsqlDataSource("truthgraph", configureDataSourceBuilder: dataSource =>
         {
             dataSource.UseVector();

@@ -1,26 +1,19 @@
 using TruthGraph.Api;
-using TruthGraph.Api.Benchmark;
-using TruthGraph.Api.Benchmark.Load;
-using TruthGraph.Api.Evaluation;
+using TruthGraph.Api.Cli;
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Performance;
 
-// Developer commands run without the web host: dotnet run --project TruthGraph.Api -- eval|bench-ingest|perf|load ...
-switch (args.FirstOrDefault())
+// Developer commands run without the web host (Cli/ApiCommands).
+if (await ApiCommands.TryRunAsync(args) is { } exitCode)
 {
-    case BenchIngestCommand.Name:
-        return await BenchIngestCommand.RunAsync(args[1..]);
-    case EvalCommand.Name:
-        return await EvalCommand.RunAsync(args[1..]);
-    case PerfCommand.Name:
-        return await PerfCommand.RunAsync(args[1..]);
-    case LoadCommand.Name:
-        return await LoadCommand.RunAsync(args[1..]);
+    return exitCode;
 }
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDefaultOpenApi();
+// A performance job keeps its report as raw JSON (PerfJobView.Result): the three report types are described beside it.
+builder.AddDefaultOpenApi(typeof(SweepReport), typeof(ProfileJobReport), typeof(PerfRunReport));
 builder.AddApiSecurity();
 builder.AddTruthGraphApi();
 // Sized for JSON (a full verify batch is well under it); the upload endpoint raises it for its own requests.

@@ -1,14 +1,10 @@
-using TruthGraph.Inference.Bench;
 using TruthGraph.Inference.Cli;
 using TruthGraph.Inference.Hosting;
 
-if (args.Length > 0 && args[0] == "bench")
+// Operator commands run without the web host (Cli/InferenceCommands).
+if (await InferenceCommands.TryRunAsync(args) is { } exitCode)
 {
-    return await BenchCommand.RunAsync(args[1..]);
-}
-if (args.Length > 0 && args[0] == "models")
-{
-    return await ModelsCommand.RunAsync(args[1..]);
+    return exitCode;
 }
 
 await InferenceApp.Build(args).RunAsync();

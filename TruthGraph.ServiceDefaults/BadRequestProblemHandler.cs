@@ -2,6 +2,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -19,7 +23,9 @@ public sealed partial class BadRequestProblemHandler(IProblemDetailsService prob
             return false;
         }
         var json = badRequest.InnerException as JsonException;
-        var reason = json is not null ? $"The request body is not valid JSON for this endpoint: {json.Message}" : badRequest.Message;
+        var reason = json is null ? badRequest.Message
+            : UnknownMember().Match(json.Message) is { Success: true } unknown ? UnknownMemberReason(context, unknown.Groups["name"].Value, json.Path)
+            : $"The request body is not valid JSON for this endpoint: {json.Message}";
         context.Response.StatusCode = badRequest.StatusCode;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
@@ -57,6 +63,29 @@ public sealed partial class BadRequestProblemHandler(IProblemDetailsService prob
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
         }
     }
+
+    /// <summary>
+    /// Request bodies are read strictly (<see cref="StrictJson"/>): a misspelt member ("top_k" for "topK") would
+    /// otherwise be ignored silently and its default used. The reason lists the members the endpoint does know.
+    /// </summary>
+    private static string UnknownMemberReason(HttpContext context, string name, string? path)
+    {
+        var reason = $"'{name}' is not a member of this request; it was refused rather than ignored.";
+        var isTopLevel = path is not null && path.Count(c => c is '.' or '[') == 1;
+        if (isTopLevel && EndpointOf(context)?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
+            && context.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions is { } options)
+        {
+            reason += $" Its members are: {string.Join(", ", options.GetTypeInfo(type).Properties.Select(p => p.Name))}.";
+        }
+        return reason;
+    }
+
+    /// <summary>The endpoint that failed: the exception handler has cleared the context's own by the time it runs.</summary>
+    private static Endpoint? EndpointOf(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+
+    [GeneratedRegex(@"^The JSON property '(?<name>.*)' could not be mapped to any \.NET member")]
+    private static partial Regex UnknownMember();
 
     /// <summary>
     /// The field a client should fix. Minimal APIs name a query or route parameter that failed to bind only in the

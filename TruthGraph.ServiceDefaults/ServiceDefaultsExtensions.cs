@@ -49,6 +49,7 @@ public static class ServiceDefaultsExtensions
         // Binding failures throw, so that BadRequestProblemHandler can name the field instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
+        builder.Services.ConfigureHttpJsonOptions(StrictJson.Configure);
         return builder;
     }
 
@@ -94,10 +95,20 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Registers the service's OpenAPI document; <see cref="MapDefaultOpenApi"/> serves it.</summary>
-    public static TBuilder AddDefaultOpenApi<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <summary>
+    /// Registers the service's OpenAPI document; <see cref="MapDefaultOpenApi"/> serves it. <paramref name="payloads"/>
+    /// are types the document would not otherwise describe (server-sent event data, a report kept as raw JSON): they
+    /// are added as component schemas so that clients can be checked against them too.
+    /// </summary>
+    public static TBuilder AddDefaultOpenApi<TBuilder>(this TBuilder builder, params Type[] payloads) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer(async (document, context, cancellationToken) =>
+        {
+            foreach (var type in payloads)
+            {
+                document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+            }
+        }));
         return builder;
     }
 

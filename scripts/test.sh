@@ -7,6 +7,13 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 # DCP starts the services with --no-build, so everything is built first, warnings as errors.
 dotnet build TruthGraph.sln -warnaserror -nologo -v quiet
+# The build rewrote each service's OpenAPI document (*/Contracts/*.json). One that differs from git's copy is a
+# contract change nobody has looked at: stage it (git add) once it is meant, and the run goes on.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && ! git diff --quiet -- '*/Contracts/*.json'; then
+  echo "The services' OpenAPI documents changed in this build; review and stage them:" >&2
+  git diff --stat -- '*/Contracts/*.json' >&2
+  exit 1
+fi
 
 results=$(mktemp -d)
 status=0

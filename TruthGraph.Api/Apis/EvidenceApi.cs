@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Ingestion.Parsing;
 

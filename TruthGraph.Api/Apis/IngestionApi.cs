@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Ingestion.Parsing;
 

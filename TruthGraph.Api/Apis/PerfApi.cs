@@ -1,3 +1,4 @@
+using TruthGraph.Api.Inference;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;

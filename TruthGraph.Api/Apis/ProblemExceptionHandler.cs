@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
-using TruthGraph.Api.Embeddings;
 using TruthGraph.Api.Inference;
 
 namespace TruthGraph.Api.Apis;
@@ -17,7 +16,7 @@ public sealed class ProblemExceptionHandler(
         switch (exception)
         {
             // The resilience pipeline on HttpClient reports timeouts and an open circuit with Polly's own exceptions.
-            case InferenceUnavailableException or EmbeddingServiceException or HttpRequestException or NpgsqlException or TimeoutException
+            case InferenceServiceException or HttpRequestException or NpgsqlException or TimeoutException
                 or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                 when !cancellationToken.IsCancellationRequested:
                 var dependency = exception is NpgsqlException ? "The database" : "The inference service";

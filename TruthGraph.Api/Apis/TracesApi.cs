@@ -47,7 +47,7 @@ public static class TracesApi
         {
             remote = await inference.GetSpansAsync(id, wait.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or InferenceUnavailableException or OperationCanceledException
+        catch (Exception ex) when (ex is HttpRequestException or InferenceServiceException or OperationCanceledException
             or System.Text.Json.JsonException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
             && !cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using TruthGraph.Api.Performance;
+
 namespace TruthGraph.Api.Evaluation;
 
 /// <summary>Mean, p50, p95 and max of a set of milliseconds.</summary>
@@ -8,12 +10,9 @@ public sealed record LatencySummary(int Count, double Mean, double P50, double P
         var sorted = milliseconds.Order().ToArray();
         return sorted.Length == 0
             ? new LatencySummary(0, 0, 0, 0, 0)
-            : new LatencySummary(sorted.Length, Math.Round(sorted.Average(), 2), Percentile(sorted, 0.50), Percentile(sorted, 0.95), Math.Round(sorted[^1], 2));
+            : new LatencySummary(sorted.Length, Math.Round(sorted.Average(), 2), Math.Round(StageStatistics.Percentile(sorted, 0.50), 2),
+                Math.Round(StageStatistics.Percentile(sorted, 0.95), 2), Math.Round(sorted[^1], 2));
     }
-
-    // Nearest-rank percentile: an observed value, never an interpolation between two.
-    private static double Percentile(double[] sorted, double p) =>
-        Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
 
     public override string ToString() => $"mean {Mean,7:F1}  p50 {P50,7:F1}  p95 {P95,7:F1}  max {Max,7:F1} ms";
 }

@@ -82,10 +82,10 @@ public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null) : 
             using var response = await http.PostAsJsonAsync("/v1/nli", new NliRequest(chunk, modelId), cancellationToken);
             await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
             last = await response.Content.ReadFromJsonAsync<NliResponse>(cancellationToken)
-                ?? throw new InferenceUnavailableException("The inference service answered /v1/nli with an empty body.");
+                ?? throw new InferenceServiceException("The inference service answered /v1/nli with an empty body.");
             if (last.Data.Count != chunk.Length)
             {
-                throw new InferenceUnavailableException($"The inference service scored {last.Data.Count} of {chunk.Length} pairs.");
+                throw new InferenceServiceException($"The inference service scored {last.Data.Count} of {chunk.Length} pairs.");
             }
             scores.AddRange(last.Data.Select(s => s with { Index = scores.Count + s.Index }));
         }

@@ -1,5 +1,4 @@
 using Npgsql;
-using TruthGraph.Api.Embeddings;
 using TruthGraph.Api.Inference;
 
 namespace TruthGraph.Api.Ingestion;
@@ -10,8 +9,8 @@ public static class DependencyOutage
     public static bool Is(Exception exception) => exception switch
     {
         NpgsqlException npgsql => npgsql.IsTransient,
-        EmbeddingServiceException embedding => embedding.StatusCode >= 500,
-        InferenceUnavailableException or HttpRequestException or TimeoutException
+        InferenceServiceException inference => inference.IsOutage,
+        HttpRequestException or TimeoutException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException => true,
         _ => exception.InnerException is { } inner && Is(inner),
     };

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Ingestion.Parsing;
 

@@ -1,3 +1,4 @@
+using TruthGraph.Api.Inference;
 using System.Diagnostics;
 
 namespace TruthGraph.Api.Performance;

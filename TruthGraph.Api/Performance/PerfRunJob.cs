@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using TruthGraph.Api.Embeddings;
 using TruthGraph.Api.Inference;
 using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults.Diagnostics;

@@ -1,3 +1,4 @@
+using TruthGraph.Api.Inference;
 using System.Globalization;
 using Spectre.Console;
 

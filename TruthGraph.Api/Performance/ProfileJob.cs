@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults.Diagnostics;
@@ -39,10 +39,8 @@ public sealed class ProfileJob(InferencePerfClient inference, WorkloadSource wor
         const int local = 3;
         var total = 1 + local;
 
-        var profile = await inference.ProfileAsync(new
-        {
-            models, texts, hypotheses = claims, request.SecondsPerComponent, request.Sample, request.SampleSeconds,
-        }, progress =>
+        var profile = await inference.ProfileAsync(new InferenceProfileRequest(
+            models, texts, claims, request.SecondsPerComponent, request.Sample, request.SampleSeconds), progress =>
         {
             total = progress.Total + local;
             context.Report("inference: " + progress.Phase, progress.Completed, total, progress.Message);

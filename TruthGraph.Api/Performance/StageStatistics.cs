@@ -15,6 +15,7 @@ public static class StageStatistics
             grandTotalMs > 0 ? Math.Round(total / grandTotalMs, 4) : 0);
     }
 
+    /// <summary>Nearest-rank percentile (an observed value, never an interpolation between two); 0 for no values. The API's one copy.</summary>
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 

@@ -1,3 +1,4 @@
+using TruthGraph.Api.Inference;
 using System.Globalization;
 
 namespace TruthGraph.Api.Performance;
@@ -20,18 +21,9 @@ public sealed class SweepJob(InferencePerfClient inference, WorkloadSource workl
         var texts = await workload.EvidenceTextsAsync(request.Texts ?? DefaultTexts, cancellationToken);
         var hypotheses = WorkloadSource.Claims(Math.Min(64, texts.Count));
         var total = request.BatchSizes?.Count ?? 8;
-        var report = await inference.SweepAsync(new
-        {
-            model,
-            texts,
-            hypotheses,
-            request.BatchSizes,
-            request.MinBatchSize,
-            request.MaxBatchSize,
-            memoryLimitBytes = Bytes(request.MemoryLimitMiB),
-            memoryHeadroomBytes = Bytes(request.MemoryHeadroomMiB),
-            request.SecondsPerStep,
-        }, progress =>
+        var report = await inference.SweepAsync(new InferenceSweepRequest(
+            model, texts, hypotheses, request.BatchSizes, request.MinBatchSize, request.MaxBatchSize,
+            Bytes(request.MemoryLimitMiB), Bytes(request.MemoryHeadroomMiB), request.SecondsPerStep), progress =>
         {
             total = Math.Max(total, progress.Total);
             context.Report(progress.Phase, progress.Completed, progress.Total, progress.Message, progress.Step);

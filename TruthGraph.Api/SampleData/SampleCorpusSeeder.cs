@@ -1,5 +1,5 @@
 using TruthGraph.Api.Database;
-using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Ingestion.Parsing;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using TruthGraph.Api.Embeddings;
-using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Inference;
+using TruthGraph.Api.Evidence;
 
 namespace TruthGraph.Api.Verification;
 

@@ -4,8 +4,8 @@ using TruthGraph.Inference.Onnx;
 namespace TruthGraph.Inference.Cache;
 
 /// <summary>
-/// A model in memory, ready to run. The cache holds these without knowing the task; an embedding model and
-/// (later) a pair classifier implement it, each with its own task-specific interface.
+/// A model in memory, ready to run. The cache holds these without knowing the task; the embedding models and the
+/// NLI pair classifiers implement it, each with its own task-specific interface.
 /// </summary>
 public interface ILoadedModel : IAsyncDisposable
 {

@@ -17,7 +17,8 @@ public static class InferenceApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddDefaultOpenApi();
+        // The event-stream payloads of /v1/sweeps and /v1/profiles, which the document cannot see through SseItem<object>.
+        builder.AddDefaultOpenApi(typeof(SweepReport), typeof(ProfileReport), typeof(PerfProgress), typeof(PerfStreamError));
         builder.AddApiSecurity();
         builder.AddInference();
 
@@ -58,9 +59,23 @@ public static class InferenceApp
         builder.Services.AddSingleton<BatchSweeper>();
         builder.Services.AddSingleton<ModelProfiler>();
         builder.Services.AddSingleton<WarmUpState>();
-        builder.Services.AddHostedService<ModelWarmUpService>();
+        if (!OpenApiDocumentBuild.IsRunning)
+        {
+            // Describing the service at build time must not load models (and the tool reads ONNX Runtime's log as errors).
+            builder.Services.AddHostedService<ModelWarmUpService>();
+        }
         builder.Services.AddHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
         builder.Services.AddExceptionHandler<ModelUnavailableHandler>();
+        // After ServiceDefaults' customisation, which names the field of a 413 or 415 that OpenAI's error then repeats.
+        builder.Services.PostConfigure<ProblemDetailsOptions>(options =>
+        {
+            var serviceDefaults = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                serviceDefaults?.Invoke(context);
+                OpenAiErrors.AddTo(context);
+            };
+        });
         return builder;
     }
 }

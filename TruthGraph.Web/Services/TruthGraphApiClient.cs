@@ -35,9 +35,7 @@ public sealed class TruthGraphApiClient(HttpClient http)
     /// <param name="nliModel">one of the API's selectable NLI models; null for its default</param>
     public async Task<VerificationView> VerifyAsync(string claim, int topK, string? nliModel = null, CancellationToken cancellationToken = default)
     {
-        using var response = nliModel is null
-            ? await http.PostAsJsonAsync("/api/verify", new { claim, topK }, cancellationToken)
-            : await http.PostAsJsonAsync("/api/verify", new { claim, topK, nliModel }, cancellationToken);
+        using var response = await http.PostAsJsonAsync("/api/verify", new VerifyRequestBody(claim, topK, nliModel), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);

@@ -1,4 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace TruthGraph.Web.Services;
+
+/// <summary>Body of <c>POST /api/verify</c> as the dashboard sends it (no model: the API's default).</summary>
+public sealed record VerifyRequestBody(
+    string Claim, int TopK, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NliModel = null);
 
 /// <summary>The dashboard's view of a verification result (the API owns the contract; this mirrors what is shown).</summary>
 public sealed record VerificationView(

@@ -158,6 +158,20 @@ public static class BadInputCases
         ["models: batch size -1"] = Inference("/v1/models/all-minilm-l6-v2/settings", """{"batchSize": -1}""", "batchSize"),
         ["models: batch size is text"] = Inference("/v1/models/all-minilm-l6-v2/settings", """{"batchSize": "big"}""", "$.batchSize"),
         ["models: unknown model warm-up"] = Inference("/v1/models/no-such-model/warmup", "{}", "model", HttpStatusCode.NotFound),
+
+        // A member the request does not have is refused, not ignored ("top_k" would otherwise mean k = 10), on every JSON body.
+        ["verify: unknown member top_k"] = Verify("""{"claim": "Sea levels rise.", "top_k": 3}""", "$.top_k"),
+        ["batch: unknown member"] = Batch("""{"claims": ["Sea levels rise."], "k": 3}""", "$.k"),
+        ["sweeps: unknown member"] = Admin("/api/sweeps", """{"model": "all-minilm-l6-v2", "batch": 8}""", "$.batch"),
+        ["sweeps: unknown member when applying"] = Admin($"/api/sweeps/{Guid0}/apply", """{"size": 8}""", "$.size"),
+        ["profiles: unknown member"] = Admin("/api/profiles", """{"sample": false, "seconds": 3}""", "$.seconds"),
+        ["perf runs: unknown member"] = Admin("/api/perf-runs", """{"claims": 5, "targets": {"p50": 60}}""", "$.targets.p50"),
+        ["embeddings: unknown member"] = Inference("/v1/embeddings", """{"input": "x", "top_k": 3}""", "$.top_k"),
+        ["nli: unknown member in a pair"] = Inference("/v1/nli", """{"pairs": [{"premise": "P.", "hypothesis": "H.", "label": "x"}]}""", "$.pairs[0].label"),
+        ["models: unknown settings member"] = Inference("/v1/models/all-minilm-l6-v2/settings", """{"batch_size": 4}""", "$.batch_size"),
+        ["models: unknown tuned-batch-size member"] = Inference("/v1/models/all-minilm-l6-v2/tuned-batch-size", """{"size": 4}""", "$.size"),
+        ["inference sweeps: unknown member"] = Inference("/v1/sweeps", """{"model": "all-minilm-l6-v2", "texts": ["a"], "steps": 3}""", "$.steps"),
+        ["inference profiles: unknown member"] = Inference("/v1/profiles", """{"models": ["all-minilm-l6-v2"], "seconds": 1}""", "$.seconds"),
     };
 
     private static BadInput Verify(string json, string field, HttpStatusCode status = HttpStatusCode.BadRequest) =>
@@ -165,6 +179,9 @@ public static class BadInputCases
 
     private static BadInput Batch(string json, string field) =>
         new("api", HttpMethod.Post, "/api/verify/batch", () => new StringContent(json, Encoding.UTF8, "application/json"), HttpStatusCode.BadRequest, field);
+
+    private static BadInput Admin(string path, string json, string field) =>
+        new("api", HttpMethod.Post, path, () => new StringContent(json, Encoding.UTF8, "application/json"), HttpStatusCode.BadRequest, field);
 
     private static BadInput Get(string path, string field, HttpStatusCode status = HttpStatusCode.BadRequest) =>
         new("api", HttpMethod.Get, path, () => null, status, field);

@@ -1,3 +1,4 @@
+using TruthGraph.Api.Cli;
 using TruthGraph.Api.Benchmark.Load;
 
 namespace TruthGraph.UnitTests;

@@ -1,3 +1,4 @@
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Performance;
 using TruthGraph.Api.Verification;
 

@@ -1,4 +1,4 @@
-namespace TruthGraph.Api.Performance;
+namespace TruthGraph.Api.Inference;
 
 // The inference service's sweep and profile reports (POST /v1/sweeps, /v1/profiles), read and stored as they come.
 // They are the `result` of sweep jobs and part of profile reports, so the dashboard can bind to these records.

@@ -1,4 +1,4 @@
-namespace TruthGraph.Api.Embeddings;
+namespace TruthGraph.Api.Inference;
 
 /// <summary>Turns texts into sentence embeddings through the inference service.</summary>
 public interface IEmbeddingClient

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TruthGraph.Api.Benchmark.Load;
 
-namespace TruthGraph.Api.Benchmark.Load;
+namespace TruthGraph.Api.Cli;
 
 /// <summary>
 /// <c>dotnet run --project TruthGraph.Api -- load --url http://127.0.0.1:PORT [--clients 16] [--duration 60s] [--warmup 10s]

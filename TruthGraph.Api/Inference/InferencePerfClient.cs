@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using TruthGraph.Api.Inference;
+using TruthGraph.Api.Performance;
 
-namespace TruthGraph.Api.Performance;
+namespace TruthGraph.Api.Inference;
 
 /// <summary>
 /// The inference service's performance endpoints: sweeps and profiles as server-sent event streams (progress, then a
@@ -14,15 +14,15 @@ public sealed class InferencePerfClient(HttpClient http)
 {
     private static readonly JsonSerializerOptions Json = PerfJobRepository.Json;
 
-    public Task<SweepReport> SweepAsync(object request, Action<InferenceProgress> progress, CancellationToken cancellationToken) =>
+    public Task<SweepReport> SweepAsync(InferenceSweepRequest request, Action<InferenceProgress> progress, CancellationToken cancellationToken) =>
         StreamAsync<SweepReport>("/v1/sweeps", request, progress, cancellationToken);
 
-    public Task<InferenceProfileReport> ProfileAsync(object request, Action<InferenceProgress> progress, CancellationToken cancellationToken) =>
+    public Task<InferenceProfileReport> ProfileAsync(InferenceProfileRequest request, Action<InferenceProgress> progress, CancellationToken cancellationToken) =>
         StreamAsync<InferenceProfileReport>("/v1/profiles", request, progress, cancellationToken);
 
     public async Task<ProcessMemory> GetMemoryAsync(CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync<ProcessMemory>("/v1/runtime", Json, cancellationToken)
-        ?? throw new InferenceUnavailableException("The inference service answered /v1/runtime with an empty body.");
+        ?? throw new InferenceServiceException("The inference service answered /v1/runtime with an empty body.");
 
     public async Task<byte[]> GetProfileFileAsync(string name, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class InferencePerfClient(HttpClient http)
     public async Task<IReadOnlyList<InferenceModel>> ListModelsAsync(CancellationToken cancellationToken)
     {
         var list = await http.GetFromJsonAsync<ModelList>("/v1/models", Json, cancellationToken)
-                   ?? throw new InferenceUnavailableException("The inference service answered /v1/models with an empty body.");
+                   ?? throw new InferenceServiceException("The inference service answered /v1/models with an empty body.");
         return list.Data;
     }
 
@@ -42,10 +42,10 @@ public sealed class InferencePerfClient(HttpClient http)
     public async Task<InferenceModel> ApplyBatchSizeAsync(string model, string device, int batchSize, string source, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync($"/v1/models/{Uri.EscapeDataString(model)}/tuned-batch-size",
-            new { batchSize, device, source }, Json, cancellationToken);
+            new TunedBatchSizeCall(batchSize, device, source), Json, cancellationToken);
         await InferenceErrors.ThrowIfFailedAsync(response, "tuned batch size", cancellationToken);
         return await response.Content.ReadFromJsonAsync<InferenceModel>(Json, cancellationToken)
-               ?? throw new InferenceUnavailableException("The inference service answered the batch size change with an empty body.");
+               ?? throw new InferenceServiceException("The inference service answered the batch size change with an empty body.");
     }
 
     private async Task<T> StreamAsync<T>(string path, object request, Action<InferenceProgress> progress, CancellationToken cancellationToken)
@@ -63,15 +63,15 @@ public sealed class InferencePerfClient(HttpClient http)
                     break;
                 case "result":
                     return JsonSerializer.Deserialize<T>(item.Data, Json)
-                           ?? throw new InferenceUnavailableException($"The inference service sent an empty result for {path}.");
+                           ?? throw new InferenceServiceException($"The inference service sent an empty result for {path}.");
                 case "error":
                     var error = JsonSerializer.Deserialize<StreamError>(item.Data, Json);
-                    throw new InferenceUnavailableException($"The inference service failed {path}: {error?.Detail ?? item.Data}");
+                    throw new InferenceServiceException($"The inference service failed {path}: {error?.Detail ?? item.Data}");
             }
         }
         // The stream ends without a result when the service stopped, or when we cancelled.
         cancellationToken.ThrowIfCancellationRequested();
-        throw new InferenceUnavailableException($"The inference service closed the {path} stream without a result.");
+        throw new InferenceServiceException($"The inference service closed the {path} stream without a result.");
     }
 
     private sealed record ModelList(IReadOnlyList<InferenceModel> Data);

@@ -7,7 +7,9 @@ using TruthGraph.Inference.Hosting;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Onnx.Quantization;
 
-namespace TruthGraph.Inference.Bench;
+using TruthGraph.Inference.Bench;
+
+namespace TruthGraph.Inference.Cli;
 
 /// <summary>
 /// <c>dotnet run --project TruthGraph.Inference -c Release -- bench [--texts 384] [--seconds 4] [--device auto|cuda|cpu]

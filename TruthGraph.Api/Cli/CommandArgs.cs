@@ -1,4 +1,4 @@
-namespace TruthGraph.Api.Benchmark;
+namespace TruthGraph.Api.Cli;
 
 /// <summary>
 /// <c>--name value</c> pairs of the API's developer commands (bench-ingest, eval). Hand-written because the commands

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
-namespace TruthGraph.Api.Embeddings;
+namespace TruthGraph.Api.Inference;
 
 /// <summary>
 /// Client for the inference service's OpenAI-compatible <c>POST /v1/embeddings</c>. The base address is the
@@ -16,25 +16,20 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
         {
             var chunk = texts.Skip(start).Take(EmbeddingDefaults.MaxTextsPerRequest).ToArray();
             using var response = await http.PostAsJsonAsync("/v1/embeddings", new EmbeddingRequest(chunk, modelId), cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                throw new EmbeddingServiceException(
-                    $"The inference service answered {(int)response.StatusCode} to an embedding request: {Inference.InferenceErrors.Describe(body)}",
-                    (int)response.StatusCode);
-            }
+            await InferenceErrors.ThrowIfFailedAsync(response, "embedding", cancellationToken);
             var result = await response.Content.ReadFromJsonAsync<EmbeddingResponse>(cancellationToken)
-                         ?? throw new EmbeddingServiceException("The inference service returned an empty embedding response.");
+                         ?? throw new InferenceServiceException("The inference service returned an empty embedding response.", (int)response.StatusCode);
             if (result.Data.Count != chunk.Length)
             {
-                throw new EmbeddingServiceException($"Asked for {chunk.Length} embeddings, got {result.Data.Count}.");
+                throw new InferenceServiceException($"Asked for {chunk.Length} embeddings, got {result.Data.Count}.", (int)response.StatusCode);
             }
             foreach (var item in result.Data)
             {
                 if (item.Index < 0 || item.Index >= chunk.Length || item.Embedding.Length != EmbeddingDefaults.Dimensions)
                 {
-                    throw new EmbeddingServiceException(
-                        $"Unexpected embedding at index {item.Index} with {item.Embedding.Length} dimensions (expected {EmbeddingDefaults.Dimensions}).");
+                    throw new InferenceServiceException(
+                        $"Unexpected embedding at index {item.Index} with {item.Embedding.Length} dimensions (expected {EmbeddingDefaults.Dimensions}).",
+                        (int)response.StatusCode);
                 }
                 vectors[start + item.Index] = item.Embedding;
             }
@@ -45,7 +40,7 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
     public async Task<IReadOnlyList<EmbeddingModelInfo>> ListModelsAsync(CancellationToken cancellationToken)
     {
         var list = await http.GetFromJsonAsync<ModelList>("/v1/models", cancellationToken)
-                   ?? throw new EmbeddingServiceException("The inference service returned an empty model list.");
+                   ?? throw new InferenceServiceException("The inference service returned an empty model list.", StatusCodes.Status200OK);
         return list.Data
             .Where(m => string.Equals(m.Task, "embedding", StringComparison.OrdinalIgnoreCase))
             .Select(m => new EmbeddingModelInfo(m.Id, m.Dimensions, m.Available))
@@ -70,13 +65,4 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
         [property: JsonPropertyName("task")] string Task,
         [property: JsonPropertyName("dimensions")] int Dimensions,
         [property: JsonPropertyName("available")] bool Available);
-}
-
-/// <summary>
-/// The inference service failed or answered something unusable. <see cref="StatusCode"/> is its HTTP answer, when
-/// there was one: a 5xx is an outage that ingestion waits out, anything else fails the job.
-/// </summary>
-public sealed class EmbeddingServiceException(string message, int? statusCode = null) : Exception(message)
-{
-    public int? StatusCode { get; } = statusCode;
 }

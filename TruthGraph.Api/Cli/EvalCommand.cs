@@ -3,17 +3,16 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TruthGraph.Api.Benchmark;
 using TruthGraph.Api.Database;
-using TruthGraph.Api.Embeddings;
-using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Inference;
+using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Ingestion.Parsing;
 using TruthGraph.Api.SampleData;
 using TruthGraph.Api.Verification;
+using TruthGraph.Api.Evaluation;
 
-namespace TruthGraph.Api.Evaluation;
+namespace TruthGraph.Api.Cli;
 
 /// <summary>
 /// <c>eval climate-fever --data FILE --connection CS --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database] [--nli-model ID]</c>:

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TruthGraph.Api.Database;
-using TruthGraph.Api.Embeddings;
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Ingestion.Parsing;
+using TruthGraph.Api.Benchmark;
 
-namespace TruthGraph.Api.Benchmark;
+namespace TruthGraph.Api.Cli;
 
 /// <summary>
 /// <c>dotnet run --project TruthGraph.Api -c Release -- bench-ingest --data FILE --connection CS --inference URL

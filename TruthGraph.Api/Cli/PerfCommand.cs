@@ -4,16 +4,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
-using TruthGraph.Api.Benchmark;
 using TruthGraph.Api.Database;
-using TruthGraph.Api.Embeddings;
-using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Inference;
+using TruthGraph.Api.Evidence;
 using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.SampleData;
 using TruthGraph.Api.Verification;
+using TruthGraph.Api.Performance;
 
-namespace TruthGraph.Api.Performance;
+namespace TruthGraph.Api.Cli;
 
 /// <summary>
 /// <c>perf sweep|profile|e2e --inference URL [--connection CS] [options] [--json [FILE]]</c>: the same jobs as
@@ -104,7 +103,7 @@ public static class PerfCommand
                 return await job.RunAsync(context, cancel.Token);
             });
         }
-        catch (Exception ex) when (ex is InferenceUnavailableException or HttpRequestException or InvalidOperationException or NpgsqlException
+        catch (Exception ex) when (ex is InferenceServiceException or HttpRequestException or InvalidOperationException or NpgsqlException
                                    or OperationCanceledException)
         {
             failure = ex is OperationCanceledException ? "cancelled" : ex.Message;
