@@ -125,11 +125,11 @@ public static class EvalCommand
         {
             var tuned = ThresholdSearch.Best(claims, results);
             Console.WriteLine($"thresholds that maximise claim macro-F1 on this file: support {tuned.Thresholds.Support:F2}, " +
-                $"refute {tuned.Thresholds.Refute:F2}, evidence similarity >= {tuned.Thresholds.MinSimilarity:F2} (to refute >= {tuned.Thresholds.RefuteFloor:F2}) -> claim macro-F1 {tuned.ClaimMacroF1:F3}");
+                $"refute {tuned.Thresholds.Refute:F2}, evidence similarity >= {tuned.Thresholds.MinSimilarity:F2} (to refute >= {tuned.Thresholds.RefuteFloor:F2}){Margin(tuned.Thresholds)} -> claim macro-F1 {tuned.ClaimMacroF1:F3}");
             var shifted = ThresholdSearch.Best(claims, results, searchOffsets: true);
             Console.WriteLine($"with the log-prob offsets shifted too: add [{string.Join(", ", shifted.OffsetShift.Select(d => d.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture)))}] " +
                 $"(entailment, neutral, contradiction) to the manifest's logProbOffsets, support {shifted.Thresholds.Support:F2}, " +
-                $"refute {shifted.Thresholds.Refute:F2}, evidence similarity >= {shifted.Thresholds.MinSimilarity:F2} (to refute >= {shifted.Thresholds.RefuteFloor:F2}) -> claim macro-F1 {shifted.ClaimMacroF1:F3}");
+                $"refute {shifted.Thresholds.Refute:F2}, evidence similarity >= {shifted.Thresholds.MinSimilarity:F2} (to refute >= {shifted.Thresholds.RefuteFloor:F2}){Margin(shifted.Thresholds)} -> claim macro-F1 {shifted.ClaimMacroF1:F3}");
         }
         if (options.TryGetValue("json", out var jsonPath))
         {
@@ -198,4 +198,7 @@ public static class EvalCommand
             await _database.DisposeAsync();
         }
     }
+
+    private static string Margin(VerdictThresholds thresholds) =>
+        thresholds.DisputeMargin is { } margin ? $", dispute margin {margin:F2}" : ", no dispute margin";
 }

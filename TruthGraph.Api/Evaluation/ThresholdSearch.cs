@@ -43,24 +43,37 @@ public static class ThresholdSearch
                 (bestShift, bestF1) = ((shiftE, shiftC), f1);
             }
         }
-        var (thresholds, macroF1) = BestThresholds(claims, Shifted(scores, bestShift.Entailment, bestShift.Contradiction), 0.01, RefuteFloors);
+        var shifted = Shifted(scores, bestShift.Entailment, bestShift.Contradiction);
+        var (thresholds, macroF1) = BestThresholds(claims, shifted, 0.01, RefuteFloors);
+        // A dispute margin on top, with support and refute searched again for each (floors kept: the grid is already large).
+        foreach (var margin in DisputeMargins)
+        {
+            var (withMargin, f1) = BestThresholds(claims, shifted, 0.01, [thresholds.RefuteMinSimilarity], [thresholds.MinSimilarity], margin);
+            if (f1 > macroF1 + 1e-9)
+            {
+                (thresholds, macroF1) = (withMargin, f1);
+            }
+        }
         return new Outcome(thresholds, macroF1, [bestShift.Entailment, 0, bestShift.Contradiction]);
     }
+
+    /// <summary>Dispute margins searched once the other thresholds are chosen (none when it does not help).</summary>
+    private static readonly double[] DisputeMargins = [0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3];
 
     private static List<List<PairScores>> Shifted(List<List<PairScores>> scores, double entailment, double contradiction) =>
         scores.Select(claim => claim.Select(s => Shift(s, entailment, contradiction)).ToList()).ToList();
 
     private static (VerdictThresholds Thresholds, double MacroF1) BestThresholds(IReadOnlyList<LabelledClaim> claims, List<List<PairScores>> scores, double step,
-        IReadOnlyList<double?> refuteFloors)
+        IReadOnlyList<double?> refuteFloors, IReadOnlyList<double>? floors = null, double? disputeMargin = null)
     {
         var best = (Thresholds: new VerdictThresholds(0.5, 0.5), MacroF1: double.MinValue);
-        foreach (var floor in Floors)
+        foreach (var floor in floors ?? Floors)
         foreach (var refuteFloor in refuteFloors.Where(f => f is null || f > floor))
         for (var support = 0.30; support <= 0.901; support += step)
         {
             for (var refute = 0.30; refute <= 0.901; refute += step)
             {
-                var thresholds = new VerdictThresholds(Math.Round(support, 2), Math.Round(refute, 2), floor, refuteFloor);
+                var thresholds = new VerdictThresholds(Math.Round(support, 2), Math.Round(refute, 2), floor, refuteFloor, disputeMargin);
                 var f1 = ClassificationReport.From(VerdictNames.Names,
                     claims.Select((c, i) => ((int)c.Label, (int)VerdictAggregator.Decide(scores[i], thresholds).Verdict))).MacroF1;
                 if (f1 > best.MacroF1 + 1e-9)

@@ -15,9 +15,14 @@ public readonly record struct PairScores(double Entailment, double Neutral, doub
 /// answers something. <see cref="RefuteMinSimilarity"/> (when set, above the floor) is how close evidence must be to
 /// refute: a contradicting sentence says the same thing with one fact changed and so embeds close to the claim, while
 /// a sentence about a neighbouring fact ("Jupiter is the largest planet" beside "Saturn has more moons than Jupiter")
-/// is what a cross-encoder most often misreads as a contradiction.
+/// is what a cross-encoder most often misreads as a contradiction. <see cref="DisputeMargin"/> (when set) applies
+/// the same idea between the two sides: when evidence both supports and refutes, a side whose best evidence is less
+/// similar to the claim than the other side's best by more than the margin is dropped, so that "Water boils at 100 °C"
+/// is not DISPUTED by a sentence about another liquid's boiling point; two sources that conflict about the claim itself
+/// are both close to it and stay DISPUTED.
 /// </summary>
-public readonly record struct VerdictThresholds(double Support, double Refute, double MinSimilarity = 0, double? RefuteMinSimilarity = null)
+public readonly record struct VerdictThresholds(
+    double Support, double Refute, double MinSimilarity = 0, double? RefuteMinSimilarity = null, double? DisputeMargin = null)
 {
     /// <summary>The similarity a refuting evidence needs: the floor, or the refute floor when that is higher.</summary>
     public double RefuteFloor => Math.Max(MinSimilarity, RefuteMinSimilarity ?? MinSimilarity);
@@ -67,6 +72,20 @@ public static class VerdictAggregator
             {
                 refuting.Add(i);
                 bestRefute = Math.Max(bestRefute, s.Contradiction);
+            }
+        }
+
+        if (thresholds.DisputeMargin is { } margin && supporting.Count > 0 && refuting.Count > 0)
+        {
+            var supportSimilarity = supporting.Max(i => evidence[i].Similarity);
+            var refuteSimilarity = refuting.Max(i => evidence[i].Similarity);
+            if (refuteSimilarity < supportSimilarity - margin)
+            {
+                refuting.Clear();
+            }
+            else if (supportSimilarity < refuteSimilarity - margin)
+            {
+                supporting.Clear();
             }
         }
 

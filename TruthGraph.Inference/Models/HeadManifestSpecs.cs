@@ -43,6 +43,9 @@ public sealed record VerdictThresholdSpec
 
     /// <summary>Optional: how similar evidence must be to refute (above <see cref="MinSimilarity"/>); null = the floor.</summary>
     public double? RefuteMinSimilarity { get; init; }
+
+    /// <summary>Optional: when evidence both supports and refutes, a side whose best evidence is this much less similar to the claim is dropped.</summary>
+    public double? DisputeMargin { get; init; }
     public string? TunedOn { get; init; }
     public string? Rule { get; init; }
     public string? Confidence { get; init; }

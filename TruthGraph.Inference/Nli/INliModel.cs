@@ -14,13 +14,15 @@ public sealed record NliPrediction(string Label, double Entailment, double Neutr
 
 /// <summary>
 /// The verdict thresholds that were tuned for a model's probabilities (and the evidence similarity below which evidence
-/// does not count; <paramref name="RefuteMinSimilarity"/>, when set, the similarity evidence needs to refute).
+/// does not count; <paramref name="RefuteMinSimilarity"/>, when set, the similarity evidence needs to refute;
+/// <paramref name="DisputeMargin"/>, when set, how much less similar one side's best evidence may be before it no longer
+/// disputes the other's).
 /// </summary>
-public sealed record VerdictThresholds(double Support, double Refute, double MinSimilarity, double? RefuteMinSimilarity = null)
+public sealed record VerdictThresholds(double Support, double Refute, double MinSimilarity, double? RefuteMinSimilarity = null, double? DisputeMargin = null)
 {
     /// <summary>The thresholds a manifest carries, or null when it carries none.</summary>
     public static VerdictThresholds? From(Models.ModelManifest manifest) =>
-        manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute, t.MinSimilarity, t.RefuteMinSimilarity) : null;
+        manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute, t.MinSimilarity, t.RefuteMinSimilarity, t.DisputeMargin) : null;
 }
 
 /// <summary>A loaded pair classifier (natural-language inference).</summary>

@@ -126,4 +126,21 @@ public sealed class VerdictAggregatorTests
         Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([nearFact], thresholds with { RefuteMinSimilarity = null }).Verdict);
         Assert.Equal(0.45, (thresholds with { RefuteMinSimilarity = 0.3 }).RefuteFloor);
     }
+
+    [Fact]
+    public void A_dispute_margin_lets_the_much_closer_side_decide_and_keeps_a_close_conflict_disputed()
+    {
+        var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45, DisputeMargin: 0.15);
+        PairScores sameFact = Entails(0.9) with { Similarity = 0.92 };
+        PairScores otherLiquid = Contradicts(0.9) with { Similarity = 0.6 };
+        PairScores conflictingSource = Contradicts(0.9) with { Similarity = 0.85 };
+
+        var decision = VerdictAggregator.Decide([sameFact, otherLiquid], thresholds);
+        Assert.Equal(Verdict.Supported, decision.Verdict);
+        Assert.Empty(decision.RefutingEvidence);
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([sameFact with { Similarity = 0.6 }, conflictingSource], thresholds).Verdict);
+        Assert.Equal(Verdict.Disputed, VerdictAggregator.Decide([sameFact, conflictingSource], thresholds).Verdict);
+        // Without a margin any refutation above the floors disputes.
+        Assert.Equal(Verdict.Disputed, VerdictAggregator.Decide([sameFact, otherLiquid], thresholds with { DisputeMargin = null }).Verdict);
+    }
 }

@@ -19,9 +19,7 @@ public static class SimilarClaimNeutrals
     public static IReadOnlyList<NliPair> Build(IReadOnlyList<NliPair> pairs, IReadOnlyDictionary<string, float[]> claimVectors,
         int count, Random random)
     {
-        var claims = pairs.GroupBy(p => p.Hypothesis, StringComparer.Ordinal)
-            .Select(g => (Claim: g.Key, Evidence: g.Select(p => p.Premise).Distinct(StringComparer.Ordinal).ToList()))
-            .ToList();
+        var claims = ClaimsWithEvidence(pairs);
         var order = Enumerable.Range(0, claims.Count).OrderBy(_ => random.Next()).ToList();
         var neutrals = new List<NliPair>(count);
         foreach (var index in order)
@@ -47,7 +45,14 @@ public static class SimilarClaimNeutrals
         return neutrals;
     }
 
-    private static IEnumerable<int> Nearest(float[] vector, IReadOnlyList<(string Claim, List<string> Evidence)> claims,
+    /// <summary>Each distinct claim with its distinct evidence, in the order the pairs first name them.</summary>
+    internal static List<(string Claim, List<string> Evidence)> ClaimsWithEvidence(IEnumerable<NliPair> pairs) =>
+        pairs.GroupBy(p => p.Hypothesis, StringComparer.Ordinal)
+            .Select(g => (Claim: g.Key, Evidence: g.Select(p => p.Premise).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
+
+    /// <summary>Indices of the <paramref name="take"/> claims nearest to <paramref name="vector"/>, nearest first, <paramref name="self"/> left out.</summary>
+    internal static IEnumerable<int> Nearest(float[] vector, IReadOnlyList<(string Claim, List<string> Evidence)> claims,
         IReadOnlyDictionary<string, float[]> vectors, int self, int take)
     {
         // Brute force is fine here: ~12k claims × 384 dimensions, once per run.

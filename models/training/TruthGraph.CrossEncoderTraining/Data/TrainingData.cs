@@ -19,7 +19,8 @@ public sealed record LabelledPair(string Premise, string Hypothesis, IReadOnlyLi
 public sealed record DataMix(
     double TuneShare, int SnliLimit, int RteLimit, int FeverLimit, int FeverNeutrals, int FragmentsPerFile,
     double ClimateWeight, double RteWeight, double FragmentWeight, int Seed, int Mutations = 0,
-    int NegationFlips = 0, int NameSwaps = 0, int AntonymSwaps = 0, bool HoldOutFever = false, int? SampleSeed = null);
+    int NegationFlips = 0, int NameSwaps = 0, int AntonymSwaps = 0, bool HoldOutFever = false, int? SampleSeed = null,
+    int SameTemplateNeutrals = 0, int SubjectSwaps = 0);
 
 /// <summary>The splits one run uses, all read from the shared data folder.</summary>
 public sealed record TrainingData(
@@ -76,13 +77,11 @@ public sealed record TrainingData(
                 train.AddRange(mutations.Select(p => LabelledPair.Single(p, "mutations")));
             }
             AddEvidenceClaimMutations(train, fever, mix, random, log);
-            if (mix.FeverNeutrals > 0)
+            if (mix.FeverNeutrals + mix.SameTemplateNeutrals + mix.SubjectSwaps > 0)
             {
-                var vectors = (embed ?? throw new ArgumentNullException(nameof(embed), "FEVER neutrals need sentence vectors."))
+                var vectors = (embed ?? throw new ArgumentNullException(nameof(embed), "FEVER neutrals and subject swaps need sentence vectors."))
                     (fever.Select(p => p.Hypothesis));
-                var neutrals = SimilarClaimNeutrals.Build(fever, vectors, mix.FeverNeutrals, random);
-                log?.Invoke($"FEVER neutrals from similar claims: {neutrals.Count} of {mix.FeverNeutrals} wanted");
-                train.AddRange(neutrals.Select(p => LabelledPair.Single(p, "fever-neutral")));
+                AddNeighbourPairs(train, fever, vectors, mix, random, log);
             }
         }
         train.AddRange(SemanticFragments.Read(nli, mix.FragmentsPerFile, random)
@@ -110,6 +109,27 @@ public sealed record TrainingData(
         train.AddRange(flips.Select(p => LabelledPair.Single(p, "negation-flips")));
         train.AddRange(names.Select(p => LabelledPair.Single(p, "name-swaps")));
         train.AddRange(antonyms.Select(p => LabelledPair.Single(p, "antonym-swaps")));
+    }
+
+    /// <summary>Pairs built from each claim's nearest other claims by sentence embedding.</summary>
+    private static void AddNeighbourPairs(List<LabelledPair> train, IReadOnlyList<NliPair> fever, IReadOnlyDictionary<string, float[]> vectors,
+        DataMix mix, Random random, Action<string>? log)
+    {
+        var neutrals = SimilarClaimNeutrals.Build(fever, vectors, mix.FeverNeutrals, random);
+        log?.Invoke($"FEVER neutrals from similar claims: {neutrals.Count} of {mix.FeverNeutrals} wanted");
+        train.AddRange(neutrals.Select(p => LabelledPair.Single(p, "fever-neutral")));
+        if (mix.SameTemplateNeutrals > 0)
+        {
+            var sameTemplate = SameTemplateNeutrals.Build(fever, vectors, mix.SameTemplateNeutrals, random);
+            log?.Invoke($"neutrals between claims about different subjects: {sameTemplate.Count} of {mix.SameTemplateNeutrals} wanted");
+            train.AddRange(sameTemplate.Select(p => LabelledPair.Single(p, "same-template-neutral")));
+        }
+        if (mix.SubjectSwaps > 0)
+        {
+            var swaps = SubjectSwaps.Build(fever, vectors, mix.SubjectSwaps, random);
+            log?.Invoke($"subject swaps (not entailment): {swaps.Count} of {mix.SubjectSwaps} wanted");
+            train.AddRange(swaps);
+        }
     }
 
     public static IReadOnlyList<LabelledPair> ReadRte(string path)

@@ -49,13 +49,14 @@ public static class ManifestDocument
             labelMapping = new Dictionary<string, string> { ["SUPPORTS"] = "entailment", ["NOT_ENOUGH_INFO"] = "neutral", ["REFUTES"] = "contradiction" },
             logProbOffsets = thresholds?.LogProbOffsets ?? best.LogProbOffsets,
             verdictThresholds = thresholds is { } tuned
-                ? new { support = tuned.Support, refute = tuned.Refute, minSimilarity = tuned.MinSimilarity, refuteMinSimilarity = tuned.RefuteMinSimilarity, tunedOn = tuned.TunedOn }
+                ? new { support = tuned.Support, refute = tuned.Refute, minSimilarity = tuned.MinSimilarity, refuteMinSimilarity = tuned.RefuteMinSimilarity, disputeMargin = tuned.DisputeMargin, tunedOn = tuned.TunedOn }
                 : new
                 {
                     support = best.SupportThreshold,
                     refute = best.RefuteThreshold,
                     minSimilarity = 0.0,
                     refuteMinSimilarity = (double?)null,
+                    disputeMargin = (double?)null,
                     tunedOn = $"the {summary.TuneClaims} CLIMATE-FEVER train claims held out of training (gold evidence), grid search on claim macro-F1; " +
                         "offsets likewise on their pairs (pair macro-F1). Dev was not used for any choice.",
                 },
@@ -75,6 +76,7 @@ public static class ManifestDocument
                     $"{s.Mutations} contradictions made by negating or changing a number in FEVER's supported claims, both directions",
                     $"{s.NegationFlips} FEVER claims with a negation flipped against their own evidence (supported -> contradiction, refuted -> entailment)",
                     $"{s.NameSwaps} contradictions made by swapping a name in a supported FEVER claim; {s.AntonymSwaps} by an antonym",
+                    $"{s.SameTemplateNeutrals} neutrals between two similar FEVER claims about different subjects; {s.SubjectSwaps} supported claims given a similar claim's subject (any class but entailment)",
                     s.HoldOutFever ? $"FEVER claims held out of training: one in {FeverHoldOut.Modulus} by a hash of the claim (threshold tuning)" : "no FEVER claims held out",
                 },
                 pairs = summary.TrainPairsBySource,
@@ -132,4 +134,4 @@ public static class ManifestDocument
 /// <summary>Verdict thresholds chosen through the real pipeline (retrieval included), with a note on what they were tuned on.</summary>
 /// <param name="LogProbOffsets">offsets tuned with them (eval --tune's shifted offsets); null keeps the trainer's</param>
 public sealed record PipelineThresholds(double Support, double Refute, double MinSimilarity, string TunedOn, double[]? LogProbOffsets = null,
-    double? RefuteMinSimilarity = null);
+    double? RefuteMinSimilarity = null, double? DisputeMargin = null);

@@ -35,6 +35,9 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
         [CommandOption("--thresholds <S,R,F>"), Description("Optional: support, refute, relevance floor and (optionally) refute floor tuned through the pipeline (eval --tune), e.g. 0.5,0.6,0.45,0.6.")]
         public string? Thresholds { get; init; }
 
+        [CommandOption("--dispute-margin <M>"), Description("Optional, with --thresholds: the dispute margin eval --tune printed.")]
+        public double? DisputeMargin { get; init; }
+
         [CommandOption("--offsets <E,N,C>"), Description("Optional: log-prob offsets tuned with --thresholds (entailment, neutral, contradiction); default the run's.")]
         public string? Offsets { get; init; }
 
@@ -83,6 +86,6 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
         }
         return new PipelineThresholds(parts[0], parts[1], parts[2],
             settings.ThresholdsTunedOn ?? "grid search on claim macro-F1 through the pipeline (eval --tune)", offsets,
-            parts.Length == 4 ? parts[3] : null);
+            parts.Length == 4 ? parts[3] : null, settings.DisputeMargin);
     }
 }

@@ -100,6 +100,12 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--antonym-swaps <N>"), Description("Contradictions made by replacing a word of a supported FEVER claim with its antonym."), DefaultValue(0)]
     public int AntonymSwaps { get; init; }
 
+    [CommandOption("--same-template-neutrals <N>"), Description("Neutral pairs of two similar FEVER claims about different subjects (no capitalised word shared): one claim is the premise."), DefaultValue(0)]
+    public int SameTemplateNeutrals { get; init; }
+
+    [CommandOption("--subject-swaps <N>"), Description("Supported FEVER claims with the subject of a similar claim, against the original evidence: any class but entailment."), DefaultValue(0)]
+    public int SubjectSwaps { get; init; }
+
     [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
     public bool HoldOutFever { get; init; }
 
@@ -108,7 +114,7 @@ public sealed class TrainSettings : CommandSettings
 
     public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
         ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations,
-        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed);
+        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }
