@@ -124,12 +124,10 @@ public static class EvalCommand
         if (options.ContainsKey("tune"))
         {
             var tuned = ThresholdSearch.Best(claims, results);
-            Console.WriteLine($"thresholds that maximise claim macro-F1 on this file: support {tuned.Thresholds.Support:F2}, " +
-                $"refute {tuned.Thresholds.Refute:F2}, evidence similarity >= {tuned.Thresholds.MinSimilarity:F2} (to refute >= {tuned.Thresholds.RefuteFloor:F2}){Margin(tuned.Thresholds)} -> claim macro-F1 {tuned.ClaimMacroF1:F3}");
+            Console.WriteLine($"thresholds that maximise claim macro-F1 on this file: {Describe(tuned)}");
             var shifted = ThresholdSearch.Best(claims, results, searchOffsets: true);
             Console.WriteLine($"with the log-prob offsets shifted too: add [{string.Join(", ", shifted.OffsetShift.Select(d => d.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture)))}] " +
-                $"(entailment, neutral, contradiction) to the manifest's logProbOffsets, support {shifted.Thresholds.Support:F2}, " +
-                $"refute {shifted.Thresholds.Refute:F2}, evidence similarity >= {shifted.Thresholds.MinSimilarity:F2} (to refute >= {shifted.Thresholds.RefuteFloor:F2}){Margin(shifted.Thresholds)} -> claim macro-F1 {shifted.ClaimMacroF1:F3}");
+                $"(entailment, neutral, contradiction) to the manifest's logProbOffsets, {Describe(shifted)}");
         }
         if (options.TryGetValue("json", out var jsonPath))
         {
@@ -199,6 +197,12 @@ public static class EvalCommand
         }
     }
 
-    private static string Margin(VerdictThresholds thresholds) =>
-        thresholds.DisputeMargin is { } margin ? $", dispute margin {margin:F2}" : ", no dispute margin";
+    /// <summary>A tuning outcome as the lines of <c>--tune</c> print it, ready to copy into <c>publish --thresholds</c>.</summary>
+    private static string Describe(ThresholdSearch.Outcome outcome)
+    {
+        var t = outcome.Thresholds;
+        var margin = t.DisputeMargin is { } m ? $", dispute margin {m:F2}" : ", no dispute margin";
+        return $"support {t.Support:F2}, refute {t.Refute:F2}, evidence similarity >= {t.MinSimilarity:F2} (to refute >= {t.RefuteFloor:F2})" +
+            $"{margin} -> claim macro-F1 {outcome.ClaimMacroF1:F3}";
+    }
 }
