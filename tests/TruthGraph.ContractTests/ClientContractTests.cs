@@ -3,7 +3,7 @@ using TruthGraph.Api.Inference;
 using TruthGraph.Api.Performance;
 using Dashboard = TruthGraph.Web.Services;
 
-namespace TruthGraph.UnitTests.Contracts;
+namespace TruthGraph.ContractTests;
 
 /// <summary>
 /// Every call one TruthGraph service makes to another, and every call of the dashboard, checked against the called

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TruthGraph.Inference.Bench;
 
-namespace TruthGraph.UnitTests.Contracts;
+namespace TruthGraph.ContractTests;
 
 /// <summary>
 /// A service's committed OpenAPI document (<c>Contracts/*.json</c>, written by the build) and a check of a client's

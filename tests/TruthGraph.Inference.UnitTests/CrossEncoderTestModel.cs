@@ -1,10 +1,9 @@
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Google.Protobuf;
 using Onnx;
 
-namespace TruthGraph.UnitTests.Inference.CrossEncoder;
+namespace TruthGraph.Inference.UnitTests;
 
 /// <summary>
 /// A real cross-encoder built for the tests (no pretrained NLI model can be had here): the MiniLM encoder that

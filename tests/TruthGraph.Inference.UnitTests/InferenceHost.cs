@@ -1,12 +1,9 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TruthGraph.Inference.Hosting;
 
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests;
 
 /// <summary>The inference service in this process on a real Kestrel socket, as a client on the network sees it.</summary>
 public sealed class InferenceHost : IAsyncDisposable

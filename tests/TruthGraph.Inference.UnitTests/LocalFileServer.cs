@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace TruthGraph.UnitTests.Inference.CrossEncoder;
+namespace TruthGraph.Inference.UnitTests;
 
 /// <summary>
 /// Serves files the test made over real HTTP on 127.0.0.1 (Kestrel), with Range support, standing in for Hugging Face.

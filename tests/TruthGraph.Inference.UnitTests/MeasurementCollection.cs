@@ -1,4 +1,4 @@
-namespace TruthGraph.UnitTests.Performance;
+namespace TruthGraph.Inference.UnitTests;
 
 /// <summary>
 /// Tests that measure this process (memory limits, CPU sampling) run alone: another test allocating or computing in

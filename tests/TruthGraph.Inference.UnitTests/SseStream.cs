@@ -1,7 +1,6 @@
 using System.Net.ServerSentEvents;
-using System.Text.Json;
 
-namespace TruthGraph.UnitTests.Performance;
+namespace TruthGraph.Inference.UnitTests;
 
 /// <summary>Reads a server-sent event stream to its end: every event's type and JSON data, in order.</summary>
 internal static class SseStream

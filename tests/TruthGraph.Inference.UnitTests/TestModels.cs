@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using TruthGraph.Inference.Models;
-
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests;
 
 internal static class TestModels
 {

@@ -1,7 +1,6 @@
 using TruthGraph.ServiceDefaults.Tracing;
-using TruthGraph.Web.Services;
 
-namespace TruthGraph.WebTests;
+namespace TruthGraph.Web.UnitTests;
 
 /// <summary>Results and traces shaped as the API returns them, built in code so every test states the numbers it checks.</summary>
 public static class Samples

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using TruthGraph.Web.Services;
 
-namespace TruthGraph.WebTests;
+namespace TruthGraph.Web.UnitTests;
 
 /// <summary>
 /// A bUnit context with what the dashboard's components need: MudBlazor's services, JS calls answered loosely (the

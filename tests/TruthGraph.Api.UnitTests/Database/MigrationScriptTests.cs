@@ -1,6 +1,6 @@
 using TruthGraph.Api.Database;
 
-namespace TruthGraph.UnitTests;
+namespace TruthGraph.Api.UnitTests.Database;
 
 public sealed class MigrationScriptTests
 {

@@ -1,11 +1,7 @@
 using System.Text.Json;
-using TruthGraph.Api.Evaluation;
-using TruthGraph.Api.Ingestion.Parsing;
-using TruthGraph.Api.SampleData;
-using TruthGraph.Api.Verification;
 using TruthGraph.Inference.Bench;
 
-namespace TruthGraph.UnitTests.Evaluation;
+namespace TruthGraph.Api.UnitTests.Evaluation;
 
 /// <summary>The hand-written contrast set (<c>TruthGraph.Api/Evaluation/Data/common-sense.jsonl</c>) is what it claims to be.</summary>
 public sealed class CommonSenseSetTests

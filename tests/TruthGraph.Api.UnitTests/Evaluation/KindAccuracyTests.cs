@@ -1,9 +1,6 @@
 using System.Text.Json;
-using TruthGraph.Api.Evaluation;
-using TruthGraph.Api.SampleData;
-using TruthGraph.Api.Verification;
 
-namespace TruthGraph.UnitTests.Evaluation;
+namespace TruthGraph.Api.UnitTests.Evaluation;
 
 public sealed class KindAccuracyTests
 {

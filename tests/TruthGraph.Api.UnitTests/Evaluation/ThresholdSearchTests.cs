@@ -1,7 +1,4 @@
-using TruthGraph.Api.Evaluation;
-using TruthGraph.Api.Verification;
-
-namespace TruthGraph.UnitTests;
+namespace TruthGraph.Api.UnitTests.Evaluation;
 
 public sealed class ThresholdSearchTests
 {

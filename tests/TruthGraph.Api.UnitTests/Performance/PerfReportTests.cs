@@ -1,8 +1,7 @@
 using TruthGraph.Api.Inference;
 using TruthGraph.Api.Performance;
-using TruthGraph.Api.Verification;
 
-namespace TruthGraph.UnitTests.Performance;
+namespace TruthGraph.Api.UnitTests.Performance;
 
 /// <summary>The API-side arithmetic of performance reports: stage statistics, targets, and advice that quotes its numbers.</summary>
 public sealed class PerfReportTests

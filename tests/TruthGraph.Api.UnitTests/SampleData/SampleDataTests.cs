@@ -1,7 +1,4 @@
-using TruthGraph.Api.Ingestion.Parsing;
-using TruthGraph.Api.SampleData;
-
-namespace TruthGraph.UnitTests;
+namespace TruthGraph.Api.UnitTests.SampleData;
 
 public sealed class SampleDataTests
 {

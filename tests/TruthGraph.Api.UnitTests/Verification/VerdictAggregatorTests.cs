@@ -1,7 +1,4 @@
-using TruthGraph.Api.Verification;
-using TruthGraph.NliTraining.Verdicts;
-
-namespace TruthGraph.UnitTests.Nli;
+namespace TruthGraph.Api.UnitTests.Verification;
 
 public sealed class VerdictAggregatorTests
 {

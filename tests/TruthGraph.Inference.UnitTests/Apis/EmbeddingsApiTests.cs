@@ -1,12 +1,8 @@
 using System.ClientModel;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using OpenAI;
 using OpenAI.Embeddings;
-using TruthGraph.Inference.Bench;
 
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Apis;
 
 [Collection(CpuHostCollection.Name)]
 public sealed class EmbeddingsApiTests(CpuHostFixture fixture)

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using TruthGraph.Inference.Telemetry;
 
-namespace TruthGraph.UnitTests.Inference;
+using TruthGraph.Inference.UnitTests.Models;
+
+namespace TruthGraph.Inference.UnitTests.Apis;
 
 /// <summary>Warm-up, unload and settings over HTTP, and the spans a request leaves. Own host: these change the model's state.</summary>
 public sealed class ModelsApiTests
@@ -47,7 +46,7 @@ public sealed class ModelsApiTests
         Assert.Equal(JsonValueKind.Null, (await GetAsync(host, "/v1/models/all-minilm-l6-v2")).GetProperty("accuracy").ValueKind);
     }
 
-    private static string ModelManifestPath(string id) => Nli.NliHeadManifestTests.RepositoryFile(Path.Combine("models", $"{id}.json"));
+    private static string ModelManifestPath(string id) => NliHeadManifestTests.RepositoryFile(Path.Combine("models", $"{id}.json"));
 
     [Fact]
     public async Task Unload_warmup_and_settings_change_the_model_as_reported()

@@ -1,6 +1,6 @@
 using TruthGraph.Inference.Batching;
 
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Batching;
 
 public sealed class MicroBatcherTests
 {

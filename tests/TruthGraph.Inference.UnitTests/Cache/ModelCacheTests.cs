@@ -1,15 +1,10 @@
 using System.Diagnostics.Metrics;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
-using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Telemetry;
 
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Cache;
 
 public sealed class ModelCacheTests
 {

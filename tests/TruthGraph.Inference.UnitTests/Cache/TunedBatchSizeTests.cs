@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using TruthGraph.Inference.Bench;
-using TruthGraph.UnitTests.Inference;
-
-namespace TruthGraph.UnitTests.Performance;
+namespace TruthGraph.Inference.UnitTests.Cache;
 
 /// <summary>A sweep's recommendation applied through <c>/v1/models/{id}/tuned-batch-size</c>: used at once, and after a restart.</summary>
 [Collection(MeasurementCollection.Name)]

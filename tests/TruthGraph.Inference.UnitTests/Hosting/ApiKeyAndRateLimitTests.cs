@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Hosting;
 
 /// <summary>Model management needs the API key; reading and inference stay open; admin calls share a rate limit.</summary>
 public sealed class ApiKeyAndRateLimitTests

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Hosting;
 
 /// <summary>
 /// A model file that is damaged or gone: the service stays up, says it is not ready and why, serves the models that

@@ -1,10 +1,8 @@
 using System.ClientModel;
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using OpenAI;
 
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Hosting;
 
 /// <summary>
 /// The inference service reads request bodies strictly (an unknown member is a 400 that names it) and answers

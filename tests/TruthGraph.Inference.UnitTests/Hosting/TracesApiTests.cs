@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Hosting;
 
 /// <summary>The inference service's <c>/v1/traces</c>: the spans it keeps of a caller's trace, which the API joins with its own.</summary>
 [Collection(CpuHostCollection.Name)]

@@ -1,6 +1,4 @@
-using TruthGraph.Inference.Models;
-
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Models;
 
 /// <summary>A manifest's <c>cpuPrecision</c>: INT8 where the model will run on the CPU, fp32 where CUDA may take it, the setting first.</summary>
 public sealed class DefaultPrecisionTests

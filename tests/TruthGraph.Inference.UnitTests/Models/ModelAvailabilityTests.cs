@@ -1,6 +1,4 @@
-using TruthGraph.Inference.Models;
-
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Models;
 
 /// <summary>Why a model cannot load names the first missing part: weights, then adapter, then vocabulary.</summary>
 public sealed class ModelAvailabilityTests : IDisposable

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using TruthGraph.Inference.Models;
-
-namespace TruthGraph.UnitTests;
+namespace TruthGraph.Inference.UnitTests.Models;
 
 public sealed class ModelCatalogTests
 {

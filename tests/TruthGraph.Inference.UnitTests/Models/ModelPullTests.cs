@@ -1,9 +1,8 @@
 using System.Text;
 using Spectre.Console;
 using TruthGraph.Inference.Cli;
-using TruthGraph.Inference.Models;
 
-namespace TruthGraph.UnitTests.Inference.CrossEncoder;
+namespace TruthGraph.Inference.UnitTests.Models;
 
 /// <summary>
 /// <c>models pull</c> against a local HTTP server: progress, sha256 check, resume of an interrupted or partial

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-using TruthGraph.Inference.Models;
 
-namespace TruthGraph.UnitTests.Nli;
+namespace TruthGraph.Inference.UnitTests.Models;
 
 /// <summary>The committed NLI head and its manifest agree with each other and with what the trainer promises.</summary>
 public sealed class NliHeadManifestTests

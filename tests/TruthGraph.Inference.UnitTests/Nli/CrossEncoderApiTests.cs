@@ -1,11 +1,8 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
-using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
 using TruthGraph.Inference.Tokenization;
 
-namespace TruthGraph.UnitTests.Inference.CrossEncoder;
+namespace TruthGraph.Inference.UnitTests.Nli;
 
 /// <summary>
 /// The test cross-encoder pulled from a local server into a temp cache, then served by the inference service on a real

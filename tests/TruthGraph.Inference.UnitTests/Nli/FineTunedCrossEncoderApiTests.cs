@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
-namespace TruthGraph.UnitTests.Inference.CrossEncoder;
+namespace TruthGraph.Inference.UnitTests.Nli;
 
 /// <summary>
 /// The shipped fine-tuned cross-encoder (models/nli-minilm-cross.json: package weights + adapter file, merged at load)

@@ -2,7 +2,7 @@ using Google.Protobuf;
 using Onnx;
 using TruthGraph.Inference.Onnx.Graph;
 
-namespace TruthGraph.UnitTests.Inference.Quantization;
+namespace TruthGraph.Inference.UnitTests.Onnx;
 
 /// <summary>
 /// A small ONNX model built for the rewrite tests, with every case the quantizer must handle:

@@ -1,15 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Diagnostics.Symbols;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
 using Microsoft.Diagnostics.Tracing.Stacks;
-using TruthGraph.Inference.Bench;
-using TruthGraph.UnitTests.Inference;
 using Xunit.Abstractions;
 
-namespace TruthGraph.UnitTests.Performance;
+namespace TruthGraph.Inference.UnitTests.Profiling;
 
 /// <summary>Profiles through <c>POST /v1/profiles</c>: component costs and CPU sampling with EventPipe.</summary>
 [Collection(MeasurementCollection.Name)]

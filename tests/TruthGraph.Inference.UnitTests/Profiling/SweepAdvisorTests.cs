@@ -1,6 +1,6 @@
 using TruthGraph.Inference.Profiling;
 
-namespace TruthGraph.UnitTests.Performance;
+namespace TruthGraph.Inference.UnitTests.Profiling;
 
 public sealed class SweepAdvisorTests
 {

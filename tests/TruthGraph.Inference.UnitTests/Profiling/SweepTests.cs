@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using TruthGraph.Inference.Bench;
-using TruthGraph.UnitTests.Inference;
 using Xunit.Abstractions;
 
-namespace TruthGraph.UnitTests.Performance;
+namespace TruthGraph.Inference.UnitTests.Profiling;
 
 /// <summary>Batch-size sweeps through <c>POST /v1/sweeps</c> on the real MiniLM model (CPU).</summary>
 [Collection(MeasurementCollection.Name)]

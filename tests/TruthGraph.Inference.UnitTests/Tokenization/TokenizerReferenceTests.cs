@@ -1,9 +1,6 @@
-using System.Text.Json;
-using TruthGraph.Inference.Bench;
-using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Tokenization;
 
-namespace TruthGraph.UnitTests.Inference;
+namespace TruthGraph.Inference.UnitTests.Tokenization;
 
 /// <summary>The tokenizer against Hugging Face's own output (../shared/data/tokenizer), every row.</summary>
 public sealed class TokenizerReferenceTests

@@ -1,6 +1,6 @@
 using TruthGraph.NliTraining.Features;
 
-namespace TruthGraph.UnitTests.Nli;
+namespace TruthGraph.NliTraining.Tests.Features;
 
 public sealed class PairFeaturesTests
 {

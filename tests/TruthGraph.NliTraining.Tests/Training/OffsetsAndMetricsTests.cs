@@ -2,7 +2,7 @@ using TruthGraph.NliTraining.Data;
 using TruthGraph.NliTraining.Evaluation;
 using TruthGraph.NliTraining.Training;
 
-namespace TruthGraph.UnitTests.Nli;
+namespace TruthGraph.NliTraining.Tests.Training;
 
 public sealed class OffsetsAndMetricsTests
 {

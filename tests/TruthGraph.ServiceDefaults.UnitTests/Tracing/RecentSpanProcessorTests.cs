@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using TruthGraph.ServiceDefaults.Tracing;
 
-namespace TruthGraph.UnitTests.Tracing;
+namespace TruthGraph.ServiceDefaults.UnitTests.Tracing;
 
 /// <summary>The processor inside a real OpenTelemetry tracer provider, fed by a real activity source.</summary>
 public sealed class RecentSpanProcessorTests

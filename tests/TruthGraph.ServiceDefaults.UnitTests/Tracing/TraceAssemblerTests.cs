@@ -1,6 +1,4 @@
-using TruthGraph.ServiceDefaults.Tracing;
-
-namespace TruthGraph.UnitTests.Tracing;
+namespace TruthGraph.ServiceDefaults.UnitTests.Tracing;
 
 public sealed class TraceAssemblerTests
 {

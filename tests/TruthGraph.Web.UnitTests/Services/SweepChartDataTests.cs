@@ -1,7 +1,6 @@
 using TruthGraph.Web.Components.Performance;
-using TruthGraph.Web.Services;
 
-namespace TruthGraph.WebTests;
+namespace TruthGraph.Web.UnitTests.Services;
 
 public sealed class SweepChartDataTests
 {

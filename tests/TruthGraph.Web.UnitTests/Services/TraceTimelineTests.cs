@@ -1,7 +1,6 @@
-using TruthGraph.Web.Services;
-using static TruthGraph.WebTests.Samples;
+using static TruthGraph.Web.UnitTests.Samples;
 
-namespace TruthGraph.WebTests;
+namespace TruthGraph.Web.UnitTests.Services;
 
 /// <summary>The trace timeline's data mapping: spans to waterfall rows with a stage, a depth and a place on the time axis.</summary>
 public sealed class TraceTimelineTests

@@ -1,7 +1,7 @@
 using TruthGraph.Api.Cli;
 using TruthGraph.Api.Benchmark.Load;
 
-namespace TruthGraph.UnitTests;
+namespace TruthGraph.Api.UnitTests.Benchmark.Load;
 
 /// <summary>The load tool's arithmetic and its guard rails.</summary>
 public sealed class LoadToolTests

@@ -1,7 +1,6 @@
 using System.Text;
-using TruthGraph.Api.Ingestion.Parsing;
 
-namespace TruthGraph.UnitTests;
+namespace TruthGraph.Api.UnitTests.Ingestion.Parsing;
 
 /// <summary>What the parsers refuse line by line: broken CSV quoting, control characters, titles; and where a file stops being UTF-8.</summary>
 public sealed class IngestionInputRulesTests

@@ -1,7 +1,6 @@
 using System.Text;
-using TruthGraph.Api.Ingestion.Parsing;
 
-namespace TruthGraph.UnitTests;
+namespace TruthGraph.Api.UnitTests.Ingestion.Parsing;
 
 public sealed class IngestionParserTests
 {

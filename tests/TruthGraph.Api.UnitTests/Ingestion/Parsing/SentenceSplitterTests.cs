@@ -1,6 +1,4 @@
-using TruthGraph.Api.Ingestion.Parsing;
-
-namespace TruthGraph.UnitTests;
+namespace TruthGraph.Api.UnitTests.Ingestion.Parsing;
 
 public sealed class SentenceSplitterTests
 {

@@ -1,7 +1,7 @@
 using System.Reflection;
 using TruthGraph.Inference.Onnx.Graph;
 
-namespace TruthGraph.UnitTests.Inference.Quantization;
+namespace TruthGraph.Inference.UnitTests.Onnx.Graph;
 
 /// <summary>The graph tooling on the real MiniLM file: what later weight surgery (quantization, adapter merges) relies on.</summary>
 public sealed class OnnxGraphTests

@@ -1,11 +1,7 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Onnx.Quantization;
 
-namespace TruthGraph.UnitTests.Inference.Quantization;
+namespace TruthGraph.Inference.UnitTests.Onnx.Quantization;
 
 /// <summary>The model cache's precision switch (Inference:Precision) through the real service, with a model cache folder of its own.</summary>
 public sealed class Int8PrecisionTests : IDisposable

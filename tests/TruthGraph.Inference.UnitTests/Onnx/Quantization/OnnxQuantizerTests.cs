@@ -2,7 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using TruthGraph.Inference.Onnx.Graph;
 using TruthGraph.Inference.Onnx.Quantization;
 
-namespace TruthGraph.UnitTests.Inference.Quantization;
+namespace TruthGraph.Inference.UnitTests.Onnx.Quantization;
 
 /// <remarks>
 /// Which weight encodings saturate where (<see cref="Int8WeightEncoding"/>): ONNX Runtime's u8 × s8 kernels on x86 without VNNI
@@ -78,14 +78,14 @@ public sealed class OnnxQuantizerTests
         var values = weight.RawData.ToByteArray();
         if (encoding == Int8WeightEncoding.Unsigned8)
         {
-            Assert.Equal((int)Onnx.TensorProto.Types.DataType.Uint8, weight.DataType);
+            Assert.Equal((int)global::Onnx.TensorProto.Types.DataType.Uint8, weight.DataType);
             Assert.Equal(4, first.Input.Count); // the per-column zero points
             Assert.All(graph.Initializer(first.Input[3]).RawData.ToByteArray(), z => Assert.Equal(128, z));
             Assert.Equal(255, values.Max()); // q + 128 over the full ±127
             Assert.Equal(1, values.Min());
             return;
         }
-        Assert.Equal((int)Onnx.TensorProto.Types.DataType.Int8, weight.DataType);
+        Assert.Equal((int)global::Onnx.TensorProto.Types.DataType.Int8, weight.DataType);
         Assert.Equal(3, first.Input.Count);
         Assert.Equal(encoding.Limit(), values.Select(b => Math.Abs((int)(sbyte)b)).Max());
     }

@@ -1,7 +1,7 @@
 using TruthGraph.Inference.Onnx.Graph;
 using TruthGraph.Inference.Onnx.Quantization;
 
-namespace TruthGraph.UnitTests.Inference.Quantization;
+namespace TruthGraph.Inference.UnitTests.Onnx.Quantization;
 
 public sealed class WeightQuantizerTests
 {

@@ -1,7 +1,7 @@
 using TruthGraph.Web.Components.Traces;
-using static TruthGraph.WebTests.Samples;
+using static TruthGraph.Web.UnitTests.Samples;
 
-namespace TruthGraph.WebTests;
+namespace TruthGraph.Web.UnitTests.Components.Traces;
 
 public sealed class SpanTimelineTests
 {

@@ -1,7 +1,6 @@
 using TruthGraph.Web.Components.Verification;
-using TruthGraph.Web.Services;
 
-namespace TruthGraph.WebTests;
+namespace TruthGraph.Web.UnitTests.Components.Verification;
 
 public sealed class StageBreakdownTests
 {

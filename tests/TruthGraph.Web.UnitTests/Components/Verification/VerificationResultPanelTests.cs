@@ -1,6 +1,6 @@
 using TruthGraph.Web.Components.Verification;
 
-namespace TruthGraph.WebTests;
+namespace TruthGraph.Web.UnitTests.Components.Verification;
 
 public sealed class VerificationResultPanelTests
 {
