@@ -1,7 +1,3 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.NliTraining.Data;
 using Xunit.Abstractions;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;

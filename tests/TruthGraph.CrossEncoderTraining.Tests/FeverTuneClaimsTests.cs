@@ -2,8 +2,6 @@ extern alias tool;
 
 using System.Text.Json;
 using tool::TruthGraph.Api.Verification;
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

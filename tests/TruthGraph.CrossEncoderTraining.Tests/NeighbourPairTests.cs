@@ -1,8 +1,3 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.CrossEncoderTraining.Encoder;
-using tool::TruthGraph.NliTraining.Data;
 using TruthGraph.Inference.Bench;
 using Xunit.Abstractions;
 

@@ -2,7 +2,6 @@ extern alias tool;
 
 using System.Security.Cryptography;
 using System.Text.Json;
-using tool::TruthGraph.CrossEncoderTraining.Encoder;
 using tool::TruthGraph.CrossEncoderTraining.Evaluation;
 using tool::TruthGraph.CrossEncoderTraining.Export;
 using TruthGraph.Inference.Models;

@@ -2,12 +2,9 @@ extern alias tool;
 
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.CrossEncoderTraining.Encoder;
 using tool::TruthGraph.CrossEncoderTraining.Native;
 using TruthGraph.Inference.Bench;
 using tool::TruthGraph.Inference.Tokenization;
-using tool::TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

@@ -1,9 +1,3 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.CrossEncoderTraining.Encoder;
-using tool::TruthGraph.NliTraining.Data;
-
 namespace TruthGraph.CrossEncoderTraining.Tests;
 
 /// <summary>The data mix on small fixture files: what each source contributes, with which weight, and how neutrals are made.</summary>

@@ -1,7 +1,3 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.CrossEncoderTraining.Encoder;
 using static TorchSharp.torch;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace TruthGraph.EndToEndTests;

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Xunit.Abstractions;
-
 namespace TruthGraph.EndToEndTests;
 
 /// <summary>

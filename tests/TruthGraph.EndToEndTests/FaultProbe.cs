@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace TruthGraph.EndToEndTests;
 
 /// <summary>One request's answer during a fault test: when it was sent (since the test's clock started), how long it took, what it said.</summary>

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Xunit.Abstractions;
-
 namespace TruthGraph.EndToEndTests;
 
 /// <summary>
@@ -25,30 +19,16 @@ public sealed class InferenceFaultTests(FaultAppFixture fixture, ITestOutputHelp
         var clock = Stopwatch.StartNew();
         var during = new List<ProbeResult>();
         var statusDuring = new List<ProbeResult>();
-        double restartedAt, healthyAt;
-        try
+        var (_, restartedAt, healthyAt) = await fixture.App.DuringOutageAsync("inference", clock, async stoppedAt =>
         {
-            await fixture.App.StopAsync("inference", cts.Token);
-            var stoppedAt = clock.Elapsed.TotalSeconds;
             output.WriteLine($"inference stopped at {stoppedAt:F2} s");
             for (var i = 0; i < 6; i++)
             {
                 during.Add(await FaultProbe.VerifyAsync(fixture.Api, clock, $"Arctic sea ice is shrinking ({Guid.NewGuid():N})."));
                 statusDuring.Add(await FaultProbe.GetAsync(fixture.Api, clock, "/api/status"));
             }
-            await fixture.App.StartAsync("inference", cts.Token);
-            restartedAt = clock.Elapsed.TotalSeconds;
-            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("inference", cts.Token);
-            healthyAt = clock.Elapsed.TotalSeconds;
-        }
-        finally
-        {
-            await fixture.App.EnsureRunningAsync("inference");
-        }
-        foreach (var answer in during)
-        {
-            output.WriteLine(answer.ToString());
-        }
+        }, cts.Token);
+        output.WriteLine(string.Join(Environment.NewLine, during));
         var recovery = await FaultProbe.UntilOkAsync(
             () => FaultProbe.VerifyAsync(fixture.Api, clock, $"Arctic sea ice is shrinking ({Guid.NewGuid():N})."), TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(200));
         output.WriteLine($"inference started at {restartedAt:F2} s, healthy at {healthyAt:F2} s; verify answered 200 at {recovery[^1].AnsweredAtSeconds:F2} s after {recovery.Count - 1} more failures");

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Xunit.Abstractions;
-
 namespace TruthGraph.EndToEndTests;
 
 /// <summary>A job cut off by stopping the API resumes after its last committed batch when the API comes back.</summary>

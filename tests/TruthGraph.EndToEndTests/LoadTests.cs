@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using TruthGraph.Api.Cli;
 using TruthGraph.Api.Benchmark.Load;
-using Xunit.Abstractions;
 
 namespace TruthGraph.EndToEndTests;
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using Xunit.Abstractions;
 
 namespace TruthGraph.EndToEndTests;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 
 namespace TruthGraph.EndToEndTests;
 
@@ -14,7 +13,7 @@ public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
     public async Task The_models_page_lists_the_embedding_model_and_warming_it_up_shows_it_loaded_with_its_device()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/models").ToString());
+        await page.GotoAsync(fixture.WebUrl("/models"));
         var table = page.GetByTestId("models-table");
         await Assertions.Expect(table).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
 

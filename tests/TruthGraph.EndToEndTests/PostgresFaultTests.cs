@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Xunit.Abstractions;
-
 namespace TruthGraph.EndToEndTests;
 
 /// <summary>
@@ -38,31 +31,18 @@ public sealed class PostgresFaultTests(FaultAppFixture fixture, ITestOutputHelpe
 
         var clock = Stopwatch.StartNew();
         var during = new List<ProbeResult>();
-        double stoppedAt, healthyAt;
-        try
+        var (stoppedAt, _, healthyAt) = await fixture.App.DuringOutageAsync("postgres", clock, async stopped =>
         {
-            await fixture.App.StopAsync("postgres", cts.Token);
-            stoppedAt = clock.Elapsed.TotalSeconds;
-            output.WriteLine($"postgres stopped after {stoppedAt:F2} s with {committedBeforeStop.Count} of {expected} rows committed");
-            while (clock.Elapsed.TotalSeconds < stoppedAt + Outage.TotalSeconds)
+            output.WriteLine($"postgres stopped after {stopped:F2} s with {committedBeforeStop.Count} of {expected} rows committed");
+            while (clock.Elapsed.TotalSeconds < stopped + Outage.TotalSeconds)
             {
                 during.Add(await FaultProbe.GetAsync(fixture.Api, clock, $"/api/ingestions/{id}"));
                 during.Add(await FaultProbe.GetAsync(fixture.Api, clock, "/api/status"));
                 during.Add(await FaultProbe.VerifyAsync(fixture.Api, clock, $"Glaciers are retreating ({Guid.NewGuid():N})."));
                 await Task.Delay(250, cts.Token);
             }
-            await fixture.App.StartAsync("postgres", cts.Token);
-            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("postgres", cts.Token);
-            healthyAt = clock.Elapsed.TotalSeconds;
-        }
-        finally
-        {
-            await fixture.App.EnsureRunningAsync("postgres");
-        }
-        foreach (var answer in during)
-        {
-            output.WriteLine(answer.ToString());
-        }
+        }, cts.Token);
+        output.WriteLine(string.Join(Environment.NewLine, during));
         AssertDatabaseUnavailableProblems(during);
 
         var recovery = await FaultProbe.UntilOkAsync(() => FaultProbe.GetAsync(fixture.Api, clock, "/api/status"), TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(100));

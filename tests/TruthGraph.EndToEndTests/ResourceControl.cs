@@ -23,6 +23,29 @@ public static class ResourceControl
         await app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Running, cancellationToken);
     }
 
+    /// <summary>
+    /// Stops a resource, runs <paramref name="whileStopped"/> (given the stop time), starts the resource again and waits
+    /// until it is healthy. The resource is put back even when something fails on the way.
+    /// </summary>
+    public static async Task<OutageTimes> DuringOutageAsync(this DistributedApplication app, string resource, Stopwatch clock,
+        Func<double, Task> whileStopped, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StopAsync(resource, cancellationToken);
+            var stoppedAt = clock.Elapsed.TotalSeconds;
+            await whileStopped(stoppedAt);
+            await app.StartAsync(resource, cancellationToken);
+            var restartedAt = clock.Elapsed.TotalSeconds;
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+            return new OutageTimes(stoppedAt, restartedAt, clock.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            await app.EnsureRunningAsync(resource);
+        }
+    }
+
     /// <summary>Puts a stopped resource back (in a test's finally block), so that one failed test does not fail the next ones.</summary>
     public static async Task EnsureRunningAsync(this DistributedApplication app, string resource)
     {
@@ -68,3 +91,6 @@ public static class ResourceControl
         }
     }
 }
+
+/// <summary>When an outage's resource stopped, was started again and was healthy again, in seconds on the test's clock.</summary>
+public sealed record OutageTimes(double StoppedAt, double RestartedAt, double HealthyAt);

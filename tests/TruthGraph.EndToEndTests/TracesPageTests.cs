@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Playwright;
-
 namespace TruthGraph.EndToEndTests;
 
 /// <summary>The Traces page in a real browser: a verification's trace, read from the services' own span buffers.</summary>

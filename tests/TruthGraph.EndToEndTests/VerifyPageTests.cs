@@ -1,27 +1,28 @@
-using Microsoft.Playwright;
-
 namespace TruthGraph.EndToEndTests;
 
 /// <summary>The dashboard's Verify page in a real browser, against the app started through Aspire testing.</summary>
 [Collection(AppCollection.Name)]
 public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
 {
+    /// <summary>How long an element may take to appear: the interactive circuit starts after the prerendered page shows.</summary>
+    private const float CircuitStartMs = 30_000;
+
     [Fact]
     public async Task Verifying_a_sample_claim_shows_a_verdict_chip_and_evidence_rows()
     {
         await fixture.WaitForSampleCorpusAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/verify").ToString());
+        await page.GotoAsync(fixture.WebUrl("/verify"));
 
         // Example chips render only once the interactive circuit has loaded the samples; clicking one verifies it.
         var examples = page.GetByTestId("example-claims").Locator(".mud-chip");
-        await Assertions.Expect(examples.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(examples.First).ToBeVisibleAsync(new() { Timeout = CircuitStartMs });
+        await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = CircuitStartMs });
         var claim = await examples.First.InnerTextAsync();
         await examples.First.ClickAsync();
 
         var verdict = page.GetByTestId("verdict-chip");
-        await Assertions.Expect(verdict).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(verdict).ToBeVisibleAsync(new() { Timeout = CircuitStartMs });
         await Assertions.Expect(verdict).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("SUPPORTED|REFUTED|DISPUTED|NOT ENOUGH INFO"));
         Assert.True(await page.GetByTestId("evidence-row").CountAsync() >= 1);
         await Assertions.Expect(page.GetByTestId("verification-result")).ToContainTextAsync(claim.Trim());
@@ -37,15 +38,15 @@ public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
         await page.SetViewportSizeAsync(1280, 800);
 
         // The verification is in the history; opening it shows the same verdict and evidence.
-        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/history").ToString());
+        await page.GotoAsync(fixture.WebUrl("/history"));
         var row = page.GetByTestId("history-row").Filter(new() { HasText = claim.Trim() }).First;
-        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = CircuitStartMs });
         // The prerendered table is replaced once the circuit starts; wait for the live one before shooting.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = CircuitStartMs });
         await BrowserFixture.SaveScreenshotAsync(page, "history-page");
         await row.ClickAsync();
-        await Assertions.Expect(page.GetByTestId("verification-result")).ToContainTextAsync(claim.Trim(), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("verification-result")).ToContainTextAsync(claim.Trim(), new() { Timeout = CircuitStartMs });
         Assert.True(await page.GetByTestId("evidence-row").CountAsync() >= 1);
     }
 }

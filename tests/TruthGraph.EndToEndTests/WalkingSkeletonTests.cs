@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-
 namespace TruthGraph.EndToEndTests;
 
 [Collection(AppCollection.Name)]
@@ -45,7 +40,7 @@ public sealed class WalkingSkeletonTests(AppFixture fixture, BrowserFixture brow
         var database = status!.RootElement.GetProperty("database");
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/status").ToString());
+        await page.GotoAsync(fixture.WebUrl("/status"));
         var pgvector = page.GetByTestId("pgvector-version");
         await Assertions.Expect(pgvector).ToHaveTextAsync(database.GetProperty("pgvectorVersion").GetString()!);
         await Assertions.Expect(page.GetByTestId("postgres-version")).ToHaveTextAsync(database.GetProperty("postgresVersion").GetString()!);

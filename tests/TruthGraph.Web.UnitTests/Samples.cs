@@ -1,5 +1,3 @@
-using TruthGraph.ServiceDefaults.Tracing;
-
 namespace TruthGraph.Web.UnitTests;
 
 /// <summary>Results and traces shaped as the API returns them, built in code so every test states the numbers it checks.</summary>

@@ -5,9 +5,9 @@ public sealed class VerdictAggregatorTests
     private static readonly VerdictThresholds Half = new(0.5, 0.5);
     private static readonly PairScores Neutral = new(0.1, 0.8, 0.1);
 
-    private static PairScores Entails(double p) => new(p, (1 - p) / 2, (1 - p) / 2);
+    private static PairScores Entails(double p, double similarity = 1) => new(p, (1 - p) / 2, (1 - p) / 2, similarity);
 
-    private static PairScores Contradicts(double p) => new((1 - p) / 2, (1 - p) / 2, p);
+    private static PairScores Contradicts(double p, double similarity = 1) => new((1 - p) / 2, (1 - p) / 2, p, similarity);
 
     [Fact]
     public void Supporting_evidence_alone_gives_supported_with_the_strongest_entailment_as_confidence()
@@ -110,9 +110,7 @@ public sealed class VerdictAggregatorTests
     public void A_refute_floor_above_the_relevance_floor_keeps_a_loosely_related_contradiction_from_refuting()
     {
         var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45, RefuteMinSimilarity: 0.6);
-        PairScores nearFact = Contradicts(0.9) with { Similarity = 0.55 };
-        PairScores mutatedFact = Contradicts(0.9) with { Similarity = 0.85 };
-        PairScores support = Entails(0.8) with { Similarity = 0.5 };
+        PairScores nearFact = Contradicts(0.9, similarity: 0.55), mutatedFact = Contradicts(0.9, similarity: 0.85), support = Entails(0.8, similarity: 0.5);
 
         Assert.Equal(0.6, thresholds.RefuteFloor);
         Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([nearFact], thresholds).Verdict);
@@ -127,10 +125,8 @@ public sealed class VerdictAggregatorTests
     [Fact]
     public void A_dispute_margin_lets_the_much_closer_side_decide_and_keeps_a_close_conflict_disputed()
     {
+        PairScores sameFact = Entails(0.9, similarity: 0.92), otherLiquid = Contradicts(0.9, similarity: 0.6), conflictingSource = Contradicts(0.9, similarity: 0.85);
         var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45, DisputeMargin: 0.15);
-        PairScores sameFact = Entails(0.9) with { Similarity = 0.92 };
-        PairScores otherLiquid = Contradicts(0.9) with { Similarity = 0.6 };
-        PairScores conflictingSource = Contradicts(0.9) with { Similarity = 0.85 };
 
         var decision = VerdictAggregator.Decide([sameFact, otherLiquid], thresholds);
         Assert.Equal(Verdict.Supported, decision.Verdict);

@@ -4,15 +4,14 @@ using OpenAI.Embeddings;
 
 namespace TruthGraph.Inference.UnitTests.Apis;
 
+/// <summary>POST /v1/embeddings on the real service (CPU): the package encoder's vectors, OpenAI's client and wire format, and refused input.</summary>
 [Collection(CpuHostCollection.Name)]
 public sealed class EmbeddingsApiTests(CpuHostFixture fixture)
 {
-    private InferenceHost Host => fixture.Host;
-
     [Fact]
     public async Task The_example_sentence_matches_the_package_encoder()
     {
-        using var response = await Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = "This is an example sentence", model = TestModels.MiniLm });
+        using var response = await fixture.Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = "This is an example sentence", model = TestModels.MiniLm });
         response.EnsureSuccessStatusCode();
         using var body = (await response.Content.ReadFromJsonAsync<JsonDocument>())!;
         var root = body.RootElement;
@@ -54,7 +53,7 @@ public sealed class EmbeddingsApiTests(CpuHostFixture fixture)
 
     private async Task<float[][]> EmbedAsync(string[] texts)
     {
-        using var response = await Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = texts, model = TestModels.MiniLm });
+        using var response = await fixture.Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = texts, model = TestModels.MiniLm });
         response.EnsureSuccessStatusCode();
         using var body = (await response.Content.ReadFromJsonAsync<JsonDocument>())!;
         return body.RootElement.GetProperty("data").EnumerateArray()
@@ -65,7 +64,7 @@ public sealed class EmbeddingsApiTests(CpuHostFixture fixture)
     [Fact]
     public async Task The_official_openai_client_gets_embeddings()
     {
-        var client = new OpenAIClient(new ApiKeyCredential("not-needed"), new OpenAIClientOptions { Endpoint = new Uri(Host.Address, "/v1") });
+        var client = new OpenAIClient(new ApiKeyCredential("not-needed"), new OpenAIClientOptions { Endpoint = new Uri(fixture.Host.Address, "/v1") });
         var embeddings = client.GetEmbeddingClient(TestModels.MiniLm);
 
         var one = await embeddings.GenerateEmbeddingAsync("This is an example sentence");
@@ -83,23 +82,23 @@ public sealed class EmbeddingsApiTests(CpuHostFixture fixture)
     [Fact]
     public async Task Too_many_texts_get_a_problem_naming_input()
     {
-        using var response = await Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = Enumerable.Repeat("x", 5000), model = TestModels.MiniLm });
+        using var response = await fixture.Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = Enumerable.Repeat("x", 5000), model = TestModels.MiniLm });
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "input");
     }
 
     [Fact]
     public async Task An_over_long_or_empty_text_gets_a_problem_naming_its_index()
     {
-        using var tooLong = await Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = new[] { "fine", new string('a', 25_000) } });
+        using var tooLong = await fixture.Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = new[] { "fine", new string('a', 25_000) } });
         await AssertProblemAsync(tooLong, HttpStatusCode.BadRequest, "input[1]");
-        using var empty = await Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = new[] { "" } });
+        using var empty = await fixture.Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = new[] { "" } });
         await AssertProblemAsync(empty, HttpStatusCode.BadRequest, "input[0]");
     }
 
     [Fact]
     public async Task An_unknown_model_gets_404_problem_details()
     {
-        using var response = await Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = "x", model = "no-such-model" });
+        using var response = await fixture.Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = "x", model = "no-such-model" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var body = (await response.Content.ReadFromJsonAsync<JsonDocument>())!;
@@ -109,8 +108,8 @@ public sealed class EmbeddingsApiTests(CpuHostFixture fixture)
     [Fact]
     public async Task Models_list_reports_device_stats_and_settings()
     {
-        using var _ = await Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = new[] { "one", "two" } });
-        using var models = (await Host.Http.GetFromJsonAsync<JsonDocument>("/v1/models"))!;
+        using var _ = await fixture.Host.Http.PostAsJsonAsync("/v1/embeddings", new { input = new[] { "one", "two" } });
+        using var models = (await fixture.Host.Http.GetFromJsonAsync<JsonDocument>("/v1/models"))!;
         var minilm = models.RootElement.GetProperty("data").EnumerateArray().Single(m => m.GetProperty("id").GetString() == TestModels.MiniLm);
 
         Assert.True(minilm.GetProperty("available").GetBoolean());

@@ -7,30 +7,18 @@ public sealed class MicroBatcherTests
     [Fact]
     public async Task Requests_queued_while_a_batch_runs_are_coalesced_into_the_next_batch()
     {
-        var calls = new List<int>();
-        using var firstRunning = new ManualResetEventSlim();
-        using var releaseFirst = new ManualResetEventSlim();
-        string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members)
-        {
-            lock (calls) { calls.Add(items.Count); }
-            if (calls.Count == 1)
-            {
-                firstRunning.Set();
-                releaseFirst.Wait();
-            }
-            return items.Select(i => $"#{i}").ToArray();
-        }
-        await using var batcher = new MicroBatcher<int, string>(Execute, () => 64, TimeSpan.Zero);
+        using var batches = new HeldBatches(items => items[0] == 0, i => $"#{i}");
+        await using var batcher = new MicroBatcher<int, string>(batches.Execute, () => 64, TimeSpan.Zero);
 
         // Nothing runs yet, so the first request runs at once (on its own thread here, as it blocks).
         var first = Task.Run(() => batcher.SubmitAsync([0], CancellationToken.None));
-        Assert.True(firstRunning.Wait(TimeSpan.FromSeconds(10)), "first running");
+        Assert.True(batches.Held.Wait(TimeSpan.FromSeconds(10)), "first running");
         var queued = Enumerable.Range(1, 10).Select(i => batcher.SubmitAsync([i, 100 + i], CancellationToken.None)).ToArray();
-        releaseFirst.Set();
+        batches.Release.Set();
         Assert.Equal(["#0"], await first.WaitAsync(TimeSpan.FromSeconds(10)));
         var results = await Task.WhenAll(queued).WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal([1, 20], calls);
+        Assert.Equal([1, 20], batches.Sizes);
         for (var i = 0; i < 10; i++)
         {
             Assert.Equal([$"#{i + 1}", $"#{101 + i}"], results[i]); // each caller gets its own items back, in order
@@ -40,31 +28,19 @@ public sealed class MicroBatcherTests
     [Fact]
     public async Task A_batch_closes_at_the_max_batch_size_and_the_rest_waits_for_the_next()
     {
-        var calls = new List<int>();
-        using var firstRunning = new ManualResetEventSlim();
-        using var releaseFirst = new ManualResetEventSlim();
-        string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members)
-        {
-            lock (calls) { calls.Add(items.Count); }
-            if (items[0] < 0)
-            {
-                firstRunning.Set();
-                releaseFirst.Wait();
-            }
-            return items.Select(i => i.ToString()).ToArray();
-        }
+        using var batches = new HeldBatches(items => items[0] < 0, i => i.ToString());
         // A long max wait: the size limit, not the clock, must close the batches.
-        await using var batcher = new MicroBatcher<int, string>(Execute, () => 4, TimeSpan.FromSeconds(30));
+        await using var batcher = new MicroBatcher<int, string>(batches.Execute, () => 4, TimeSpan.FromSeconds(30));
 
         var blocker = Task.Run(() => batcher.SubmitAsync([-1], CancellationToken.None));
-        firstRunning.Wait();
+        batches.Held.Wait();
         var tasks = Enumerable.Range(0, 8).Select(i => batcher.SubmitAsync([i], CancellationToken.None)).ToArray();
-        releaseFirst.Set();
+        batches.Release.Set();
         var done = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(["-1"], await blocker);
         Assert.Equal(8, done.Length);
-        Assert.Equal([1, 4, 4], calls);
+        Assert.Equal([1, 4, 4], batches.Sizes);
     }
 
     [Fact]
@@ -102,26 +78,11 @@ public sealed class MicroBatcherTests
     [Fact]
     public async Task A_request_that_fills_a_batch_waits_for_a_slot_without_holding_its_thread()
     {
-        var running = 0;
-        var mostAtOnce = 0;
-        using var firstRunning = new ManualResetEventSlim();
-        using var releaseFirst = new ManualResetEventSlim();
-        string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members)
-        {
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref mostAtOnce, now);
-            if (items[0] < 0)
-            {
-                firstRunning.Set();
-                releaseFirst.Wait();
-            }
-            Interlocked.Decrement(ref running);
-            return items.Select(i => i.ToString()).ToArray();
-        }
-        await using var batcher = new MicroBatcher<int, string>(Execute, () => 4, TimeSpan.Zero, concurrency: 1);
+        using var batches = new HeldBatches(items => items[0] < 0, i => i.ToString());
+        await using var batcher = new MicroBatcher<int, string>(batches.Execute, () => 4, TimeSpan.Zero, concurrency: 1);
 
         var first = Task.Run(() => batcher.SubmitAsync([-1, -2, -3, -4], CancellationToken.None));
-        Assert.True(firstRunning.Wait(TimeSpan.FromSeconds(10)), "first running");
+        Assert.True(batches.Held.Wait(TimeSpan.FromSeconds(10)), "first running");
 
         // The second full batch must come back as a pending task at once, not block this thread until the first ends.
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -129,17 +90,57 @@ public sealed class MicroBatcherTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"SubmitAsync held its caller for {clock.Elapsed}");
         Assert.False(second.IsCompleted);
 
-        releaseFirst.Set();
+        batches.Release.Set();
         Assert.Equal(["-1", "-2", "-3", "-4"], await first.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(["1", "2", "3", "4", "5"], await second.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal(1, mostAtOnce); // one slot, so never two batches at once
+        Assert.Equal(1, batches.MostAtOnce); // one slot, so never two batches at once
     }
 
-    private static void InterlockedMax(ref int target, int value)
+    /// <summary>
+    /// A batch function that formats each item and records every batch's size and the most batches running at once;
+    /// it holds the batches that <paramref name="holds"/> picks (setting <see cref="Held"/>) until <see cref="Release"/> is set.
+    /// </summary>
+    private sealed class HeldBatches(Func<IReadOnlyList<int>, bool> holds, Func<int, string> format) : IDisposable
     {
-        int seen;
-        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        private int _running;
+        private int _mostAtOnce;
+
+        public List<int> Sizes { get; } = [];
+
+        public ManualResetEventSlim Held { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
+        public string[] Execute(IReadOnlyList<int> items, IReadOnlyList<BatchMember> members)
         {
+            InterlockedMax(ref _mostAtOnce, Interlocked.Increment(ref _running));
+            lock (Sizes)
+            {
+                Sizes.Add(items.Count);
+            }
+            if (holds(items))
+            {
+                Held.Set();
+                Release.Wait();
+            }
+            Interlocked.Decrement(ref _running);
+            return items.Select(format).ToArray();
+        }
+
+        public void Dispose()
+        {
+            Held.Dispose();
+            Release.Dispose();
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
         }
     }
 }

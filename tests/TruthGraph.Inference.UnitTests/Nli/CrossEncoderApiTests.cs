@@ -26,16 +26,11 @@ public sealed class CrossEncoderApiTests : IDisposable
     [Fact]
     public async Task A_pulled_cross_encoder_answers_v1_nli_as_plain_onnx_runtime_does_batched_or_not()
     {
-        await using var server = await LocalFileServer.StartAsync(new()
-        {
-            ["model.onnx"] = CrossEncoderTestModel.Model,
-            ["vocab.txt"] = CrossEncoderTestModel.Vocab,
-        });
+        await using var server = await ServeTestModelAsync();
         var (models, cache) = WriteUrlManifest(server);
         await ModelPuller.PullAsync(ModelCatalog.Load(models).Single(), cache, null, default);
 
-        await using var host = await InferenceHost.StartAsync("Inference:Device=cpu", $"Inference:ModelsDirectory={models}",
-            $"Inference:ModelCacheDirectory={cache}");
+        await using var host = await StartHostAsync(models, cache);
         (await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2))).Dispose();
 
         var batch = await ClassifyAsync(host, Pairs);
@@ -61,15 +56,10 @@ public sealed class CrossEncoderApiTests : IDisposable
     [Fact]
     public async Task A_url_model_not_in_the_cache_is_unavailable_and_start_up_downloads_nothing()
     {
-        await using var server = await LocalFileServer.StartAsync(new()
-        {
-            ["model.onnx"] = CrossEncoderTestModel.Model,
-            ["vocab.txt"] = CrossEncoderTestModel.Vocab,
-        });
+        await using var server = await ServeTestModelAsync();
         var (models, cache) = WriteUrlManifest(server);
 
-        await using var host = await InferenceHost.StartAsync("Inference:Device=cpu", $"Inference:ModelsDirectory={models}",
-            $"Inference:ModelCacheDirectory={cache}");
+        await using var host = await StartHostAsync(models, cache);
         (await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(1))).Dispose();
 
         using var info = await host.Http.GetFromJsonAsync<JsonDocument>($"/v1/models/{Id}");
@@ -81,6 +71,15 @@ public sealed class CrossEncoderApiTests : IDisposable
         Assert.Empty(server.Ranges);
         Assert.False(Directory.Exists(cache) && Directory.EnumerateFileSystemEntries(cache).Any());
     }
+
+    private static Task<LocalFileServer> ServeTestModelAsync() => LocalFileServer.StartAsync(new()
+    {
+        ["model.onnx"] = CrossEncoderTestModel.Model,
+        ["vocab.txt"] = CrossEncoderTestModel.Vocab,
+    });
+
+    private static Task<InferenceHost> StartHostAsync(string models, string cache) =>
+        InferenceHost.StartAsync("Inference:Device=cpu", $"Inference:ModelsDirectory={models}", $"Inference:ModelCacheDirectory={cache}");
 
     private (string Models, string Cache) WriteUrlManifest(LocalFileServer server)
     {

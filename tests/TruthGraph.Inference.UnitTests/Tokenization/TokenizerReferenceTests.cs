@@ -16,21 +16,16 @@ public sealed class TokenizerReferenceTests
     [Fact]
     public void Every_single_text_row_matches_hugging_face()
     {
-        var mismatches = new List<string>();
-        var rows = 0;
-        foreach (var line in File.ReadLines(SharedData.PathOf("tokenizer", "bert-base-uncased-reference.jsonl")))
+        var (rows, mismatches) = CheckRows("bert-base-uncased-reference.jsonl", row =>
         {
-            using var row = JsonDocument.Parse(line);
-            var text = row.RootElement.GetProperty("text").GetString()!;
-            var expected = row.RootElement.GetProperty("ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            var text = row.GetProperty("text").GetString()!;
+            var expected = Ints(row, "ids");
             var actual = Tokenizer.Value.Encode(text, maxTokens: 100_000);
-            rows++;
-            if (!expected.SequenceEqual(actual.Ids))
-            {
-                mismatches.Add($"{JsonSerializer.Serialize(text)}\n  expected {string.Join(",", expected)}\n  actual   {string.Join(",", actual.Ids)}");
-            }
             Assert.All(actual.TypeIds, t => Assert.Equal(0, t));
-        }
+            return expected.SequenceEqual(actual.Ids)
+                ? null
+                : $"{JsonSerializer.Serialize(text)}\n  expected {string.Join(",", expected)}\n  actual   {string.Join(",", actual.Ids)}";
+        });
         Assert.Equal(2021, rows);
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {rows} rows differ:\n{string.Join("\n", mismatches.Take(10))}");
     }
@@ -38,25 +33,35 @@ public sealed class TokenizerReferenceTests
     [Fact]
     public void Every_pair_row_matches_hugging_face_with_token_type_ids()
     {
-        var mismatches = new List<string>();
-        var rows = 0;
-        foreach (var line in File.ReadLines(SharedData.PathOf("tokenizer", "bert-base-uncased-pairs-reference.jsonl")))
+        var (rows, mismatches) = CheckRows("bert-base-uncased-pairs-reference.jsonl", row =>
         {
-            using var row = JsonDocument.Parse(line);
-            var premise = row.RootElement.GetProperty("premise").GetString()!;
-            var hypothesis = row.RootElement.GetProperty("hypothesis").GetString()!;
-            var ids = row.RootElement.GetProperty("ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
-            var types = row.RootElement.GetProperty("type_ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            var premise = row.GetProperty("premise").GetString()!;
+            var hypothesis = row.GetProperty("hypothesis").GetString()!;
             var actual = Tokenizer.Value.EncodePair(premise, hypothesis, maxTokens: 100_000);
-            rows++;
-            if (!ids.SequenceEqual(actual.Ids) || !types.SequenceEqual(actual.TypeIds))
-            {
-                mismatches.Add($"{premise} || {hypothesis}");
-            }
-        }
+            return Ints(row, "ids").SequenceEqual(actual.Ids) && Ints(row, "type_ids").SequenceEqual(actual.TypeIds) ? null : $"{premise} || {hypothesis}";
+        });
         Assert.Equal(300, rows);
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {rows} pairs differ:\n{string.Join("\n", mismatches.Take(10))}");
     }
+
+    /// <summary>Every row of a reference file through <paramref name="mismatch"/> (null when the row matches): how many rows there were, and what differed.</summary>
+    private static (int Rows, List<string> Mismatches) CheckRows(string file, Func<JsonElement, string?> mismatch)
+    {
+        var mismatches = new List<string>();
+        var rows = 0;
+        foreach (var line in File.ReadLines(SharedData.PathOf("tokenizer", file)))
+        {
+            using var row = JsonDocument.Parse(line);
+            rows++;
+            if (mismatch(row.RootElement) is { } difference)
+            {
+                mismatches.Add(difference);
+            }
+        }
+        return (rows, mismatches);
+    }
+
+    private static int[] Ints(JsonElement row, string name) => row.GetProperty(name).EnumerateArray().Select(e => e.GetInt32()).ToArray();
 
     [Fact]
     public void Truncation_keeps_cls_and_sep_and_counts_the_dropped_tokens()

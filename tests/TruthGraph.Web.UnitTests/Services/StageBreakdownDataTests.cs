@@ -1,5 +1,3 @@
-using TruthGraph.Web.Components.Performance;
-
 namespace TruthGraph.Web.UnitTests.Services;
 
 public sealed class StageBreakdownDataTests

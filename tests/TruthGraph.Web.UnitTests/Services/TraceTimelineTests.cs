@@ -25,12 +25,8 @@ public sealed class TraceTimelineTests
     [Fact]
     public void A_bar_starts_at_its_offset_and_is_as_wide_as_its_duration_in_percent_of_the_trace()
     {
-        var trace = Trace(400,
-            Span("a", null, "verify", "truthgraph.verify", 0, 400),
-            Span("b", "a", "retrieve evidence", "truthgraph.retrieve", 100, 50),
-            Span("c", "a", "store verifications", "truthgraph.db", 300, 100));
-
-        var rows = TraceTimeline.Rows(trace).ToDictionary(r => r.Span.SpanId);
+        var rows = RowsById(Trace(400, Span("a", null, "verify", "truthgraph.verify", 0, 400),
+            Span("b", "a", "retrieve evidence", "truthgraph.retrieve", 100, 50), Span("c", "a", "store verifications", "truthgraph.db", 300, 100)));
 
         Assert.Equal((0, 100), (rows["a"].LeftPercent, rows["a"].WidthPercent));
         Assert.Equal((25, 12.5), (rows["b"].LeftPercent, rows["b"].WidthPercent));
@@ -41,12 +37,8 @@ public sealed class TraceTimelineTests
     [Fact]
     public void A_tiny_span_keeps_a_visible_sliver_and_no_bar_runs_past_the_end()
     {
-        var trace = Trace(1000,
-            Span("a", null, "verify", "truthgraph.verify", 0, 1000),
-            Span("b", "a", "aggregate", "truthgraph.aggregate", 500, 0.01),
-            Span("c", "a", "late", "truthgraph.db", 999.99, 5));
-
-        var rows = TraceTimeline.Rows(trace).ToDictionary(r => r.Span.SpanId);
+        var rows = RowsById(Trace(1000, Span("a", null, "verify", "truthgraph.verify", 0, 1000),
+            Span("b", "a", "aggregate", "truthgraph.aggregate", 500, 0.01), Span("c", "a", "late", "truthgraph.db", 999.99, 5)));
 
         Assert.Equal(TraceTimeline.MinWidthPercent, rows["b"].WidthPercent);
         Assert.Equal(50, rows["b"].LeftPercent);
@@ -77,17 +69,25 @@ public sealed class TraceTimelineTests
         Assert.Equal((0, 100), (rows[0].LeftPercent, rows[0].WidthPercent));
     }
 
+    private static Dictionary<string, TimelineRow> RowsById(TraceDetail trace) => TraceTimeline.Rows(trace).ToDictionary(r => r.Span.SpanId);
+
+    /// <summary>An activity source and the stage its spans are drawn as.</summary>
+    public static TheoryData<string, string> StagesBySource => new()
+    {
+        { "truthgraph.embed", "embed" },
+        { "truthgraph.retrieve", "retrieve" },
+        { "truthgraph.nli", "nli" },
+        { "truthgraph.aggregate", "aggregate" },
+        { "truthgraph.db", "database" },
+        { "Npgsql", "database" },
+        { "truthgraph.inference", "model" },
+        { "System.Net.Http", "http" },
+        { "Microsoft.AspNetCore.Components", "ui" },
+        { "truthgraph.ingest", "other" },
+    };
+
     [Theory]
-    [InlineData("truthgraph.embed", "embed")]
-    [InlineData("truthgraph.retrieve", "retrieve")]
-    [InlineData("truthgraph.nli", "nli")]
-    [InlineData("truthgraph.aggregate", "aggregate")]
-    [InlineData("truthgraph.db", "database")]
-    [InlineData("Npgsql", "database")]
-    [InlineData("truthgraph.inference", "model")]
-    [InlineData("System.Net.Http", "http")]
-    [InlineData("Microsoft.AspNetCore.Components", "ui")]
-    [InlineData("truthgraph.ingest", "other")]
+    [MemberData(nameof(StagesBySource))]
     public void The_stage_comes_from_the_activity_source(string source, string stage) =>
         Assert.Equal(stage, TraceTimeline.StageOf(Span("a", null, "x", source, 0, 1)));
 

@@ -1,4 +1,3 @@
-using TruthGraph.Web.Components.Traces;
 using static TruthGraph.Web.UnitTests.Samples;
 
 namespace TruthGraph.Web.UnitTests.Components.Traces;

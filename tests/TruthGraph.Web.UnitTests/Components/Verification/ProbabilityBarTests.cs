@@ -1,7 +1,6 @@
-using TruthGraph.Web.Components.Verification;
-
 namespace TruthGraph.Web.UnitTests.Components.Verification;
 
+/// <summary>The bar of one evidence sentence's entailment, neutral and contradiction probabilities.</summary>
 public sealed class ProbabilityBarTests
 {
     [Fact]

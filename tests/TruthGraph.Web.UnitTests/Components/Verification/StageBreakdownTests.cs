@@ -1,7 +1,6 @@
-using TruthGraph.Web.Components.Verification;
-
 namespace TruthGraph.Web.UnitTests.Components.Verification;
 
+/// <summary>The verification's time per pipeline stage, as shares of one bar with a legend.</summary>
 public sealed class StageBreakdownTests
 {
     [Fact]

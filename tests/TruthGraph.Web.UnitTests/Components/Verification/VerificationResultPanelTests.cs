@@ -1,5 +1,3 @@
-using TruthGraph.Web.Components.Verification;
-
 namespace TruthGraph.Web.UnitTests.Components.Verification;
 
 public sealed class VerificationResultPanelTests
