@@ -1,10 +1,12 @@
-using TruthGraph.Api.Inference;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using TruthGraph.Api.Inference;
+using TruthGraph.Api.Jobs;
 using TruthGraph.Api.Performance;
 using TruthGraph.Api.Verification;
+using TruthGraph.ServiceDefaults;
 
 namespace TruthGraph.Api.Apis;
 
@@ -118,13 +120,13 @@ public static class PerfApi
         Guid id, PerfJobRepository jobs, InferencePerfClient inference, CancellationToken cancellationToken, ApplySweepRequest? request = null)
     {
         var job = await jobs.GetAsync(id, cancellationToken);
-        if (job is null || job.Kind != PerfJobKind.Sweep.Name())
+        if (job is null || job.Kind != PerfJobKind.Sweep)
         {
             return NotFound(PerfJobKind.Sweep, id);
         }
-        if (job.Status != PerfJobStatus.Completed || job.Result is not { } result)
+        if (job.Status != JobStatus.Completed || job.Result is not { } result)
         {
-            return TypedResults.Problem(title: "The sweep has not completed", detail: $"Sweep {id} is {job.Status}; only a completed sweep can be applied.",
+            return TypedResults.Problem(title: "The sweep has not completed", detail: $"Sweep {id} is {job.Status.WireName()}; only a completed sweep can be applied.",
                 statusCode: StatusCodes.Status409Conflict);
         }
         var report = result.Deserialize<SweepReport>(PerfJobRepository.Json)!;
@@ -156,28 +158,33 @@ public static class PerfApi
         {
             errors["limit"] = [$"limit must be between 1 and {MaxListLimit}."];
         }
-        if (status is not (null or PerfJobStatus.Queued or PerfJobStatus.Running or PerfJobStatus.Completed or PerfJobStatus.Failed or PerfJobStatus.Cancelled))
+        JobStatus? wanted = null;
+        if (WireNames<JobStatus>.TryParse(status, out var parsed))
         {
-            errors["status"] = ["status must be queued, running, completed, failed or cancelled."];
+            wanted = parsed;
+        }
+        else if (status is not null)
+        {
+            errors["status"] = [$"status must be one of {string.Join(", ", WireNames<JobStatus>.All)}."];
         }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var list = await jobs.ListAsync(kind, limit, status, cancellationToken);
+        var list = await jobs.ListAsync(kind, limit, wanted, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<PerfJobView>>(list.Select(j => WithLiveProgress(j, events)).ToList());
     }
 
     private static async Task<Results<Ok<PerfJobView>, ProblemHttpResult>> GetAsync(
         PerfJobKind kind, Guid id, PerfJobRepository jobs, PerfJobEvents events, CancellationToken cancellationToken) =>
-        await jobs.GetAsync(id, cancellationToken) is { } job && job.Kind == kind.Name()
+        await jobs.GetAsync(id, cancellationToken) is { } job && job.Kind == kind
             ? TypedResults.Ok(WithLiveProgress(job, events))
             : NotFound(kind, id);
 
     private static async Task<Results<ServerSentEventsResult<PerfEvent>, ProblemHttpResult>> EventsAsync(
         PerfJobKind kind, Guid id, PerfJobRepository jobs, PerfJobEvents events, CancellationToken cancellationToken)
     {
-        if (await jobs.GetAsync(id, cancellationToken) is not { } job || job.Kind != kind.Name())
+        if (await jobs.GetAsync(id, cancellationToken) is not { } job || job.Kind != kind)
         {
             return NotFound(kind, id);
         }
@@ -189,16 +196,16 @@ public static class PerfApi
         PerfJobKind kind, Guid id, PerfJobRepository jobs, PerfJobEvents events, PerfJobControl control, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(id, cancellationToken);
-        if (job is null || job.Kind != kind.Name())
+        if (job is null || job.Kind != kind)
         {
             return NotFound(kind, id);
         }
-        if (PerfJobStatus.IsFinished(job.Status))
+        if (job.Status.IsFinished())
         {
-            return TypedResults.Problem(title: "The job has already ended", detail: $"{kind.Name()} {id} is {job.Status}; there is nothing to cancel.",
+            return TypedResults.Problem(title: "The job has already ended", detail: $"{kind.Name()} {id} is {job.Status.WireName()}; there is nothing to cancel.",
                 statusCode: StatusCodes.Status409Conflict);
         }
-        if (job.Status == PerfJobStatus.Queued && await jobs.CancelQueuedAsync(id, cancellationToken))
+        if (job.Status == JobStatus.Queued && await jobs.CancelQueuedAsync(id, cancellationToken))
         {
             var cancelled = (await jobs.GetAsync(id, cancellationToken))!;
             events.Finish(PerfJobEvents.FinalFrom(cancelled));
@@ -207,7 +214,7 @@ public static class PerfApi
         control.Cancel(id);
         var ended = await events.WaitForEndAsync(id, TimeSpan.FromSeconds(2));
         var now = WithLiveProgress((await jobs.GetAsync(id, cancellationToken))!, events);
-        return ended && PerfJobStatus.IsFinished(now.Status) ? TypedResults.Ok(now) : TypedResults.Accepted(kind.Route() + "/" + id, now);
+        return ended && now.Status.IsFinished() ? TypedResults.Ok(now) : TypedResults.Accepted(kind.Route() + "/" + id, now);
     }
 
     private static async Task<Accepted<PerfJobView>> CreateAsync(PerfJobKind kind, string? model, object request, PerfJobRepository jobs,
@@ -220,7 +227,7 @@ public static class PerfApi
 
     // While a job runs, its progress lives in this process; the stored row gets it when the job ends.
     private static PerfJobView WithLiveProgress(PerfJobView job, PerfJobEvents events) =>
-        !PerfJobStatus.IsFinished(job.Status) && events.Latest(job.Id) is { } live ? job with { Progress = live } : job;
+        !job.Status.IsFinished() && events.Latest(job.Id) is { } live ? job with { Progress = live } : job;
 
     private static ProblemHttpResult NotFound(PerfJobKind kind, Guid id) => TypedResults.Problem(
         title: "Job not found", detail: $"No {kind.Name()} has the id {id}.", statusCode: StatusCodes.Status404NotFound);

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
 using TruthGraph.Api.Database;
-using TruthGraph.Api.Inference;
 using TruthGraph.Api.Evidence;
+using TruthGraph.Api.Inference;
 using TruthGraph.Api.Ingestion;
+using TruthGraph.Api.Jobs;
+using TruthGraph.Api.Performance;
 using TruthGraph.Api.SampleData;
 using TruthGraph.Api.Verification;
-using TruthGraph.Api.Performance;
 
 namespace TruthGraph.Api.Cli;
 
@@ -116,7 +117,7 @@ public static class PerfCommand
             }
             else
             {
-                await jobs.EndAsync(id, failure == "cancelled" ? PerfJobStatus.Cancelled : PerfJobStatus.Failed, failure, context?.Latest, CancellationToken.None);
+                await jobs.EndAsync(id, failure == "cancelled" ? JobStatus.Cancelled : JobStatus.Failed, failure, context?.Latest, CancellationToken.None);
             }
         }
         if (outcome is null)

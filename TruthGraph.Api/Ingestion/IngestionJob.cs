@@ -1,19 +1,11 @@
 using TruthGraph.Api.Ingestion.Parsing;
+using TruthGraph.Api.Jobs;
 
 namespace TruthGraph.Api.Ingestion;
 
-public static class JobStatus
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
-}
-
 /// <summary>An ingestion job as the API shows it: counts, rate, ETA and rejected lines.</summary>
 public sealed record IngestionJobView(
-    Guid Id, string Status, string Format, string Source, string ModelId, string? Title,
+    Guid Id, JobStatus Status, string Format, string Source, string ModelId, string? Title,
     int Total, int Processed, int Inserted, int Updated, int Skipped, int Rejected, int LastLine,
     double? SentencesPerSecond, double? EtaSeconds, IReadOnlyList<IngestionError> Errors, string? Failure,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);

@@ -2,7 +2,10 @@ using System.Data.Common;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using TruthGraph.Api.Database;
 using TruthGraph.Api.Ingestion.Parsing;
+using TruthGraph.Api.Jobs;
+using TruthGraph.ServiceDefaults;
 
 namespace TruthGraph.Api.Ingestion;
 
@@ -41,25 +44,14 @@ public sealed class IngestionJobRepository(NpgsqlDataSource dataSource)
         return id;
     }
 
-    public async Task<IngestionJobView?> GetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand($"SELECT {ViewColumns} FROM ingestion_jobs WHERE id = @id");
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadView(reader) : null;
-    }
+    public Task<IngestionJobView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        dataSource.ReadByIdAsync($"SELECT {ViewColumns} FROM ingestion_jobs WHERE id = @id", id, ReadView, cancellationToken);
 
     public async Task<IReadOnlyList<IngestionJobView>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {ViewColumns} FROM ingestion_jobs ORDER BY created_at DESC LIMIT @limit");
         command.Parameters.AddWithValue("limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var jobs = new List<IngestionJobView>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            jobs.Add(ReadView(reader));
-        }
-        return jobs;
+        return await command.ReadAllAsync(ReadView, cancellationToken);
     }
 
     /// <summary>
@@ -109,12 +101,12 @@ public sealed class IngestionJobRepository(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task FinishAsync(Guid id, string status, string? failure, CancellationToken cancellationToken)
+    public async Task FinishAsync(Guid id, JobStatus status, string? failure, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             "UPDATE ingestion_jobs SET status = @status, failure = @failure, finished_at = now() WHERE id = @id");
         command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("status", status.WireName());
         command.Parameters.AddWithValue("failure", (object?)failure ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -135,7 +127,7 @@ public sealed class IngestionJobRepository(NpgsqlDataSource dataSource)
         var processed = reader.GetInt32(7);
         var active = reader.GetDouble(18);
         double? rate = active > 0 && processed > 0 ? processed / active : null;
-        var status = reader.GetString(1);
+        var status = WireNames<JobStatus>.Parse(reader.GetString(1));
         double? eta = status switch
         {
             JobStatus.Completed => 0,

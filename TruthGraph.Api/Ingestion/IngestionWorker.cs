@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TruthGraph.Api.Database;
 using TruthGraph.Api.Ingestion.Parsing;
+using TruthGraph.Api.Jobs;
 
 namespace TruthGraph.Api.Ingestion;
 
@@ -24,29 +25,21 @@ public sealed class IngestionWorker(
         var outageWait = TimeSpan.FromSeconds(0.5);
         while (!stoppingToken.IsCancellationRequested)
         {
-            ClaimedJob? job;
-            try
+            var job = await JobQueue.NextAsync(async cancellationToken =>
             {
                 if (requeuePending)
                 {
-                    var requeued = await jobs.RequeueInterruptedAsync(stoppingToken);
+                    var requeued = await jobs.RequeueInterruptedAsync(cancellationToken);
                     requeuePending = false;
                     if (requeued > 0)
                     {
                         logger.LogInformation("Resuming {Count} interrupted ingestion job(s)", requeued);
                     }
                 }
-                job = await jobs.ClaimNextAsync(stoppingToken);
-            }
-            catch (Exception ex) when (DependencyOutage.Is(ex) && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Cannot read the ingestion queue: {Reason}", ex.Message);
-                await Task.Delay(PollInterval, stoppingToken);
-                continue;
-            }
+                return await jobs.ClaimNextAsync(cancellationToken);
+            }, signal.WaitAsync, PollInterval, logger, "ingestion", stoppingToken);
             if (job is null)
             {
-                await signal.WaitAsync(PollInterval, stoppingToken);
                 continue;
             }
             if (await RunAsync(job, stoppingToken))

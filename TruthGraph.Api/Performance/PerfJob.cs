@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TruthGraph.Api.Jobs;
 
 namespace TruthGraph.Api.Performance;
 
@@ -27,7 +28,7 @@ public sealed class PerfJobContext(Guid id, PerfJobKind kind, JsonElement reques
     public void Report(string phase, int completed, int total, string message, object? data = null)
     {
         var percent = total > 0 ? Math.Round(100.0 * Math.Clamp(completed, 0, total) / total, 1) : 0;
-        Latest = new PerfEvent(Id, Kind.Name(), PerfJobStatus.Running, phase, completed, total, percent, message,
+        Latest = new PerfEvent(Id, Kind, JobStatus.Running, phase, completed, total, percent, message,
             data is null ? null : JsonSerializer.SerializeToElement(data, data.GetType(), PerfJobRepository.Json), DateTimeOffset.UtcNow);
         publish(Latest);
     }

@@ -1,17 +1,7 @@
 using System.Text.Json;
+using TruthGraph.Api.Jobs;
 
 namespace TruthGraph.Api.Performance;
-
-public static class PerfJobStatus
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
-
-    public static bool IsFinished(string status) => status is Completed or Failed or Cancelled;
-}
 
 /// <summary>
 /// A performance job as the API shows it (<c>GET /api/{profiles|sweeps|perf-runs}[/{id}]</c>). <see cref="Request"/> is the
@@ -20,7 +10,7 @@ public static class PerfJobStatus
 /// <see cref="Progress"/> is the latest progress event while it runs (and the last one after).
 /// </summary>
 public sealed record PerfJobView(
-    Guid Id, string Kind, string Status, string? Model, JsonElement Request, PerfEvent? Progress, JsonElement? Result, string? Summary,
+    Guid Id, PerfJobKind Kind, JobStatus Status, string? Model, JsonElement Request, PerfEvent? Progress, JsonElement? Result, string? Summary,
     string? Failure, string? ArtifactName, int? AppliedBatchSize, DateTimeOffset? AppliedAt, DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
 {
@@ -33,7 +23,7 @@ public sealed record PerfJobView(
 /// the failure). <see cref="Data"/> may carry a partial result — a finished sweep step — for live charts.
 /// </summary>
 public sealed record PerfEvent(
-    Guid JobId, string Kind, string Status, string Phase, int Completed, int Total, double Percent, string Message, JsonElement? Data,
+    Guid JobId, PerfJobKind Kind, JobStatus Status, string Phase, int Completed, int Total, double Percent, string Message, JsonElement? Data,
     DateTimeOffset At);
 
 /// <summary>Body of <c>POST /api/sweeps</c>. Omitted fields take the defaults shown in the docs (model: the verification embedding model).</summary>

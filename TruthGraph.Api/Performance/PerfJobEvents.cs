@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using TruthGraph.Api.Jobs;
+using TruthGraph.ServiceDefaults;
 
 namespace TruthGraph.Api.Performance;
 
@@ -24,39 +26,48 @@ public sealed class PerfJobEvents
 
     public PerfEvent? Latest(Guid id) => _jobs.TryGetValue(id, out var job) ? job.Final ?? job.Latest : null;
 
-    public void Publish(PerfEvent value)
-    {
-        var job = _jobs.GetOrAdd(value.JobId, _ => new Job());
-        lock (job.Lock)
-        {
-            job.Latest = value;
-            foreach (var subscriber in job.Subscribers)
-            {
-                subscriber.Writer.TryWrite(value);
-            }
-        }
-    }
+    public void Publish(PerfEvent value) => Send(value, isFinal: false);
 
     /// <summary>Sends the last event (status completed, failed or cancelled) and closes every stream of the job.</summary>
     public void Finish(PerfEvent final)
     {
-        var job = _jobs.GetOrAdd(final.JobId, _ => new Job());
-        lock (job.Lock)
-        {
-            job.Final = final;
-            foreach (var subscriber in job.Subscribers)
-            {
-                subscriber.Writer.TryWrite(final);
-                subscriber.Writer.TryComplete();
-            }
-            job.Subscribers.Clear();
-        }
+        var job = Send(final, isFinal: true);
         job.Ended.TrySetResult();
         // Old jobs are served from the database; keep only recent ones here.
         foreach (var old in _jobs.Where(j => j.Value.Final is { } f && f.At < DateTimeOffset.UtcNow.AddMinutes(-10)).Select(j => j.Key).ToList())
         {
             _jobs.TryRemove(old, out _);
         }
+    }
+
+    /// <summary>Keeps the event as the job's latest (or final) one and writes it to every subscriber; a final event closes their streams.</summary>
+    private Job Send(PerfEvent value, bool isFinal)
+    {
+        var job = _jobs.GetOrAdd(value.JobId, _ => new Job());
+        lock (job.Lock)
+        {
+            if (isFinal)
+            {
+                job.Final = value;
+            }
+            else
+            {
+                job.Latest = value;
+            }
+            foreach (var subscriber in job.Subscribers)
+            {
+                subscriber.Writer.TryWrite(value);
+                if (isFinal)
+                {
+                    subscriber.Writer.TryComplete();
+                }
+            }
+            if (isFinal)
+            {
+                job.Subscribers.Clear();
+            }
+        }
+        return job;
     }
 
     /// <summary>Waits until the job has ended here, or the timeout passes; true when it ended.</summary>
@@ -90,20 +101,20 @@ public sealed class PerfJobEvents
                 yield return Item(ended);
                 yield break;
             }
-            if (view is not null && PerfJobStatus.IsFinished(view.Status))
+            if (view is not null && view.Status.IsFinished())
             {
                 yield return Item(FinalFrom(view));
                 yield break;
             }
             if (view is not null)
             {
-                yield return Item(job.Latest ?? new PerfEvent(id, view.Kind, view.Status, view.Status, 0, 0, 0,
-                    view.Status == PerfJobStatus.Queued ? "waiting for the jobs before it" : "starting", null, DateTimeOffset.UtcNow));
+                yield return Item(job.Latest ?? new PerfEvent(id, view.Kind, view.Status, view.Status.WireName(), 0, 0, 0,
+                    view.Status == JobStatus.Queued ? "waiting for the jobs before it" : "starting", null, DateTimeOffset.UtcNow));
             }
             await foreach (var next in channel.Reader.ReadAllAsync(cancellationToken))
             {
                 yield return Item(next);
-                if (PerfJobStatus.IsFinished(next.Status))
+                if (next.Status.IsFinished())
                 {
                     yield break;
                 }
@@ -124,10 +135,10 @@ public sealed class PerfJobEvents
     }
 
     /// <summary>The <c>finished</c> event of a job that ended (read from the database when this process did not run it).</summary>
-    public static PerfEvent FinalFrom(PerfJobView view) => new(view.Id, view.Kind, view.Status, view.Status,
-        view.Progress?.Total ?? 1, view.Progress?.Total ?? 1, 100, view.Summary ?? view.Failure ?? view.Status, null,
+    public static PerfEvent FinalFrom(PerfJobView view) => new(view.Id, view.Kind, view.Status, view.Status.WireName(),
+        view.Progress?.Total ?? 1, view.Progress?.Total ?? 1, 100, view.Summary ?? view.Failure ?? view.Status.WireName(), null,
         view.FinishedAt ?? DateTimeOffset.UtcNow);
 
     private static SseItem<PerfEvent> Item(PerfEvent value) =>
-        new(value, PerfJobStatus.IsFinished(value.Status) ? "finished" : "progress");
+        new(value, value.Status.IsFinished() ? "finished" : "progress");
 }

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using TruthGraph.ServiceDefaults;
+
 namespace TruthGraph.Api.Performance;
 
-/// <summary>The three kinds of performance job; each has its own route and its own result shape.</summary>
+/// <summary>The three kinds of performance job; each has its own route and its own result shape. Sent, and stored, as profile, sweep, perf-run.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<PerfJobKind>))]
 public enum PerfJobKind
 {
     /// <summary>Where time and memory go: per model and component, CPU sampling, bottlenecks. Result: <see cref="ProfileJobReport"/>.</summary>
@@ -15,22 +19,9 @@ public enum PerfJobKind
 
 public static class PerfJobKinds
 {
-    /// <summary>The name stored in the database and shown in events: profile, sweep, perf-run.</summary>
-    public static string Name(this PerfJobKind kind) => kind switch
-    {
-        PerfJobKind.Profile => "profile",
-        PerfJobKind.Sweep => "sweep",
-        _ => "perf-run",
-    };
+    /// <summary>The name stored in the database and sent in JSON: profile, sweep, perf-run.</summary>
+    public static string Name(this PerfJobKind kind) => kind.WireName();
 
     /// <summary>The API route of the kind: /api/profiles, /api/sweeps, /api/perf-runs.</summary>
     public static string Route(this PerfJobKind kind) => "/api/" + kind.Name() + "s";
-
-    public static PerfJobKind Parse(string name) => name switch
-    {
-        "profile" => PerfJobKind.Profile,
-        "sweep" => PerfJobKind.Sweep,
-        "perf-run" => PerfJobKind.PerfRun,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a performance job kind"),
-    };
 }

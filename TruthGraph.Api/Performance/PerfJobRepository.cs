@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using TruthGraph.Api.Database;
+using TruthGraph.Api.Jobs;
+using TruthGraph.ServiceDefaults;
 
 namespace TruthGraph.Api.Performance;
 
@@ -47,15 +50,10 @@ public sealed class PerfJobRepository(NpgsqlDataSource dataSource)
         return id;
     }
 
-    public async Task<PerfJobView?> GetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand($"SELECT {ViewColumns} FROM perf_jobs WHERE id = @id");
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-    }
+    public Task<PerfJobView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        dataSource.ReadByIdAsync($"SELECT {ViewColumns} FROM perf_jobs WHERE id = @id", id, Read, cancellationToken);
 
-    public async Task<IReadOnlyList<PerfJobView>> ListAsync(PerfJobKind kind, int limit, string? status, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PerfJobView>> ListAsync(PerfJobKind kind, int limit, JobStatus? status, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT {ViewColumns} FROM perf_jobs
@@ -63,15 +61,9 @@ public sealed class PerfJobRepository(NpgsqlDataSource dataSource)
             ORDER BY created_at DESC LIMIT @limit
             """);
         command.Parameters.AddWithValue("kind", kind.Name());
-        command.Parameters.AddWithValue("status", NpgsqlDbType.Text, (object?)status ?? DBNull.Value);
+        command.Parameters.AddWithValue("status", NpgsqlDbType.Text, (object?)status?.WireName() ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var jobs = new List<PerfJobView>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            jobs.Add(Read(reader));
-        }
-        return jobs;
+        return await command.ReadAllAsync(Read, cancellationToken);
     }
 
     /// <summary>
@@ -100,7 +92,7 @@ public sealed class PerfJobRepository(NpgsqlDataSource dataSource)
         {
             return null;
         }
-        return new ClaimedPerfJob(reader.GetGuid(0), PerfJobKinds.Parse(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
+        return new ClaimedPerfJob(reader.GetGuid(0), WireNames<PerfJobKind>.Parse(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
             JsonDocument.Parse(reader.GetString(3)).RootElement.Clone());
     }
 
@@ -122,14 +114,14 @@ public sealed class PerfJobRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Ends a job that did not complete: failed or cancelled, with the reason.</summary>
-    public async Task EndAsync(Guid id, string status, string? failure, PerfEvent? progress, CancellationToken cancellationToken)
+    public async Task EndAsync(Guid id, JobStatus status, string? failure, PerfEvent? progress, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE perf_jobs SET status = @status, failure = @failure, progress = coalesce(@progress, progress), finished_at = now()
             WHERE id = @id AND status IN ('queued', 'running')
             """);
         command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("status", status.WireName());
         command.Parameters.AddWithValue("failure", (object?)failure ?? DBNull.Value);
         command.Parameters.AddWithValue("progress", NpgsqlDbType.Jsonb, progress is null ? DBNull.Value : JsonSerializer.Serialize(progress, Json));
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -175,7 +167,7 @@ public sealed class PerfJobRepository(NpgsqlDataSource dataSource)
         static JsonElement? JsonOrNull(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : JsonDocument.Parse(r.GetString(i)).RootElement.Clone();
         static T? Nullable<T>(NpgsqlDataReader r, int i) where T : struct => r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);
         var progress = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<PerfEvent>(reader.GetString(5), Json);
-        return new PerfJobView(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+        return new PerfJobView(reader.GetGuid(0), WireNames<PerfJobKind>.Parse(reader.GetString(1)), WireNames<JobStatus>.Parse(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3),
             JsonDocument.Parse(reader.GetString(4)).RootElement.Clone(), progress, JsonOrNull(reader, 6),
             reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
             reader.IsDBNull(9) ? null : reader.GetString(9), Nullable<int>(reader, 10), Nullable<DateTimeOffset>(reader, 11),

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using TruthGraph.Api.Database;
+using TruthGraph.Api.Jobs;
+using TruthGraph.ServiceDefaults;
 
 namespace TruthGraph.Api.Performance;
 
@@ -24,23 +26,10 @@ public sealed class PerfJobWorker(
         }
         while (!stoppingToken.IsCancellationRequested)
         {
-            ClaimedPerfJob? job;
-            try
+            if (await JobQueue.NextAsync(jobs.ClaimNextAsync, control.WaitForQueuedAsync, PollInterval, logger, "performance job", stoppingToken) is { } job)
             {
-                job = await jobs.ClaimNextAsync(stoppingToken);
+                await RunAsync(job, stoppingToken);
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning("Cannot read the performance job queue: {Reason}", ex.Message);
-                await Task.Delay(PollInterval, stoppingToken);
-                continue;
-            }
-            if (job is null)
-            {
-                await control.WaitForQueuedAsync(PollInterval, stoppingToken);
-                continue;
-            }
-            await RunAsync(job, stoppingToken);
         }
     }
 
@@ -51,7 +40,7 @@ public sealed class PerfJobWorker(
         using var cancellation = control.Register(job.Id, stoppingToken);
         var context = new PerfJobContext(job.Id, job.Kind, job.Request, events.Publish);
         context.Report("starting", 0, 1, $"{job.Kind.Name()} started");
-        string status;
+        JobStatus status;
         string message;
         try
         {
@@ -59,17 +48,17 @@ public sealed class PerfJobWorker(
             var handler = scope.ServiceProvider.GetServices<IPerfJob>().Single(h => h.Kind == job.Kind);
             var outcome = await handler.RunAsync(context, cancellation.Token);
             await jobs.CompleteAsync(job.Id, outcome, context.Latest, CancellationToken.None);
-            (status, message) = (PerfJobStatus.Completed, outcome.Summary);
+            (status, message) = (JobStatus.Completed, outcome.Summary);
             logger.LogInformation("Performance job {Job} ({Kind}) completed: {Summary}", job.Id, job.Kind.Name(), outcome.Summary);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
-            (status, message) = (PerfJobStatus.Cancelled, "cancelled while running");
+            (status, message) = (JobStatus.Cancelled, "cancelled while running");
             await jobs.EndAsync(job.Id, status, message, context.Latest, CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            (status, message) = (PerfJobStatus.Failed, "interrupted by a shutdown of the API service");
+            (status, message) = (JobStatus.Failed, "interrupted by a shutdown of the API service");
             await jobs.EndAsync(job.Id, status, message, context.Latest, CancellationToken.None);
         }
         catch (Exception ex)
@@ -77,7 +66,7 @@ public sealed class PerfJobWorker(
             // One job failing must never stop the worker: an unhandled exception in a BackgroundService stops the host.
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             logger.LogError(ex, "Performance job {Job} ({Kind}) failed", job.Id, job.Kind.Name());
-            (status, message) = (PerfJobStatus.Failed, ex.Message);
+            (status, message) = (JobStatus.Failed, ex.Message);
             await jobs.EndAsync(job.Id, status, message, context.Latest, CancellationToken.None);
         }
         finally
@@ -85,7 +74,7 @@ public sealed class PerfJobWorker(
             control.Unregister(job.Id);
         }
         var last = context.Latest;
-        events.Finish(new PerfEvent(job.Id, job.Kind.Name(), status, status, last?.Total ?? 1, last?.Total ?? 1,
-            status == PerfJobStatus.Completed ? 100 : last?.Percent ?? 0, message, null, DateTimeOffset.UtcNow));
+        events.Finish(new PerfEvent(job.Id, job.Kind, status, status.WireName(), last?.Total ?? 1, last?.Total ?? 1,
+            status == JobStatus.Completed ? 100 : last?.Percent ?? 0, message, null, DateTimeOffset.UtcNow));
     }
 }

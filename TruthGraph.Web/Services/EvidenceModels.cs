@@ -13,12 +13,12 @@ public sealed record EvidenceSearchView(string Query, IReadOnlyList<EvidenceHitV
 public sealed record EvidenceHitView(long Id, string Source, string ExternalId, string Text, double Similarity, string? DocumentTitle);
 
 public sealed record IngestionJobView(
-    Guid Id, string Status, string Format, string Source, int Total, int Processed, int Inserted, int Updated, int Skipped,
+    Guid Id, JobStatus Status, string Format, string Source, int Total, int Processed, int Inserted, int Updated, int Skipped,
     int Rejected, double? SentencesPerSecond, double? EtaSeconds, IReadOnlyList<IngestionErrorView> Errors, string? Failure,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
 {
     /// <summary>The states after which the job changes no more: polling stops there.</summary>
-    public bool IsFinished => Status is "completed" or "failed" or "cancelled";
+    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 
     public double Percent => Total == 0 ? (IsFinished ? 100 : 0) : Math.Min(100, 100.0 * Processed / Total);
 }

@@ -5,7 +5,7 @@ public static class PerformanceLinks
 {
     public const string Page = "performance";
 
-    public static string Job(PerfJobView job) => Job(job.KindValue, job.Id);
+    public static string Job(PerfJobView job) => Job(job.Kind, job.Id);
 
     public static string Job(PerfKind kind, Guid id) => $"{Page}/{kind.Name()}/{id}";
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using TruthGraph.ServiceDefaults;
 
 namespace TruthGraph.Web.Services;
 
@@ -6,22 +8,13 @@ namespace TruthGraph.Web.Services;
 // contracts (TruthGraph.Api/Performance/PerfJobContracts.cs, InferenceReports.cs, PerfReports.cs); these mirror the
 // fields the Performance page shows, so an added field on the API side breaks nothing here.
 
-/// <summary>The three kinds of job, by the name the API uses in routes and events.</summary>
-public enum PerfKind
-{
-    Sweep,
-    PerfRun,
-    Profile,
-}
+/// <summary>The three kinds of job (the API's <c>PerfJobKind</c>), named as the API names them in routes and events: sweep, perf-run, profile.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<PerfKind>))]
+public enum PerfKind { Sweep, PerfRun, Profile }
 
 public static class PerfKinds
 {
-    public static string Name(this PerfKind kind) => kind switch
-    {
-        PerfKind.Sweep => "sweep",
-        PerfKind.Profile => "profile",
-        _ => "perf-run",
-    };
+    public static string Name(this PerfKind kind) => kind.WireName();
 
     public static string Route(this PerfKind kind) => "/api/" + kind.Name() + "s";
 
@@ -32,31 +25,23 @@ public static class PerfKinds
         _ => "E2E run",
     };
 
-    public static PerfKind? Parse(string? name) => name switch
-    {
-        "sweep" => PerfKind.Sweep,
-        "profile" => PerfKind.Profile,
-        "perf-run" => PerfKind.PerfRun,
-        _ => null,
-    };
+    public static PerfKind? Parse(string? name) => WireNames<PerfKind>.TryParse(name, out var kind) ? kind : null;
 }
 
 public sealed record PerfJobView(
-    Guid Id, string Kind, string Status, string? Model, JsonElement Request, PerfEventView? Progress, JsonElement? Result, string? Summary,
+    Guid Id, PerfKind Kind, JobStatus Status, string? Model, JsonElement Request, PerfEventView? Progress, JsonElement? Result, string? Summary,
     string? Failure, string? ArtifactName, int? AppliedBatchSize, DateTimeOffset? AppliedAt, DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double? Seconds)
 {
-    public bool IsFinished => Status is "completed" or "failed" or "cancelled";
-
-    public PerfKind KindValue => PerfKinds.Parse(Kind) ?? PerfKind.PerfRun;
+    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 
     public T? ResultAs<T>() where T : class =>
-        Status == "completed" && Result is { ValueKind: JsonValueKind.Object } result ? result.Deserialize<T>(PerformanceApiClient.Json) : null;
+        Status == JobStatus.Completed && Result is { ValueKind: JsonValueKind.Object } result ? result.Deserialize<T>(PerformanceApiClient.Json) : null;
 }
 
 /// <summary>One progress event; a sweep's carry the step just measured in <see cref="Data"/>.</summary>
 public sealed record PerfEventView(
-    Guid JobId, string Kind, string Status, string Phase, int Completed, int Total, double Percent, string Message, JsonElement? Data,
+    Guid JobId, PerfKind Kind, JobStatus Status, string Phase, int Completed, int Total, double Percent, string Message, JsonElement? Data,
     DateTimeOffset At);
 
 public sealed record SweepStepView(

@@ -83,6 +83,11 @@ public sealed class OpenApiContract
             mismatches.Add($"{where}: the client has {clientKind} ({type.Name}), the server {string.Join(" or ", serverKinds)}");
             return;
         }
+        if (type.IsEnum && schema.TryGetProperty("enum", out var values))
+        {
+            CompareEnum(type, values, where, mismatches);
+            return;
+        }
         if (depth > 8)
         {
             return;
@@ -96,6 +101,25 @@ public sealed class OpenApiContract
             CompareMembers(type, schema, properties, where, isRequest, mismatches, depth);
         }
     }
+
+    /// <summary>An enum on both sides must have the same values: the document's, and the client's as its converter writes them.</summary>
+    private static void CompareEnum(Type client, JsonElement values, string where, List<string> mismatches)
+    {
+        var server = values.EnumerateArray().Select(v => v.GetString()!).ToList();
+        var names = EnumNames(client);
+        foreach (var missing in server.Except(names))
+        {
+            mismatches.Add($"{where}: the server has the value \"{missing}\", which {client.Name} lacks (it has {string.Join(", ", names)})");
+        }
+        foreach (var extra in names.Except(server))
+        {
+            mismatches.Add($"{where}: {client.Name} has the value \"{extra}\", which the server lacks (it has {string.Join(", ", server)})");
+        }
+    }
+
+    /// <summary>An enum's values as JSON names, written by the enum's own converter.</summary>
+    public static IReadOnlyList<string> EnumNames(Type type) =>
+        Enum.GetValues(type).Cast<object>().Select(value => JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(value, type))!).ToList();
 
     private void CompareMembers(Type type, JsonElement schema, JsonElement properties, string where, bool isRequest, List<string> mismatches, int depth)
     {
