@@ -41,9 +41,8 @@ public interface IModelCache
 }
 
 /// <summary>
-/// A model as the cache sees it: manifest, whether and where it is loaded, its counters. <c>BatchSizeSource</c> says where
-/// the batch size in use came from: <c>default</c> (the device's), <c>configured</c> (Inference:BatchSizes), <c>tuned</c>
-/// (applied from a sweep, for this device) or <c>runtime</c> (set through the settings endpoint since start). <c>Precision</c> is
+/// A model as the cache sees it: manifest, whether and where it is loaded, its counters. <c>BatchSize</c> is the run batch
+/// size in use (items per ONNX run), <c>BatchSizeSource</c> where it came from (<see cref="Cache.BatchSizeSource"/>). <c>Precision</c> is
 /// what the model computes in (fp32 where the INT8 self-check, <c>Int8Check</c>, refused the file), <c>ConfiguredPrecision</c> the setting.
 /// </summary>
 public sealed record ModelStatus(
@@ -55,7 +54,7 @@ public sealed record ModelStatus(
     string? DeviceReason,
     string? LoadError,
     int BatchSize,
-    string BatchSizeSource,
+    BatchSizeSource BatchSizeSource,
     IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes,
     bool MicroBatching,
     int? Sessions,

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Models;
 
 namespace TruthGraph.Inference.Profiling;
@@ -7,9 +8,23 @@ namespace TruthGraph.Inference.Profiling;
 public static class PerfRequestValidator
 {
     public const int MaxTexts = 4096;
-    public const int MaxBatchSize = 4096;
+    private const int MaxBatchSize = BatchSizeSetting.Largest;
 
-    public static Dictionary<string, string[]> Validate(SweepRequest request, InferenceOptions limits)
+    /// <summary>
+    /// The one check of a sweep request: the plan to run, or null and the bad fields. A plan is built only from a request
+    /// that passed, so the sweeper trusts it.
+    /// </summary>
+    public static SweepPlan? PlanSweep(SweepRequest request, ModelManifest model, InferenceOptions limits, out Dictionary<string, string[]> errors)
+    {
+        errors = Validate(request, limits);
+        return errors.Count > 0
+            ? null
+            : new SweepPlan(model, request.Texts!, request.Hypotheses, request.BatchSizes?.Distinct().Order().ToList(), request.MinBatchSize,
+                request.MaxBatchSize, request.MemoryLimitBytes, request.MemoryHeadroomBytes,
+                request.SecondsPerStep is { } seconds ? TimeSpan.FromSeconds(seconds) : SweepPlan.DefaultStepDuration);
+    }
+
+    private static Dictionary<string, string[]> Validate(SweepRequest request, InferenceOptions limits)
     {
         var errors = new Dictionary<string, string[]>();
         CheckTexts(errors, "texts", request.Texts, required: true, limits);
