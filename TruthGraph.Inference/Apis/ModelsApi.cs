@@ -4,6 +4,7 @@ using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
 using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Onnx.Quantization;
+using TruthGraph.ServiceDefaults.Validation;
 
 namespace TruthGraph.Inference.Apis;
 
@@ -52,9 +53,10 @@ public static class ModelsApi
         {
             return NotFound(id);
         }
-        if (request.BatchSize is < 1 or > BatchSizeSetting.Largest)
+        var errors = new Dictionary<string, string[]>();
+        if (!BatchSizeRules.CheckOptional(errors, "batchSize", request.BatchSize))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["batchSize"] = [$"batchSize must be between 1 and {BatchSizeSetting.Largest}."] });
+            return TypedResults.ValidationProblem(errors);
         }
         if (request.BatchSize is { } size)
         {
@@ -75,9 +77,9 @@ public static class ModelsApi
             return NotFound(id);
         }
         var errors = new Dictionary<string, string[]>();
-        if (request.BatchSize is not (>= 1 and <= BatchSizeSetting.Largest))
+        if (request.BatchSize is not { } size || !BatchSizeRules.IsInRange(size))
         {
-            errors["batchSize"] = [$"batchSize is required and must be between 1 and {BatchSizeSetting.Largest}."];
+            errors["batchSize"] = [$"batchSize is required and must be between 1 and {BatchSizeRules.Largest}."];
         }
         var device = request.Device ?? cache.Describe(id).Device;
         if (device is null)

@@ -7,9 +7,6 @@ namespace TruthGraph.Inference.Cache;
 /// </summary>
 public sealed class BatchSizeSetting
 {
-    /// <summary>The largest batch size any endpoint accepts.</summary>
-    public const int Largest = 4096;
-
     /// <summary>Stands in for the device default until the first load tells which device the model runs on.</summary>
     public const int DefaultBeforeLoad = 32;
 

@@ -5,6 +5,7 @@ using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
+using TruthGraph.ServiceDefaults.Validation;
 
 namespace TruthGraph.Inference.Profiling;
 
@@ -53,7 +54,7 @@ public sealed class ModelProfiler(
             components.Add(Component("single inference", id, 1, single));
             done++;
 
-            foreach (var size in new[] { Math.Max(1, batch / 2), batch, Math.Min(BatchSizeSetting.Largest, batch * 2) }.Distinct())
+            foreach (var size in new[] { Math.Max(1, batch / 2), batch, Math.Min(BatchSizeRules.Largest, batch * 2) }.Distinct())
             {
                 Report($"{id}: batch {size}", F($"{id}: batch {size}, {size * model.Sessions} {workload.Unit} per call"));
                 using (runtime.RunBatchSize.BeginSweepOverride(size))

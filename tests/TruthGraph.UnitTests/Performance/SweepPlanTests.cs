@@ -1,5 +1,7 @@
+using TruthGraph.Api.Performance;
 using TruthGraph.Inference.Models;
 using TruthGraph.UnitTests.Inference;
+using ApiValidator = TruthGraph.Api.Performance.PerfRequestValidator;
 using InferenceValidator = TruthGraph.Inference.Profiling.PerfRequestValidator;
 using SweepPlan = TruthGraph.Inference.Profiling.SweepPlan;
 using SweepRequest = TruthGraph.Inference.Profiling.SweepRequest;
@@ -20,12 +22,15 @@ public sealed class SweepPlanTests
     [InlineData(null, 0, null, "minBatchSize")]
     [InlineData(null, 16, 8, "maxBatchSize")]
     [InlineData(null, null, 8192, "maxBatchSize")]
-    public void A_bad_request_gets_no_plan_and_errors_naming_the_field(int[]? sizes, int? min, int? max, string field)
+    public void A_bad_request_gets_no_plan_and_errors_naming_the_field_as_the_api_does_before_it_queues_the_job(
+        int[]? sizes, int? min, int? max, string field)
     {
         var plan = Plan(new SweepRequest(TestModels.MiniLm, ["a text"], BatchSizes: sizes, MinBatchSize: min, MaxBatchSize: max), out var errors);
+        var job = ApiValidator.Validate(new SweepJobRequest(BatchSizes: sizes, MinBatchSize: min, MaxBatchSize: max));
 
         Assert.Null(plan);
-        Assert.Contains(field, errors.Keys);
+        Assert.Equal([field], errors.Keys);
+        Assert.Equal(errors, job);
     }
 
     [Fact]
