@@ -19,13 +19,16 @@ public interface IModelCache
     /// <summary>Frees the model's sessions and memory; the next request loads it again. False if it was not loaded.</summary>
     Task<bool> UnloadAsync(string modelId);
 
-    /// <summary>Sets the texts per ONNX run for a model from now on (a sweep's result, say); kept across reloads.</summary>
+    /// <summary>
+    /// Sets the run batch size (texts per ONNX run) from now on, over any tuned, configured or default size; kept across
+    /// reloads until a tuned size is applied for the model's device.
+    /// </summary>
     void SetBatchSize(string modelId, int batchSize);
 
     /// <summary>
     /// Makes <paramref name="batchSize"/> the model's batch size on <paramref name="device"/> (a sweep's recommendation) and
-    /// keeps it in the tuned-batch-sizes file: it applies now when the model is loaded there, and at every later load on
-    /// that device, after a restart too.
+    /// keeps it in the tuned-batch-sizes file: it applies now when the model is loaded there (replacing a run-time size),
+    /// and at every later load on that device, after a restart too.
     /// </summary>
     ModelStatus ApplyTunedBatchSize(string modelId, string device, int batchSize, string? source);
 

@@ -9,10 +9,10 @@ namespace TruthGraph.Inference.Profiling;
 
 /// <summary>
 /// Measures one model at each run batch size of a plan, on the served model (each size is a sweep override of its
-/// <see cref="BatchSizeSetting"/>, lifted when the step ends, even by an exception): a call carries one batch per session, so every session runs exactly one ONNX run of that
-/// size, as a large request would. Before each larger batch, the memory it would need is projected from the growth
-/// measured so far; the sweep stops before a batch whose projection passes the limit, and also stops at once when a
-/// step crosses it.
+/// <see cref="BatchSizeSetting"/>, lifted when the step ends, also by an exception or a cancelled sweep): a call carries
+/// one batch per session, so every session runs exactly one ONNX run of that size, as a large request would. Before each
+/// larger batch, the memory it would need is projected from the growth measured so far; the sweep stops before a batch
+/// whose projection passes the limit, and also stops at once when a step crosses it.
 /// </summary>
 public sealed class BatchSweeper(IModelCache cache, ITextEmbedder embedder, IPairClassifier classifier, GpuMemory deviceGpu,
     PerfGate gate)

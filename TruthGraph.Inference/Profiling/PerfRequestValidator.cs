@@ -1,5 +1,5 @@
-using TruthGraph.ServiceDefaults.Validation;
 using TruthGraph.Inference.Models;
+using TruthGraph.ServiceDefaults.Validation;
 
 namespace TruthGraph.Inference.Profiling;
 
