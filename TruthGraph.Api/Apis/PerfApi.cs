@@ -7,6 +7,7 @@ using TruthGraph.Api.Jobs;
 using TruthGraph.Api.Performance;
 using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults;
+using TruthGraph.ServiceDefaults.Validation;
 
 namespace TruthGraph.Api.Apis;
 
@@ -130,9 +131,10 @@ public static class PerfApi
                 statusCode: StatusCodes.Status409Conflict);
         }
         var report = result.Deserialize<SweepReport>(PerfJobRepository.Json)!;
-        if (request?.BatchSize is < 1 or > 4096)
+        var errors = new Dictionary<string, string[]>();
+        if (!BatchSizeRules.CheckOptional(errors, "batchSize", request?.BatchSize))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["batchSize"] = ["batchSize must be between 1 and 4096."] });
+            return TypedResults.ValidationProblem(errors);
         }
         if ((request?.BatchSize ?? report.Recommendation?.BatchSize) is not { } size)
         {

@@ -1,5 +1,5 @@
-using System.Numerics;
 using TruthGraph.Api.Verification;
+using TruthGraph.ServiceDefaults.Validation;
 
 namespace TruthGraph.Api.Performance;
 
@@ -9,27 +9,7 @@ public static class PerfRequestValidator
     public static Dictionary<string, string[]> Validate(SweepJobRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.BatchSizes is { } sizes)
-        {
-            if (sizes.Count is 0 or > 16)
-            {
-                errors["batchSizes"] = ["batchSizes holds 1 to 16 sizes."];
-            }
-            else if (sizes.FirstOrDefault(s => s is < 1 or > 4096 || !BitOperations.IsPow2(s)) is var bad and not 0)
-            {
-                errors["batchSizes"] = [$"{bad} is not a power of two between 1 and 4096."];
-            }
-            if (request.MinBatchSize is not null || request.MaxBatchSize is not null)
-            {
-                errors["batchSizes"] = ["Give either batchSizes or minBatchSize/maxBatchSize, not both."];
-            }
-        }
-        Range(errors, "minBatchSize", request.MinBatchSize, 1, 4096);
-        Range(errors, "maxBatchSize", request.MaxBatchSize, 1, 4096);
-        if (request is { MinBatchSize: { } min, MaxBatchSize: { } max } && min > max)
-        {
-            errors["maxBatchSize"] = ["maxBatchSize must not be below minBatchSize."];
-        }
+        BatchSizeRules.CheckSweepSizes(errors, request.BatchSizes, request.MinBatchSize, request.MaxBatchSize);
         Range(errors, "memoryLimitMiB", request.MemoryLimitMiB, 1, 1 << 20);
         Range(errors, "memoryHeadroomMiB", request.MemoryHeadroomMiB, 1, 1 << 20);
         if (request is { MemoryLimitMiB: not null, MemoryHeadroomMiB: not null })

@@ -75,9 +75,9 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
         CancellationToken cancellationToken)
     {
         var loader = services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
-        var runtime = new ModelRuntime(manifest.Id, 1, microBatching: false, new ModelStats()) { Precision = precision };
+        var runtime = ModelRuntime.Private(manifest.Id, precision);
         await using var model = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, cancellationToken);
-        runtime.BatchSize = model.DefaultBatchSize; // what the service would run: CPU 16, length-sorted
+        runtime.RunBatchSize.Loaded(model.DefaultBatchSize, tunedForDevice: null); // what the service would run: CPU 16, length-sorted
         await model.WarmUpAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         var vectors = model.EmbedNow(texts).Select(e => e.Vector).ToArray();

@@ -4,6 +4,7 @@ using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
 using TruthGraph.Inference.Onnx;
 using TruthGraph.Inference.Onnx.Quantization;
+using TruthGraph.ServiceDefaults.Validation;
 
 namespace TruthGraph.Inference.Apis;
 
@@ -52,9 +53,10 @@ public static class ModelsApi
         {
             return NotFound(id);
         }
-        if (request.BatchSize is < 1 or > 4096)
+        var errors = new Dictionary<string, string[]>();
+        if (!BatchSizeRules.CheckOptional(errors, "batchSize", request.BatchSize))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["batchSize"] = ["batchSize must be between 1 and 4096."] });
+            return TypedResults.ValidationProblem(errors);
         }
         if (request.BatchSize is { } size)
         {
@@ -75,9 +77,9 @@ public static class ModelsApi
             return NotFound(id);
         }
         var errors = new Dictionary<string, string[]>();
-        if (request.BatchSize is not (>= 1 and <= 4096))
+        if (request.BatchSize is not { } size || !BatchSizeRules.IsInRange(size))
         {
-            errors["batchSize"] = ["batchSize is required and must be between 1 and 4096."];
+            errors["batchSize"] = [$"batchSize is required and must be between 1 and {BatchSizeRules.Largest}."];
         }
         var device = request.Device ?? cache.Describe(id).Device;
         if (device is null)
@@ -151,7 +153,7 @@ public sealed record QuantizationInfo(string Method, string? WeightEncoding, str
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
     string Weights, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
-    int BatchSize, string BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
+    int BatchSize, BatchSizeSource BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
     int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? PrecisionReason, string? Int8Method,
     string? Int8WeightEncoding, string? Int8WeightEncodingReason, QuantizationInfo? Quantization, Int8SelfCheckResult? Int8SelfCheck,
     ModelAccuracy? Accuracy, VerdictThresholds? VerdictThresholds)

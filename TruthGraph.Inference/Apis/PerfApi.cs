@@ -38,14 +38,11 @@ public static partial class PerfApi
         {
             return problem;
         }
-        var errors = PerfRequestValidator.Validate(request, options.Value);
-        if (errors.Count > 0)
+        catalog.TryGet(modelId, out var model);
+        if (PerfRequestValidator.PlanSweep(request, model, options.Value, out var errors) is not { } plan)
         {
             return TypedResults.ValidationProblem(errors, title: "The sweep request is not valid.");
         }
-        var plan = new SweepPlan(catalog.All.Single(m => m.Id.Equals(modelId, StringComparison.OrdinalIgnoreCase)).Id, request.Texts!, request.Hypotheses,
-            request.BatchSizes?.Distinct().Order().ToList(), request.MinBatchSize, request.MaxBatchSize, request.MemoryLimitBytes,
-            request.MemoryHeadroomBytes, TimeSpan.FromSeconds(request.SecondsPerStep ?? 2));
         var logger = logs.CreateLogger("TruthGraph.Inference.Sweeps");
         return TypedResults.ServerSentEvents(Stream((progress, ct) => sweeper.RunAsync(plan, progress, ct), logger, cancellationToken));
     }

@@ -9,7 +9,7 @@ public sealed record BatchMember(ActivityContext Caller, TimeSpan QueueWait, int
 /// <summary>
 /// Coalesces concurrent requests into one batch: requests that queue while a batch runs form the next one; when the
 /// last batch had several requests, the first waits at most <c>maxWait</c> for more; a batch closes once it holds
-/// <c>maxBatchSize</c> items. Requests of <c>maxBatchSize</c> items or more skip the queue and run alone when a slot
+/// <c>coalescingCap</c> items. Requests of <c>coalescingCap</c> items or more skip the queue and run alone when a slot
 /// frees. Up to <c>concurrency</c> batches run at once; when nothing runs and nothing queues, a request runs at once on
 /// the caller's thread (a lone caller pays no hand-off between threads).
 /// Generic over input and output so that embeddings and pair classification share it.
@@ -23,7 +23,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     // The multi-reader kind, because it can Count, which the fast path needs.
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly BatchExecutor _execute;
-    private readonly Func<int> _maxBatchSize;
+    private readonly Func<int> _coalescingCap;
     private readonly TimeSpan _maxWait;
     private readonly Task _consumer;
     private readonly SemaphoreSlim _slot;
@@ -32,16 +32,17 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     private volatile bool _consumerWaiting;
     private int _lastBatchRequests;
 
-    /// <param name="maxBatchSize">Read before each batch, so a batch size changed at run time applies at once.</param>
+    /// <param name="coalescingCap">Most items one coalesced batch takes (not the ONNX run size: the executor splits a batch
+    /// into runs). Read before each batch, so a size changed at run time applies at once.</param>
     /// <param name="concurrency">Batches that may run at once (one per session): the next batch gathers while one runs,
     /// so no core idles between batches.</param>
-    public MicroBatcher(BatchExecutor execute, Func<int> maxBatchSize, TimeSpan maxWait, int concurrency = 1)
+    public MicroBatcher(BatchExecutor execute, Func<int> coalescingCap, TimeSpan maxWait, int concurrency = 1)
     {
         _concurrency = Math.Max(1, concurrency);
         _slot = new SemaphoreSlim(_concurrency, _concurrency);
         _alone = new SemaphoreSlim(_concurrency, _concurrency);
         _execute = execute;
-        _maxBatchSize = maxBatchSize;
+        _coalescingCap = coalescingCap;
         _maxWait = maxWait;
         _consumer = Task.Factory.StartNew(ConsumeAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
@@ -77,7 +78,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
             return Task.FromResult(Array.Empty<TOut>());
         }
         var caller = Activity.Current;
-        if (items.Length >= _maxBatchSize())
+        if (items.Length >= _coalescingCap())
         {
             return RunFullBatchAsync(items, caller, cancellationToken);
         }
@@ -140,7 +141,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
             await _slot.WaitAsync();
             _consumerWaiting = false;
             var batch = new List<Pending>();
-            var limit = _maxBatchSize();
+            var limit = _coalescingCap();
             var count = 0;
             if (carried is not null)
             {

@@ -33,19 +33,18 @@ public interface IModelLoader
 }
 
 /// <summary>Per-model settings that may change while the model is loaded, and the counters its work updates.</summary>
-public sealed class ModelRuntime(string modelId, int batchSize, bool microBatching, ModelStats stats)
+public sealed class ModelRuntime(string modelId, BatchSizeSetting runBatchSize, bool microBatching, ModelStats stats)
 {
-    private int _batchSize = batchSize;
     private volatile bool _microBatching = microBatching;
+
+    /// <summary>A runtime of its own for a copy of a model that the cache does not serve (bench, profiling, accuracy checks).</summary>
+    public static ModelRuntime Private(string modelId, ModelPrecision precision) =>
+        new(modelId, new BatchSizeSetting(), microBatching: false, new ModelStats()) { Precision = precision };
 
     public string ModelId { get; } = modelId;
 
-    /// <summary>Texts (or pairs) per ONNX run; read before every batch.</summary>
-    public int BatchSize
-    {
-        get => Volatile.Read(ref _batchSize);
-        set => Volatile.Write(ref _batchSize, value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "Batch size must be at least 1."));
-    }
+    /// <summary>Texts (or pairs) per ONNX run; its <see cref="BatchSizeSetting.Current"/> is read before every batch.</summary>
+    public BatchSizeSetting RunBatchSize { get; } = runBatchSize;
 
     /// <summary>Whether requests are coalesced by the model's micro-batcher or run as they come.</summary>
     public bool MicroBatching

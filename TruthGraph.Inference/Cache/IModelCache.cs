@@ -19,13 +19,16 @@ public interface IModelCache
     /// <summary>Frees the model's sessions and memory; the next request loads it again. False if it was not loaded.</summary>
     Task<bool> UnloadAsync(string modelId);
 
-    /// <summary>Sets the texts per ONNX run for a model from now on (a sweep's result, say); kept across reloads.</summary>
+    /// <summary>
+    /// Sets the run batch size (texts per ONNX run) from now on, over any tuned, configured or default size; kept across
+    /// reloads until a tuned size is applied for the model's device.
+    /// </summary>
     void SetBatchSize(string modelId, int batchSize);
 
     /// <summary>
     /// Makes <paramref name="batchSize"/> the model's batch size on <paramref name="device"/> (a sweep's recommendation) and
-    /// keeps it in the tuned-batch-sizes file: it applies now when the model is loaded there, and at every later load on
-    /// that device, after a restart too.
+    /// keeps it in the tuned-batch-sizes file: it applies now when the model is loaded there (replacing a run-time size),
+    /// and at every later load on that device, after a restart too.
     /// </summary>
     ModelStatus ApplyTunedBatchSize(string modelId, string device, int batchSize, string? source);
 
@@ -41,9 +44,8 @@ public interface IModelCache
 }
 
 /// <summary>
-/// A model as the cache sees it: manifest, whether and where it is loaded, its counters. <c>BatchSizeSource</c> says where
-/// the batch size in use came from: <c>default</c> (the device's), <c>configured</c> (Inference:BatchSizes), <c>tuned</c>
-/// (applied from a sweep, for this device) or <c>runtime</c> (set through the settings endpoint since start). <c>Precision</c> is
+/// A model as the cache sees it: manifest, whether and where it is loaded, its counters. <c>BatchSize</c> is the run batch
+/// size in use (items per ONNX run), <c>BatchSizeSource</c> where it came from (<see cref="Cache.BatchSizeSource"/>). <c>Precision</c> is
 /// what the model computes in (fp32 where the INT8 self-check, <c>Int8Check</c>, refused the file), <c>ConfiguredPrecision</c> the setting.
 /// </summary>
 public sealed record ModelStatus(
@@ -55,7 +57,7 @@ public sealed record ModelStatus(
     string? DeviceReason,
     string? LoadError,
     int BatchSize,
-    string BatchSizeSource,
+    BatchSizeSource BatchSizeSource,
     IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes,
     bool MicroBatching,
     int? Sessions,

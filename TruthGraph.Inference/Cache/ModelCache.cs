@@ -11,7 +11,7 @@ namespace TruthGraph.Inference.Cache;
 /// <inheritdoc cref="IModelCache"/>
 public sealed partial class ModelCache : IModelCache, IAsyncDisposable
 {
-    private sealed class Entry(ModelManifest manifest, ModelRuntime runtime, int? configuredBatchSize)
+    private sealed class Entry(ModelManifest manifest, ModelRuntime runtime)
     {
         public ModelManifest Manifest { get; } = manifest;
         public ModelRuntime Runtime { get; } = runtime;
@@ -19,9 +19,6 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         public volatile ILoadedModel? Model;
         public volatile bool Loading;
         public volatile string? LoadError;
-        public int? ConfiguredBatchSize { get; } = configuredBatchSize;
-        public volatile bool RuntimeOverride;
-        public volatile string BatchSizeSource = configuredBatchSize is null ? "default" : "configured";
         public bool? Available;
     }
 
@@ -49,11 +46,11 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         _entries = catalog.All.ToDictionary(m => m.Id, m =>
         {
             int? configured = settings.BatchSizes.TryGetValue(m.Id, out var size) && size > 0 ? size : null;
-            var runtime = new ModelRuntime(m.Id, configured ?? 32, settings.Batching.Enabled, new ModelStats())
+            var runtime = new ModelRuntime(m.Id, new BatchSizeSetting(configured), settings.Batching.Enabled, new ModelStats())
             {
                 Precision = settings.PrecisionOf(m, OnnxSessionFactory.CudaUnavailable),
             };
-            return new Entry(m, runtime, configured);
+            return new Entry(m, runtime);
         }, StringComparer.OrdinalIgnoreCase);
         telemetry.ObserveMemory(() => _entries.Values
             .Select(e => e.Model is { } model ? new Measurement<long>(model.EstimatedBytes, new KeyValuePair<string, object?>("truthgraph.model", e.Manifest.Id)) : (Measurement<long>?)null)
@@ -117,13 +114,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         return true;
     }
 
-    public void SetBatchSize(string modelId, int batchSize)
-    {
-        var entry = Find(modelId);
-        entry.Runtime.BatchSize = batchSize;
-        entry.RuntimeOverride = true;
-        entry.BatchSizeSource = "runtime";
-    }
+    public void SetBatchSize(string modelId, int batchSize) => Find(modelId).Runtime.RunBatchSize.SetRuntime(batchSize);
 
     public ModelStatus ApplyTunedBatchSize(string modelId, string device, int batchSize, string? source)
     {
@@ -133,9 +124,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         // Not loaded yet: the next load reads the file. Loaded on another device: that device's size stays in use.
         if (entry.Model is { } model && string.Equals(model.Device.Device, device, StringComparison.OrdinalIgnoreCase))
         {
-            entry.Runtime.BatchSize = batchSize;
-            entry.RuntimeOverride = false;
-            entry.BatchSizeSource = "tuned";
+            entry.Runtime.RunBatchSize.ApplyTuned(batchSize);
         }
         LogTunedApplied(entry.Manifest.Id, device, batchSize, _tuned.Path);
         return Describe(entry);
@@ -157,8 +146,9 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         }
         var model = entry.Model;
         var state = model is not null ? "loaded" : entry.Loading ? "loading" : entry.LoadError is not null ? "failed" : "not loaded";
+        var batchSize = entry.Runtime.RunBatchSize.Choice;
         return new ModelStatus(entry.Manifest, entry.Available.Value, model is not null, state, model?.Device.Device,
-            model?.Device.Reason, entry.LoadError, entry.Runtime.BatchSize, entry.BatchSizeSource, _tuned.ForModel(entry.Manifest.Id),
+            model?.Device.Reason, entry.LoadError, batchSize.Size, batchSize.Source, _tuned.ForModel(entry.Manifest.Id),
             entry.Runtime.MicroBatching, model?.Sessions,
             model?.IntraOpThreads, model?.EstimatedBytes, entry.Runtime.Stats, PrecisionOf(entry), RuntimeOf(entry).Precision,
             model is null ? null : entry.Runtime.Int8File, model is null ? null : RuntimeOf(entry).Int8Check);
@@ -213,15 +203,8 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         {
             // Not the caller's token: other requests wait on this load, and one caller giving up should not fail them.
             var model = await loader.LoadAsync(entry.Manifest, entry.Runtime, CancellationToken.None);
-            if (!entry.RuntimeOverride)
-            {
-                // A size applied from a sweep on this device beats configuration and the device default.
-                var (size, source) = _tuned.Find(entry.Manifest.Id, model.Device.Device) is { } tuned
-                    ? (tuned.BatchSize, "tuned")
-                    : entry.ConfiguredBatchSize is { } configured ? (configured, "configured") : (model.DefaultBatchSize, "default");
-                entry.Runtime.BatchSize = size;
-                entry.BatchSizeSource = source;
-            }
+            // Only now is the device known, and with it its default and the size tuned for it.
+            entry.Runtime.RunBatchSize.Loaded(model.DefaultBatchSize, _tuned.Find(entry.Manifest.Id, model.Device.Device)?.BatchSize);
             entry.Runtime.Stats.RecordLoad(clock.Elapsed);
             _telemetry.LoadDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("truthgraph.model", entry.Manifest.Id));
             activity?.SetTag("truthgraph.device", model.Device.Device);

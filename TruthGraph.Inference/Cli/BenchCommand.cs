@@ -70,7 +70,7 @@ public static class BenchCommand
         {
             options.Onnx.Sessions = 1;
             options.Onnx.IntraOpThreads = Environment.ProcessorCount;
-            var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats());
+            var runtime = ModelRuntime.Private(ModelId, ModelPrecision.Fp32);
             var single = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, CancellationToken.None);
             await single.WarmUpAsync(CancellationToken.None);
             layouts.Add(($"1 session(s) × {single.IntraOpThreads} thread(s)", single, runtime));
@@ -82,7 +82,7 @@ public static class BenchCommand
         var fp32Vectors = model.EmbedNow(texts).Select(e => e.Vector).ToArray();
         foreach (var precision in int8Variants)
         {
-            var runtime = new ModelRuntime(ModelId, 1, false, new ModelStats()) { Precision = precision };
+            var runtime = ModelRuntime.Private(ModelId, precision);
             clock.Restart();
             var int8 = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, CancellationToken.None);
             var loadMs = clock.Elapsed.TotalMilliseconds;
@@ -91,7 +91,7 @@ public static class BenchCommand
             var label = $"int8 {name}, {int8.Sessions} session(s) × {int8.IntraOpThreads} thread(s)";
             layouts.Add((label, int8, runtime));
             // Closeness to fp32 on the same texts at the same (default) batch size, so that speed is never read without it.
-            runtime.BatchSize = cache.Runtime(ModelId).BatchSize;
+            runtime.RunBatchSize.SetRuntime(cache.Runtime(ModelId).RunBatchSize.Current);
             var cosines = int8.EmbedNow(texts).Select((e, i) => Accuracy.VectorMath.Cosine(e.Vector, fp32Vectors[i])).ToArray();
             var check = runtime.Int8Check is { } c ? $"{c.Measure} {c.Worst:F4}, {(c.Passed ? "passed" : "FAILED: runs fp32")}" : "-";
             report.Int8.Add(new Int8BenchResult(name, label, layouts[0].Label, loadMs, runtime.Int8File?.Bytes ?? 0, cosines.Average(), cosines.Min(), check));
@@ -105,7 +105,7 @@ public static class BenchCommand
             {
                 foreach (var (label, layoutModel, runtime) in layouts)
                 {
-                    runtime.BatchSize = size;
+                    using var measured = runtime.RunBatchSize.BeginSweepOverride(size);
                     var result = Measure.Chunked(texts, size, chunk => layoutModel.EmbedNow(chunk));
                     (samples.TryGetValue((label, size), out var list) ? list : samples[(label, size)] = []).Add(result);
                 }

@@ -25,7 +25,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
     private readonly RunOptions _runOptions = new();
 
     public EmbeddingModel(ModelManifest manifest, SessionPool sessions, BertWordPieceTokenizer tokenizer, ModelRuntime runtime,
-        InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> maxBatch, long estimatedBytes)
+        InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> coalescingCap, long estimatedBytes)
     {
         Manifest = manifest;
         _sessions = sessions;
@@ -35,7 +35,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
         EstimatedBytes = estimatedBytes;
         _outputName = manifest.OutputName ?? sessions.OutputNames[0];
         _clsPooling = string.Equals(manifest.Pooling, "cls", StringComparison.OrdinalIgnoreCase);
-        _batcher = new MicroBatcher<string, EmbeddedText>(RunBatch, maxBatch, maxWait, sessions.Count);
+        _batcher = new MicroBatcher<string, EmbeddedText>(RunBatch, coalescingCap, maxWait, sessions.Count);
     }
 
     public ModelManifest Manifest { get; }
@@ -70,7 +70,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
         }
 
         var vectors = new float[inputs.Length][];
-        var cost = PaddedTokenRuns.Execute(inputs, _sessions, _runtime.BatchSize, _tokenizer.PadId, _runOptions, _outputName,
+        var cost = PaddedTokenRuns.Execute(inputs, _sessions, _runtime.RunBatchSize.Current, _tokenizer.PadId, _runOptions, _outputName,
             (hidden, rows, width) => Pool(hidden, inputs, rows, width, vectors));
         TokenBatchTelemetry.Complete(activity, _telemetry, _runtime, Manifest.Id, Device.Device, inputs, members, cost,
             Stopwatch.GetElapsedTime(started));

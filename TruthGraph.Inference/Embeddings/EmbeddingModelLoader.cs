@@ -14,7 +14,7 @@ public sealed class EmbeddingModelLoader(IOptions<InferenceOptions> options, Inf
     public async Task<ILoadedModel> LoadAsync(ModelManifest manifest, ModelRuntime runtime, CancellationToken cancellationToken)
     {
         var parts = await EncoderParts.LoadAsync(manifest, runtime, options.Value, cancellationToken);
-        return new EmbeddingModel(manifest, parts.Sessions, parts.Tokenizer, runtime, telemetry, parts.MaxWait, parts.MaxBatch, parts.EstimatedBytes);
+        return new EmbeddingModel(manifest, parts.Sessions, parts.Tokenizer, runtime, telemetry, parts.MaxWait, parts.CoalescingCap, parts.EstimatedBytes);
     }
 
     /// <summary>

@@ -129,6 +129,9 @@ public sealed class BatchingOptions
     /// <summary>How long a batch waits for company once the first request is there; 0 takes only what is queued.</summary>
     public double MaxWaitMilliseconds { get; set; } = 2;
 
-    /// <summary>Largest coalesced batch; null uses the model's batch size.</summary>
+    /// <summary>
+    /// The coalescing cap: most items the micro-batcher gathers into one batch (which then runs in ONNX runs of the model's
+    /// run batch size); null caps it at the run batch size. The key keeps its old name so that existing settings still apply.
+    /// </summary>
     public int? MaxBatchSize { get; set; }
 }

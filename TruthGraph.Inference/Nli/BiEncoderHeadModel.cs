@@ -71,7 +71,7 @@ public sealed class BiEncoderHeadModel : INliModel
         var vectors = await EmbedMissingAsync(pairs, activity, cancellationToken);
         var predictions = new NliPrediction[pairs.Count];
         // The head runs on at most the batch size's pairs at a time: a sweep tunes it like any model's.
-        var batchSize = _runtime.BatchSize;
+        var batchSize = _runtime.RunBatchSize.Current;
         var runs = 0;
         for (var start = 0; start < pairs.Count; start += batchSize, runs++)
         {

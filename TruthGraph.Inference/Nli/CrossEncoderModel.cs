@@ -28,7 +28,7 @@ public sealed class CrossEncoderModel : INliModel
     private readonly RunOptions _runOptions = new();
 
     public CrossEncoderModel(ModelManifest manifest, SessionPool sessions, BertWordPieceTokenizer tokenizer, ModelRuntime runtime,
-        InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> maxBatch, long estimatedBytes)
+        InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> coalescingCap, long estimatedBytes)
     {
         Manifest = manifest;
         _sessions = sessions;
@@ -43,7 +43,7 @@ public sealed class CrossEncoderModel : INliModel
             throw new InvalidDataException($"Manifest '{manifest.Id}' names output '{_outputName}'; the model has [{string.Join(", ", sessions.OutputNames)}].");
         }
         Thresholds = VerdictThresholds.From(manifest);
-        _batcher = new MicroBatcher<NliPairInput, NliPrediction>(RunBatch, maxBatch, maxWait, sessions.Count);
+        _batcher = new MicroBatcher<NliPairInput, NliPrediction>(RunBatch, coalescingCap, maxWait, sessions.Count);
     }
 
     public ModelManifest Manifest { get; }
@@ -78,7 +78,7 @@ public sealed class CrossEncoderModel : INliModel
         }
 
         var predictions = new NliPrediction[inputs.Length];
-        var cost = PaddedTokenRuns.Execute(inputs, _sessions, _runtime.BatchSize, _tokenizer.PadId, _runOptions, _outputName,
+        var cost = PaddedTokenRuns.Execute(inputs, _sessions, _runtime.RunBatchSize.Current, _tokenizer.PadId, _runOptions, _outputName,
             (logits, rows, _) => Classify(logits, rows, predictions));
         TokenBatchTelemetry.Complete(activity, _telemetry, _runtime, Manifest.Id, Device.Device, inputs, members, cost,
             Stopwatch.GetElapsedTime(started));

@@ -31,7 +31,7 @@ public sealed class NliModelLoader(IServiceProvider services) : IModelLoader
                 try
                 {
                     return new CrossEncoderModel(manifest, parts.Sessions, parts.Tokenizer, runtime,
-                        services.GetRequiredService<InferenceTelemetry>(), parts.MaxWait, parts.MaxBatch, parts.EstimatedBytes);
+                        services.GetRequiredService<InferenceTelemetry>(), parts.MaxWait, parts.CoalescingCap, parts.EstimatedBytes);
                 }
                 catch
                 {

@@ -10,7 +10,7 @@ namespace TruthGraph.Inference.Onnx;
 /// passes; it costs one fp32 and one INT8 single-thread session for a few inputs at load), the session pool on the configured
 /// device (CUDA with CPU fallback), and the micro-batching settings.
 /// </summary>
-public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer Tokenizer, long EstimatedBytes, TimeSpan MaxWait, Func<int> MaxBatch)
+public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer Tokenizer, long EstimatedBytes, TimeSpan MaxWait, Func<int> CoalescingCap)
 {
     public static async Task<EncoderParts> LoadAsync(ModelManifest manifest, ModelRuntime runtime, InferenceOptions settings,
         CancellationToken cancellationToken)
@@ -40,7 +40,8 @@ public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer T
         // ORT keeps its own copy of the graph; the managed bytes are garbage once the sessions exist.
         var estimate = Math.Max(Environment.WorkingSet - before, weights.LongLength);
         var maxWait = TimeSpan.FromMilliseconds(Math.Max(0, settings.Batching.MaxWaitMilliseconds));
-        var maxBatch = settings.Batching.MaxBatchSize;
-        return new EncoderParts(sessions, tokenizer, estimate, maxWait, () => maxBatch ?? runtime.BatchSize);
+        // Without a configured cap, a coalesced batch fills just what one ONNX run per session takes at the size in use.
+        var configuredCap = settings.Batching.MaxBatchSize;
+        return new EncoderParts(sessions, tokenizer, estimate, maxWait, () => configuredCap ?? runtime.RunBatchSize.Current);
     }
 }

@@ -7,48 +7,29 @@ using TruthGraph.ServiceDefaults.Diagnostics;
 
 namespace TruthGraph.Inference.Profiling;
 
-/// <summary>A validated sweep: what <see cref="SweepRequest"/> asked for, with the defaults filled in.</summary>
-public sealed record SweepPlan(string ModelId, IReadOnlyList<string> Texts, IReadOnlyList<string>? Hypotheses, IReadOnlyList<int>? BatchSizes,
-    int? MinBatchSize, int? MaxBatchSize, long? MemoryLimitBytes, long? MemoryHeadroomBytes, TimeSpan StepDuration);
-
 /// <summary>
-/// Measures one model at each batch size of a plan, on the served model (its batch size is changed for the sweep and
-/// put back afterwards): a call carries one batch per session, so every session runs exactly one ONNX run of that
-/// size, as a large request would. Before each larger batch, the memory it would need is projected from the growth
-/// measured so far; the sweep stops before a batch whose projection passes the limit, and also stops at once when a
-/// step crosses it.
+/// Measures one model at each run batch size of a plan, on the served model (each size is a sweep override of its
+/// <see cref="BatchSizeSetting"/>, lifted when the step ends, also by an exception or a cancelled sweep): a call carries
+/// one batch per session, so every session runs exactly one ONNX run of that size, as a large request would. Before each
+/// larger batch, the memory it would need is projected from the growth measured so far; the sweep stops before a batch
+/// whose projection passes the limit, and also stops at once when a step crosses it.
 /// </summary>
-public sealed class BatchSweeper(IModelCache cache, ModelCatalog catalog, ITextEmbedder embedder, IPairClassifier classifier, GpuMemory deviceGpu,
+public sealed class BatchSweeper(IModelCache cache, ITextEmbedder embedder, IPairClassifier classifier, GpuMemory deviceGpu,
     PerfGate gate)
 {
     public const int MinCallsPerStep = 3;
     private const double SafetyFactor = 3;
-
-    public static IReadOnlyList<int> DefaultBatchSizes(bool cuda, int? min = null, int? max = null)
-    {
-        var low = Math.Max(1, min ?? 1);
-        var high = max ?? (cuda ? 1024 : 64);
-        var sizes = new List<int>();
-        for (var size = 1; size <= high; size *= 2)
-        {
-            if (size >= low)
-            {
-                sizes.Add(size);
-            }
-        }
-        return sizes;
-    }
 
     public async Task<SweepReport> RunAsync(SweepPlan plan, IProgress<PerfProgress> progress, CancellationToken cancellationToken)
     {
         using var turn = await gate.EnterAsync(progress, cancellationToken);
         var started = DateTimeOffset.UtcNow;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        catalog.TryGet(plan.ModelId, out var manifest);
-        progress.Report(new PerfProgress("loading", 0, 1, $"loading {plan.ModelId}"));
-        var model = await cache.GetAsync(plan.ModelId, cancellationToken);
-        var workload = await ModelWorkload.CreateAsync(manifest, plan.Texts, plan.Hypotheses, embedder, classifier, cancellationToken);
-        var sizes = plan.BatchSizes ?? DefaultBatchSizes(model.Device.IsCuda, plan.MinBatchSize, plan.MaxBatchSize);
+        var modelId = plan.Model.Id;
+        progress.Report(new PerfProgress("loading", 0, 1, $"loading {modelId}"));
+        var model = await cache.GetAsync(modelId, cancellationToken);
+        var workload = await ModelWorkload.CreateAsync(plan.Model, plan.Texts, plan.Hypotheses, embedder, classifier, cancellationToken);
+        var sizes = plan.BatchSizesOn(model.Device.IsCuda);
 
         var gpu = model.Device.IsCuda ? deviceGpu : GpuMemory.None;
         var onGpu = gpu.Available;
@@ -58,48 +39,44 @@ public sealed class BatchSweeper(IModelCache cache, ModelCatalog catalog, ITextE
         var measure = onGpu ? "GPU memory in use" : "process working set";
 
         var load = MachineLoad.OneMinute();
-        var runtime = cache.Runtime(plan.ModelId);
-        var before = runtime.BatchSize;
+        var runBatchSize = cache.Runtime(modelId).RunBatchSize;
+        var before = runBatchSize.Current;
         var steps = new List<SweepStep>();
         string? stop = baseline >= limit
             ? F($"the {measure} is already {Mib(baseline)} MiB, at or above the limit of {Mib(limit)} MiB, before the first batch")
             : null;
-        try
+        for (var i = 0; i < sizes.Count && stop is null; i++)
         {
-            for (var i = 0; i < sizes.Count && stop is null; i++)
+            var size = sizes[i];
+            var itemsPerCall = size * model.Sessions;
+            progress.Report(new PerfProgress(F($"batch {size}"), i, sizes.Count, F($"measuring batch {size} ({itemsPerCall} {workload.Unit} per call)")));
+            MeasuredCalls run;
+            using (runBatchSize.BeginSweepOverride(size))
             {
-                var size = sizes[i];
-                runtime.BatchSize = size;
-                var perCall = size * model.Sessions;
-                progress.Report(new PerfProgress(F($"batch {size}"), i, sizes.Count, F($"measuring batch {size} ({perCall} {workload.Unit} per call)")));
-                var run = await CallLoop.RunAsync(workload, perCall, plan.StepDuration, MinCallsPerStep,
+                run = await CallLoop.RunAsync(workload, itemsPerCall, plan.StepDuration, MinCallsPerStep,
                     new MemoryLimit(gpu, onGpu, limit), warmCall: true, cancellationToken);
-                var step = new SweepStep(size, perCall, run.Calls, run.Items, run.ItemsPerSecond, run.P50Ms, run.P95Ms, run.PeakWatchedBytes,
-                    run.PeakWorkingSetBytes, run.PeakGpuBytes, run.Items > 0 ? Math.Round(run.Usage.CpuMs / run.Items, 4) : 0,
-                    run.Items > 0 ? run.Usage.AllocatedBytes / run.Items : 0, run.CrossedLimit);
-                steps.Add(step);
-                progress.Report(new PerfProgress(F($"batch {size}"), i + 1, sizes.Count,
-                    F($"batch {size}: {step.ItemsPerSecond:F1} {workload.Unit}/s, p50 {step.P50Ms:F1} ms, p95 {step.P95Ms:F1} ms, peak {Mib(step.PeakMemoryBytes)} MiB"),
-                    step));
-                if (run.CrossedLimit)
-                {
-                    stop = F($"batch {size} crossed the memory limit ({measure} peaked at {Mib(step.PeakMemoryBytes)} MiB, limit {Mib(limit)} MiB) and was stopped; larger batches were not run");
-                }
-                else if (i + 1 < sizes.Count && Project(steps, baseline, sizes[i + 1] * model.Sessions) is var projected && projected > limit)
-                {
-                    stop = F($"stopped before batch {sizes[i + 1]}: its projected {measure} of {Mib(projected)} MiB would cross the limit of {Mib(limit)} MiB (batch {size} peaked at {Mib(step.PeakMemoryBytes)} MiB)");
-                }
             }
-        }
-        finally
-        {
-            runtime.BatchSize = before;
+            var step = new SweepStep(size, itemsPerCall, run.Calls, run.Items, run.ItemsPerSecond, run.P50Ms, run.P95Ms, run.PeakWatchedBytes,
+                run.PeakWorkingSetBytes, run.PeakGpuBytes, run.Items > 0 ? Math.Round(run.Usage.CpuMs / run.Items, 4) : 0,
+                run.Items > 0 ? run.Usage.AllocatedBytes / run.Items : 0, run.CrossedLimit);
+            steps.Add(step);
+            progress.Report(new PerfProgress(F($"batch {size}"), i + 1, sizes.Count,
+                F($"batch {size}: {step.ItemsPerSecond:F1} {workload.Unit}/s, p50 {step.P50Ms:F1} ms, p95 {step.P95Ms:F1} ms, peak {Mib(step.PeakMemoryBytes)} MiB"),
+                step));
+            if (run.CrossedLimit)
+            {
+                stop = F($"batch {size} crossed the memory limit ({measure} peaked at {Mib(step.PeakMemoryBytes)} MiB, limit {Mib(limit)} MiB) and was stopped; larger batches were not run");
+            }
+            else if (i + 1 < sizes.Count && Project(steps, baseline, sizes[i + 1] * model.Sessions) is var projected && projected > limit)
+            {
+                stop = F($"stopped before batch {sizes[i + 1]}: its projected {measure} of {Mib(projected)} MiB would cross the limit of {Mib(limit)} MiB (batch {size} peaked at {Mib(step.PeakMemoryBytes)} MiB)");
+            }
         }
         load = Max(load, MachineLoad.OneMinute());
         var recommendation = SweepAdvisor.Recommend(steps, before, workload.Unit, stop, load, Environment.ProcessorCount);
         progress.Report(new PerfProgress("done", sizes.Count, sizes.Count,
             recommendation is null ? "no batch size could be measured" : F($"recommended batch {recommendation.BatchSize}")));
-        return new SweepReport(plan.ModelId, manifest.Task.ToString().ToLowerInvariant(), workload.Unit, model.Device.Device, model.Device.Reason,
+        return new SweepReport(modelId, plan.Model.Task.ToString().ToLowerInvariant(), workload.Unit, model.Device.Device, model.Device.Reason,
             model.Sessions, before, sizes, steps, measure, limit, baseline, stop, recommendation, workload.Count, Math.Round(workload.MeanWords, 1),
             started, Math.Round(clock.Elapsed.TotalSeconds, 2), load, Environment.ProcessorCount);
     }

@@ -5,6 +5,7 @@ using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Embeddings;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
+using TruthGraph.ServiceDefaults.Validation;
 
 namespace TruthGraph.Inference.Profiling;
 
@@ -45,7 +46,7 @@ public sealed class ModelProfiler(
             var none = MemoryLimit.None(gpu, gpu.Available);
             var workload = await ModelWorkload.CreateAsync(manifest, plan.Texts, plan.Hypotheses, embedder, classifier, cancellationToken);
             var runtime = cache.Runtime(id);
-            var batch = runtime.BatchSize;
+            var batch = runtime.RunBatchSize.Current;
             var components = new List<ComponentProfile> { load };
 
             Report($"{id}: single", $"{id}: one {Singular(workload.Unit)} per call");
@@ -53,18 +54,13 @@ public sealed class ModelProfiler(
             components.Add(Component("single inference", id, 1, single));
             done++;
 
-            foreach (var size in new[] { Math.Max(1, batch / 2), batch, Math.Min(4096, batch * 2) }.Distinct())
+            foreach (var size in new[] { Math.Max(1, batch / 2), batch, Math.Min(BatchSizeRules.Largest, batch * 2) }.Distinct())
             {
                 Report($"{id}: batch {size}", F($"{id}: batch {size}, {size * model.Sessions} {workload.Unit} per call"));
-                runtime.BatchSize = size;
-                try
+                using (runtime.RunBatchSize.BeginSweepOverride(size))
                 {
                     var run = await CallLoop.RunAsync(workload, size * model.Sessions, plan.PerComponent, 3, none, warmCall: true, cancellationToken);
                     components.Add(Component(size == batch ? "batch inference" : F($"batch inference (batch {size})"), id, size, run));
-                }
-                finally
-                {
-                    runtime.BatchSize = batch;
                 }
                 done++;
             }
@@ -98,7 +94,7 @@ public sealed class ModelProfiler(
         var gpu = deviceGpu.Available ? deviceGpu : GpuMemory.None;
         using var watch = MemoryLimit.None(gpu, gpu.Available).Watch();
         var start = ResourceSnapshot.Take(gpu);
-        var copy = await loader.LoadAsync(manifest, new ModelRuntime(manifest.Id, 1, false, new ModelStats()), cancellationToken);
+        var copy = await loader.LoadAsync(manifest, ModelRuntime.Private(manifest.Id, ModelPrecision.Fp32), cancellationToken);
         var end = ResourceSnapshot.Take(gpu);
         watch.Dispose();
         await copy.DisposeAsync();

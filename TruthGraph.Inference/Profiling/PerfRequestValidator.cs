@@ -1,5 +1,5 @@
-using System.Numerics;
 using TruthGraph.Inference.Models;
+using TruthGraph.ServiceDefaults.Validation;
 
 namespace TruthGraph.Inference.Profiling;
 
@@ -7,40 +7,27 @@ namespace TruthGraph.Inference.Profiling;
 public static class PerfRequestValidator
 {
     public const int MaxTexts = 4096;
-    public const int MaxBatchSize = 4096;
 
-    public static Dictionary<string, string[]> Validate(SweepRequest request, InferenceOptions limits)
+    /// <summary>
+    /// The one check of a sweep request: the plan to run, or null and the bad fields. A plan is built only from a request
+    /// that passed, so the sweeper trusts it.
+    /// </summary>
+    public static SweepPlan? PlanSweep(SweepRequest request, ModelManifest model, InferenceOptions limits, out Dictionary<string, string[]> errors)
+    {
+        errors = Validate(request, limits);
+        return errors.Count > 0
+            ? null
+            : new SweepPlan(model, request.Texts!, request.Hypotheses, request.BatchSizes?.Distinct().Order().ToList(), request.MinBatchSize,
+                request.MaxBatchSize, request.MemoryLimitBytes, request.MemoryHeadroomBytes,
+                request.SecondsPerStep is { } seconds ? TimeSpan.FromSeconds(seconds) : SweepPlan.DefaultStepDuration);
+    }
+
+    private static Dictionary<string, string[]> Validate(SweepRequest request, InferenceOptions limits)
     {
         var errors = new Dictionary<string, string[]>();
         CheckTexts(errors, "texts", request.Texts, required: true, limits);
         CheckTexts(errors, "hypotheses", request.Hypotheses, required: false, limits);
-        if (request.BatchSizes is { } sizes)
-        {
-            if (sizes.Count is 0 or > 16)
-            {
-                errors["batchSizes"] = ["batchSizes holds 1 to 16 sizes."];
-            }
-            else if (sizes.FirstOrDefault(s => s < 1 || s > MaxBatchSize || !BitOperations.IsPow2(s)) is var bad && bad != 0)
-            {
-                errors["batchSizes"] = [$"{bad} is not a power of two between 1 and {MaxBatchSize}."];
-            }
-            if (request.MinBatchSize is not null || request.MaxBatchSize is not null)
-            {
-                errors["batchSizes"] = ["Give either batchSizes or minBatchSize/maxBatchSize, not both."];
-            }
-        }
-        if (request.MinBatchSize is < 1 or > MaxBatchSize)
-        {
-            errors["minBatchSize"] = [$"minBatchSize must be between 1 and {MaxBatchSize}."];
-        }
-        if (request.MaxBatchSize is < 1 or > MaxBatchSize)
-        {
-            errors["maxBatchSize"] = [$"maxBatchSize must be between 1 and {MaxBatchSize}."];
-        }
-        else if (request is { MinBatchSize: { } min, MaxBatchSize: { } max } && min > max)
-        {
-            errors["maxBatchSize"] = ["maxBatchSize must not be below minBatchSize."];
-        }
+        BatchSizeRules.CheckSweepSizes(errors, request.BatchSizes, request.MinBatchSize, request.MaxBatchSize);
         if (request.MemoryLimitBytes is <= 0)
         {
             errors["memoryLimitBytes"] = ["memoryLimitBytes must be positive."];

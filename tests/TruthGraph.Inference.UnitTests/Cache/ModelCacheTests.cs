@@ -85,6 +85,44 @@ public sealed class ModelCacheTests
     }
 
     [Fact]
+    public async Task Batch_size_precedence_holds_through_loads_settings_tuning_and_a_sweep()
+    {
+        var directory = Directory.CreateTempSubdirectory("truthgraph-cache-test-").FullName;
+        var (cache, _, services) = NewCache(new InferenceOptions
+        {
+            Device = "cpu", ModelCacheDirectory = directory, BatchSizes = { [TestModels.MiniLm] = 8 },
+        });
+        await using var _ = cache;
+        using var __ = services;
+        BatchSizeChoice Now() => new(cache.Describe(TestModels.MiniLm).BatchSize, cache.Describe(TestModels.MiniLm).BatchSizeSource);
+        async Task ReloadAsync()
+        {
+            await cache.UnloadAsync(TestModels.MiniLm);
+            await cache.GetAsync(TestModels.MiniLm, CancellationToken.None);
+        }
+
+        Assert.Equal(new BatchSizeChoice(8, BatchSizeSource.Configured), Now()); // known before the first load
+        await cache.GetAsync(TestModels.MiniLm, CancellationToken.None);
+        Assert.Equal(new BatchSizeChoice(8, BatchSizeSource.Configured), Now()); // beats the CPU default of 16
+
+        cache.SetBatchSize(TestModels.MiniLm, 3);
+        await ReloadAsync();
+        Assert.Equal(new BatchSizeChoice(3, BatchSizeSource.Runtime), Now());
+
+        cache.ApplyTunedBatchSize(TestModels.MiniLm, "cuda", 64, "test"); // another device: kept for it, not used here
+        Assert.Equal(new BatchSizeChoice(3, BatchSizeSource.Runtime), Now());
+        cache.ApplyTunedBatchSize(TestModels.MiniLm, "cpu", 4, "test");
+        Assert.Equal(new BatchSizeChoice(4, BatchSizeSource.Tuned), Now());
+
+        using (cache.Runtime(TestModels.MiniLm).RunBatchSize.BeginSweepOverride(32))
+        {
+            Assert.Equal(new BatchSizeChoice(32, BatchSizeSource.Sweep), Now());
+        }
+        await ReloadAsync();
+        Assert.Equal(new BatchSizeChoice(4, BatchSizeSource.Tuned), Now()); // read back from the tuned-batch-sizes file
+    }
+
+    [Fact]
     public async Task An_unknown_model_id_is_reported_as_not_found()
     {
         var (cache, embedder, services) = NewCache();

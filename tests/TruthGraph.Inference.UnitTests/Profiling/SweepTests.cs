@@ -54,6 +54,8 @@ public sealed class SweepTests(ITestOutputHelper output)
             ("/v1/sweeps", new { model = Model, texts = new[] { "a", " " } }, "texts[1]"),
             ("/v1/sweeps", new { model = Model, texts = new[] { "a" }, memoryLimitBytes = -5 }, "memoryLimitBytes"),
             ("/v1/sweeps", new { model = Model, texts = new[] { "a" }, secondsPerStep = 0 }, "secondsPerStep"),
+            ("/v1/sweeps", new { model = Model, texts = new[] { "a" }, minBatchSize = 16, maxBatchSize = 8 }, "maxBatchSize"),
+            ("/v1/sweeps", new { model = Model, texts = new[] { "a" }, batchSizes = new[] { 2 }, minBatchSize = 1 }, "batchSizes"),
             ("/v1/profiles", new { texts = new[] { "a" }, sampleSeconds = 100 }, "sampleSeconds"),
         };
         foreach (var (path, body, field) in cases)
