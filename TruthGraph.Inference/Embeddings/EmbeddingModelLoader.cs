@@ -11,10 +11,10 @@ public sealed class EmbeddingModelLoader(IOptions<InferenceOptions> options, Inf
 {
     public ModelTask Task => ModelTask.Embedding;
 
-    public async Task<ILoadedModel> LoadAsync(ModelManifest manifest, ModelRuntime runtime, CancellationToken cancellationToken)
+    public async Task<ILoadedModel> LoadAsync(ModelManifest manifest, ModelRuntime runtime, LoadedEncoder? encoder, CancellationToken cancellationToken)
     {
         var parts = await EncoderParts.LoadAsync(manifest, runtime, options.Value, cancellationToken);
-        return new EmbeddingModel(manifest, parts.Sessions, parts.Tokenizer, runtime, telemetry, parts.MaxWait, parts.MaxBatch, parts.EstimatedBytes);
+        return new EmbeddingModel(manifest, parts, runtime, telemetry);
     }
 
     /// <summary>

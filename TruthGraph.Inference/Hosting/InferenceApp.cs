@@ -49,11 +49,10 @@ public static class InferenceApp
         builder.Services.AddSingleton<InferenceTelemetry>();
         builder.Services.AddSingleton<ModelCatalog>();
         builder.Services.AddSingleton<IModelLoader, EmbeddingModelLoader>();
-        builder.Services.AddSingleton<ModelCache>();
-        builder.Services.AddSingleton<IModelCache>(sp => sp.GetRequiredService<ModelCache>());
-        builder.Services.AddSingleton<ITextEmbedder, TextEmbedder>();
         builder.Services.AddSingleton<IModelLoader, NliModelLoader>();
-        builder.Services.AddSingleton<IPairClassifier, PairClassifier>();
+        builder.Services.AddSingleton<ModelCache>();
+        builder.Services.AddSingleton<TextEmbedder>();
+        builder.Services.AddSingleton<PairClassifier>();
         builder.Services.AddSingleton(sp => new GpuMemory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<InferenceOptions>>().Value.CudaDeviceId));
         builder.Services.AddSingleton<PerfGate>();
         builder.Services.AddSingleton<BatchSweeper>();

@@ -18,7 +18,7 @@ public sealed record SweepPlan(string ModelId, IReadOnlyList<string> Texts, IRea
 /// measured so far; the sweep stops before a batch whose projection passes the limit, and also stops at once when a
 /// step crosses it.
 /// </summary>
-public sealed class BatchSweeper(IModelCache cache, ModelCatalog catalog, ITextEmbedder embedder, IPairClassifier classifier, GpuMemory deviceGpu,
+public sealed class BatchSweeper(ModelCache cache, ModelCatalog catalog, TextEmbedder embedder, PairClassifier classifier, GpuMemory deviceGpu,
     PerfGate gate)
 {
     public const int MinCallsPerStep = 3;
