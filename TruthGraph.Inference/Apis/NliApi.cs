@@ -22,11 +22,11 @@ public static class NliApi
         NliRequest request, PairClassifier classifier, ModelCatalog catalog, ModelCache cache, IOptions<InferenceOptions> options,
         CancellationToken cancellationToken)
     {
-        var modelId = string.IsNullOrWhiteSpace(request.Model) ? DefaultModel : request.Model;
+        var modelId = RequestedModel.Id(request.Model, DefaultModel);
         var errors = Validate(request, options.Value);
-        if (!catalog.TryGet(modelId, out var manifest) || manifest.Task != ModelTask.Nli)
+        if (RequestedModel.ProblemUnlessOf(ModelTask.Nli, modelId, catalog, out var manifest) is { } unknown)
         {
-            return ModelProblems.UnknownModel(modelId, manifest is null ? "is not in the model catalogue" : "is not an NLI model");
+            return unknown;
         }
         if (errors.Count > 0)
         {
@@ -57,7 +57,7 @@ public static class NliApi
         }
         catch (ModelNotFoundException ex)
         {
-            return ModelProblems.UnknownModel(ex.ModelId, "is not an NLI model");
+            return ModelProblems.UnknownModel(ex.ModelId, RequestedModel.NotOf(ModelTask.Nli));
         }
         var data = result.Predictions.Select((p, i) => new NliScore(i, p.Label, p.Entailment, p.Neutral, p.Contradiction)).ToList();
         return TypedResults.Ok(new NliResponse(result.ModelId, data, result.Thresholds));

@@ -33,7 +33,7 @@ public static partial class PerfApi
         SweepRequest request, BatchSweeper sweeper, ModelCache cache, ModelCatalog catalog, IOptions<InferenceOptions> options,
         ILoggerFactory logs, CancellationToken cancellationToken)
     {
-        var modelId = string.IsNullOrWhiteSpace(request.Model) ? EmbeddingsApi.DefaultModel : request.Model;
+        var modelId = RequestedModel.Id(request.Model, EmbeddingsApi.DefaultModel);
         if (ModelProblem(modelId, cache, catalog) is { } problem)
         {
             return problem;

@@ -38,8 +38,8 @@ public static class InferenceApp
     }
 
     /// <summary>
-    /// The model cache (one per process), loaders per task, the embedder, warm-up and readiness. Pair classifiers
-    /// (NLI) plug in as the <see cref="IModelLoader"/> for <c>ModelTask.Nli</c>.
+    /// The model cache (one per process), loaders per task, the embedder and the pair classifier, warm-up and readiness.
+    /// NLI models (bi-encoder heads, cross-encoders) plug in as the <see cref="IModelLoader"/> for <c>ModelTask.Nli</c>.
     /// </summary>
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {

@@ -20,17 +20,8 @@ public sealed class NliModelLoader(IOptions<InferenceOptions> options, Inference
                 var head = await ArtifactLoader.ReadAllBytesAsync(manifest.Weights, settings.ResolvedModelCacheDirectory, cancellationToken);
                 return new BiEncoderHeadModel(manifest, head, runtime, encoder, telemetry);
             case NliArchitecture.CrossEncoder:
-                var parts = await EncoderParts.LoadAsync(manifest, runtime, settings, cancellationToken);
-                try
-                {
-                    return new CrossEncoderModel(manifest, parts, runtime, telemetry);
-                }
-                catch
-                {
-                    // A manifest that does not fit the graph (labels, output name) must not leak the sessions.
-                    parts.Sessions.Dispose();
-                    throw;
-                }
+                return await EncoderParts.BuildAsync(manifest, runtime, settings,
+                    parts => new CrossEncoderModel(manifest, parts, runtime, telemetry), cancellationToken);
             default:
                 var known = string.Join(", ", Enum.GetValues<NliArchitecture>().Select(a => a.ManifestName()));
                 throw new InvalidDataException(
