@@ -41,8 +41,8 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
                 + (check is null ? "" : $"; self-check {check.Measure} {check.Worst:F4} ({(check.Passed ? "passed" : "FAILED")})"));
         }
 
-        var nli = catalog.All.FirstOrDefault(m => m is { Architecture: "bi-encoder-head", Enabled: true } && m.Encoder == manifest.Id);
-        var head = nli is null ? null : (INliModel)await services.GetRequiredService<IModelCache>().GetAsync(nli.Id, cancellationToken);
+        var nli = catalog.All.FirstOrDefault(m => m is { Architecture: NliArchitecture.BiEncoderHead, Enabled: true } && m.Encoder == manifest.Id);
+        var head = nli is null ? null : (INliModel)await services.GetRequiredService<ModelCache>().GetAsync(nli.Id, cancellationToken);
         var gold = head is null ? [] : GoldPairLabels(data, nli!);
 
         var (fp32Corpus, fp32Claims) = Split(embedded[0].Vectors, data.Corpus.Count);
@@ -76,7 +76,7 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
     {
         var loader = services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
         var runtime = ModelRuntime.Private(manifest.Id, precision);
-        await using var model = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, cancellationToken);
+        await using var model = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, encoder: null, cancellationToken);
         runtime.RunBatchSize.Loaded(model.DefaultBatchSize, tunedForDevice: null); // what the service would run: CPU 16, length-sorted
         await model.WarmUpAsync(cancellationToken);
         var clock = Stopwatch.StartNew();

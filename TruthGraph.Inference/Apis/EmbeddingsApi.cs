@@ -22,10 +22,10 @@ public static class EmbeddingsApi
     }
 
     public static async Task<Results<Ok<EmbeddingResponse>, ValidationProblem, ProblemHttpResult>> CreateEmbeddings(
-        EmbeddingRequest request, ITextEmbedder embedder, ModelCatalog catalog, IOptions<InferenceOptions> options,
+        EmbeddingRequest request, TextEmbedder embedder, ModelCatalog catalog, IOptions<InferenceOptions> options,
         CancellationToken cancellationToken)
     {
-        var modelId = string.IsNullOrWhiteSpace(request.Model) ? DefaultModel : request.Model;
+        var modelId = RequestedModel.Id(request.Model, DefaultModel);
         var errors = new Dictionary<string, string[]>();
         var texts = ReadInput(request.Input, options.Value, errors);
         var format = request.EncodingFormat ?? "float";
@@ -33,9 +33,9 @@ public static class EmbeddingsApi
         {
             errors["encoding_format"] = ["encoding_format must be 'float' or 'base64'."];
         }
-        if (!catalog.TryGet(modelId, out var manifest) || manifest.Task != ModelTask.Embedding)
+        if (RequestedModel.ProblemUnlessOf(ModelTask.Embedding, modelId, catalog, out var manifest) is { } unknown)
         {
-            return NotFound(modelId, manifest is null ? "is not in the model catalogue" : "is not an embedding model");
+            return unknown;
         }
         if (request.Dimensions is { } dims && dims != manifest.Dimensions)
         {
@@ -53,7 +53,7 @@ public static class EmbeddingsApi
         }
         catch (ModelNotFoundException ex)
         {
-            return NotFound(ex.ModelId, "is not an embedding model");
+            return ModelProblems.UnknownModel(ex.ModelId, RequestedModel.NotOf(ModelTask.Embedding));
         }
         var data = result.Items.Select((item, index) => new EmbeddingData(index,
             format == "base64" ? Convert.ToBase64String(MemoryMarshal.AsBytes(item.Vector.AsSpan())) : item.Vector)).ToList();
@@ -97,12 +97,6 @@ public static class EmbeddingsApi
         }
         return texts;
     }
-
-    private static ProblemHttpResult NotFound(string modelId, string why) => TypedResults.Problem(
-        title: "Unknown model",
-        detail: $"Model '{modelId}' {why}. GET /v1/models lists the models.",
-        statusCode: StatusCodes.Status404NotFound,
-        extensions: new Dictionary<string, object?> { ["model"] = modelId });
 }
 
 public sealed record EmbeddingRequest

@@ -28,16 +28,16 @@ public static class ModelsApi
         return routes;
     }
 
-    public static Ok<ModelListResponse> ListModels(IModelCache cache) =>
+    public static Ok<ModelListResponse> ListModels(ModelCache cache) =>
         TypedResults.Ok(new ModelListResponse(cache.DescribeAll().Select(ModelInfo.From).ToList()));
 
-    public static Results<Ok<ModelInfo>, ProblemHttpResult> GetModel(string id, IModelCache cache) =>
+    public static Results<Ok<ModelInfo>, ProblemHttpResult> GetModel(string id, ModelCache cache) =>
         Known(id, cache) ? TypedResults.Ok(ModelInfo.From(cache.Describe(id))) : NotFound(id);
 
-    public static async Task<Results<Ok<ModelInfo>, ProblemHttpResult>> WarmUp(string id, IModelCache cache, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<ModelInfo>, ProblemHttpResult>> WarmUp(string id, ModelCache cache, CancellationToken cancellationToken) =>
         Known(id, cache) ? TypedResults.Ok(ModelInfo.From(await cache.WarmUpAsync(id, cancellationToken))) : NotFound(id);
 
-    public static async Task<Results<Ok<ModelInfo>, ProblemHttpResult>> Unload(string id, IModelCache cache)
+    public static async Task<Results<Ok<ModelInfo>, ProblemHttpResult>> Unload(string id, ModelCache cache)
     {
         if (!Known(id, cache))
         {
@@ -47,7 +47,7 @@ public static class ModelsApi
         return TypedResults.Ok(ModelInfo.From(cache.Describe(id)));
     }
 
-    public static Results<Ok<ModelInfo>, ValidationProblem, ProblemHttpResult> ChangeSettings(string id, ModelSettingsRequest request, IModelCache cache)
+    public static Results<Ok<ModelInfo>, ValidationProblem, ProblemHttpResult> ChangeSettings(string id, ModelSettingsRequest request, ModelCache cache)
     {
         if (!Known(id, cache))
         {
@@ -70,7 +70,7 @@ public static class ModelsApi
     }
 
     public static Results<Ok<ModelInfo>, ValidationProblem, ProblemHttpResult> ApplyTunedBatchSize(
-        string id, TunedBatchSizeRequest request, IModelCache cache)
+        string id, TunedBatchSizeRequest request, ModelCache cache)
     {
         if (!Known(id, cache))
         {
@@ -101,7 +101,7 @@ public static class ModelsApi
         return TypedResults.Ok(ModelInfo.From(cache.ApplyTunedBatchSize(id, device!, request.BatchSize!.Value, request.Source)));
     }
 
-    private static bool Known(string id, IModelCache cache)
+    private static bool Known(string id, ModelCache cache)
     {
         try
         {
@@ -114,9 +114,8 @@ public static class ModelsApi
         }
     }
 
-    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
-        title: "Unknown model", detail: $"Model '{id}' is not in the model catalogue.", statusCode: StatusCodes.Status404NotFound,
-        extensions: new Dictionary<string, object?> { ["model"] = id });
+    private static ProblemHttpResult NotFound(string id) =>
+        ModelProblems.Problem("Unknown model", $"Model '{id}' is not in the model catalogue.", StatusCodes.Status404NotFound, id);
 }
 
 public sealed record ModelSettingsRequest(int? BatchSize, bool? MicroBatching);

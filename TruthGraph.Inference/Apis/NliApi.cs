@@ -19,14 +19,14 @@ public static class NliApi
     }
 
     public static async Task<Results<Ok<NliResponse>, ValidationProblem, ProblemHttpResult>> Classify(
-        NliRequest request, IPairClassifier classifier, ModelCatalog catalog, IModelCache cache, IOptions<InferenceOptions> options,
+        NliRequest request, PairClassifier classifier, ModelCatalog catalog, ModelCache cache, IOptions<InferenceOptions> options,
         CancellationToken cancellationToken)
     {
-        var modelId = string.IsNullOrWhiteSpace(request.Model) ? DefaultModel : request.Model;
+        var modelId = RequestedModel.Id(request.Model, DefaultModel);
         var errors = Validate(request, options.Value);
-        if (!catalog.TryGet(modelId, out var manifest) || manifest.Task != ModelTask.Nli)
+        if (RequestedModel.ProblemUnlessOf(ModelTask.Nli, modelId, catalog, out var manifest) is { } unknown)
         {
-            return UnknownModel(modelId, manifest is null ? "is not in the model catalogue" : "is not an NLI model");
+            return unknown;
         }
         if (errors.Count > 0)
         {
@@ -38,12 +38,11 @@ public static class NliApi
         {
             var cacheDirectory = options.Value.ResolvedModelCacheDirectory;
             var missing = ArtifactLoader.WhyUnavailable(manifest, cacheDirectory);
-            return TypedResults.Problem(title: "Model not available",
-                detail: !manifest.Enabled ? $"Model '{modelId}' is disabled in its manifest."
+            return ModelProblems.Problem("Model not available",
+                !manifest.Enabled ? $"Model '{modelId}' is disabled in its manifest."
                     : manifest.Weights.Kind == "url" ? $"Model '{modelId}' is not in the model cache; run `models pull {modelId}` on the inference host."
                     : $"Model '{modelId}' cannot be served: {missing}.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                extensions: new Dictionary<string, object?> { ["model"] = modelId });
+                StatusCodes.Status503ServiceUnavailable, modelId);
         }
 
         NliResult result;
@@ -58,7 +57,7 @@ public static class NliApi
         }
         catch (ModelNotFoundException ex)
         {
-            return UnknownModel(ex.ModelId, "is not an NLI model");
+            return ModelProblems.UnknownModel(ex.ModelId, RequestedModel.NotOf(ModelTask.Nli));
         }
         var data = result.Predictions.Select((p, i) => new NliScore(i, p.Label, p.Entailment, p.Neutral, p.Contradiction)).ToList();
         return TypedResults.Ok(new NliResponse(result.ModelId, data, result.Thresholds));
@@ -96,12 +95,6 @@ public static class NliApi
             errors[field] = [$"The text has {text.Length} characters; at most {limits.MaxCharactersPerText} are allowed."];
         }
     }
-
-    private static ProblemHttpResult UnknownModel(string modelId, string why) => TypedResults.Problem(
-        title: "Unknown model",
-        detail: $"Model '{modelId}' {why}. GET /v1/models lists the models.",
-        statusCode: StatusCodes.Status404NotFound,
-        extensions: new Dictionary<string, object?> { ["model"] = modelId });
 }
 
 public sealed record NliRequest(IReadOnlyList<NliPairRequest>? Pairs, string? Model = null);

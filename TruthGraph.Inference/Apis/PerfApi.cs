@@ -30,10 +30,10 @@ public static partial class PerfApi
     }
 
     public static Results<ServerSentEventsResult<object>, ValidationProblem, ProblemHttpResult> Sweep(
-        SweepRequest request, BatchSweeper sweeper, IModelCache cache, ModelCatalog catalog, IOptions<InferenceOptions> options,
+        SweepRequest request, BatchSweeper sweeper, ModelCache cache, ModelCatalog catalog, IOptions<InferenceOptions> options,
         ILoggerFactory logs, CancellationToken cancellationToken)
     {
-        var modelId = string.IsNullOrWhiteSpace(request.Model) ? EmbeddingsApi.DefaultModel : request.Model;
+        var modelId = RequestedModel.Id(request.Model, EmbeddingsApi.DefaultModel);
         if (ModelProblem(modelId, cache, catalog) is { } problem)
         {
             return problem;
@@ -48,7 +48,7 @@ public static partial class PerfApi
     }
 
     public static Results<ServerSentEventsResult<object>, ValidationProblem, ProblemHttpResult> Profile(
-        ProfileRequest request, ModelProfiler profiler, IModelCache cache, ModelCatalog catalog, IOptions<InferenceOptions> options,
+        ProfileRequest request, ModelProfiler profiler, ModelCache cache, ModelCatalog catalog, IOptions<InferenceOptions> options,
         ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var ids = request.Models is { Count: > 0 } models ? models : [EmbeddingsApi.DefaultModel, NliApi.DefaultModel];
@@ -120,18 +120,17 @@ public static partial class PerfApi
         await running;
     }
 
-    private static ProblemHttpResult? ModelProblem(string modelId, IModelCache cache, ModelCatalog catalog)
+    private static ProblemHttpResult? ModelProblem(string modelId, ModelCache cache, ModelCatalog catalog)
     {
         if (!catalog.TryGet(modelId, out var manifest) || manifest.Task is not (ModelTask.Embedding or ModelTask.Nli))
         {
-            return TypedResults.Problem(title: "Unknown model", detail: $"Model '{modelId}' is not an embedding or NLI model of the catalogue.",
-                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["model"] = modelId });
+            return ModelProblems.Problem("Unknown model", $"Model '{modelId}' is not an embedding or NLI model of the catalogue.",
+                StatusCodes.Status404NotFound, modelId);
         }
         return cache.Describe(modelId).Available
             ? null
-            : TypedResults.Problem(title: "Model not available",
-                detail: $"Model '{modelId}' is disabled or not in the model cache (models pull {modelId}).",
-                statusCode: StatusCodes.Status503ServiceUnavailable, extensions: new Dictionary<string, object?> { ["model"] = modelId });
+            : ModelProblems.Problem("Model not available", $"Model '{modelId}' is disabled or not in the model cache (models pull {modelId}).",
+                StatusCodes.Status503ServiceUnavailable, modelId);
     }
 
     [GeneratedRegex(@"^profile-[0-9A-Za-z-]+\.(nettrace|speedscope\.json)$")]

@@ -24,14 +24,6 @@ public interface ILoadedModel : IAsyncDisposable
     Task WarmUpAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Builds an <see cref="ILoadedModel"/> for the manifests of one task. Registered in DI; the cache picks by task.</summary>
-public interface IModelLoader
-{
-    ModelTask Task { get; }
-
-    Task<ILoadedModel> LoadAsync(ModelManifest manifest, ModelRuntime runtime, CancellationToken cancellationToken);
-}
-
 /// <summary>Per-model settings that may change while the model is loaded, and the counters its work updates.</summary>
 public sealed class ModelRuntime(string modelId, BatchSizeSetting runBatchSize, bool microBatching, ModelStats stats)
 {

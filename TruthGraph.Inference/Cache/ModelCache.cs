@@ -8,8 +8,11 @@ using TruthGraph.Inference.Telemetry;
 
 namespace TruthGraph.Inference.Cache;
 
-/// <inheritdoc cref="IModelCache"/>
-public sealed partial class ModelCache : IModelCache, IAsyncDisposable
+/// <summary>
+/// The process-wide set of loaded models (a DI singleton). Models load lazily on first use, exactly once even
+/// when many requests arrive together, and can be warmed up, unloaded and retuned at run time.
+/// </summary>
+public sealed partial class ModelCache : IAsyncDisposable
 {
     private sealed class Entry(ModelManifest manifest, ModelRuntime runtime)
     {
@@ -57,6 +60,8 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
             .OfType<Measurement<long>>());
     }
 
+    /// <summary>The loaded model, loading it first if needed.</summary>
+    /// <exception cref="ModelNotFoundException">No manifest has this id.</exception>
     public async Task<ILoadedModel> GetAsync(string modelId, CancellationToken cancellationToken)
     {
         var entry = Find(modelId);
@@ -75,6 +80,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         }
     }
 
+    /// <summary>Loads the model if needed and runs a warm-up input through it.</summary>
     public async Task<ModelStatus> WarmUpAsync(string modelId, CancellationToken cancellationToken)
     {
         var model = await GetAsync(modelId, cancellationToken);
@@ -84,6 +90,10 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         return Describe(modelId);
     }
 
+    /// <summary>
+    /// Frees the model's sessions and memory; the next request loads it again. False if it was not loaded. The models
+    /// loaded on it as their encoder go with it, and load it again with themselves on their next use.
+    /// </summary>
     public async Task<bool> UnloadAsync(string modelId)
     {
         var entry = Find(modelId);
@@ -102,6 +112,11 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         {
             return false;
         }
+        // After the encoder left its entry: a head loading meanwhile took a new encoder, or is unloaded here too.
+        foreach (var dependent in _entries.Values.Where(e => string.Equals(EncoderOf(e.Manifest), entry.Manifest.Id, StringComparison.OrdinalIgnoreCase)))
+        {
+            await UnloadAsync(dependent.Manifest.Id);
+        }
         using var activity = InferenceTelemetry.Inference.StartActivity("model unload");
         activity?.SetTag("truthgraph.model", entry.Manifest.Id);
         var before = Environment.WorkingSet;
@@ -114,8 +129,17 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         return true;
     }
 
+    /// <summary>
+    /// Sets the run batch size (texts per ONNX run) from now on, over any tuned, configured or default size; kept across
+    /// reloads until a tuned size is applied for the model's device.
+    /// </summary>
     public void SetBatchSize(string modelId, int batchSize) => Find(modelId).Runtime.RunBatchSize.SetRuntime(batchSize);
 
+    /// <summary>
+    /// Makes <paramref name="batchSize"/> the model's batch size on <paramref name="device"/> (a sweep's recommendation) and
+    /// keeps it in the tuned-batch-sizes file: it applies now when the model is loaded there (replacing a run-time size),
+    /// and at every later load on that device, after a restart too.
+    /// </summary>
     public ModelStatus ApplyTunedBatchSize(string modelId, string device, int batchSize, string? source)
     {
         var entry = Find(modelId);
@@ -130,6 +154,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         return Describe(entry);
     }
 
+    /// <summary>Turns micro-batching on or off for a model from now on.</summary>
     public void SetMicroBatching(string modelId, bool enabled) => Find(modelId).Runtime.MicroBatching = enabled;
 
     public ModelStatus Describe(string modelId) => Describe(Find(modelId));
@@ -157,9 +182,30 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
     // A bi-encoder head is one small fp32 product on its encoder's embeddings: what it computes in is its encoder's precision
     // (fp32 too where the encoder's INT8 self-check sent it back to fp32).
     private ModelRuntime RuntimeOf(Entry entry) =>
-        entry.Manifest is { Architecture: "bi-encoder-head", Encoder: { } encoder } && _entries.TryGetValue(encoder, out var encoderEntry)
+        EncoderOf(entry.Manifest) is { } encoder && _entries.TryGetValue(encoder, out var encoderEntry)
             ? encoderEntry.Runtime
             : entry.Runtime;
+
+    /// <summary>The model whose embeddings a bi-encoder head runs on; null for any other manifest.</summary>
+    private static string? EncoderOf(ModelManifest manifest) =>
+        manifest is { Architecture: NliArchitecture.BiEncoderHead, Encoder: { } encoder } ? encoder : null;
+
+    /// <summary>The encoder <paramref name="manifest"/> runs on (a bi-encoder head's), loaded if needed; null for any other manifest.</summary>
+    public async Task<LoadedEncoder?> LoadEncoderAsync(ModelManifest manifest)
+    {
+        // Only an embedding model can be an encoder, and it has none itself: no chain of loads, so no gate waits on itself.
+        if (EncoderOf(manifest) is not { } encoderId)
+        {
+            return null;
+        }
+        var encoder = Find(encoderId);
+        if (encoder.Manifest.Task != ModelTask.Embedding)
+        {
+            throw new InvalidDataException($"Manifest '{manifest.Id}' names encoder '{encoderId}', which is not an embedding model.");
+        }
+        // Not the caller's token, like the load that needs it.
+        return new LoadedEncoder(await GetAsync(encoderId, CancellationToken.None), encoder.Runtime);
+    }
 
     private ModelPrecision PrecisionOf(Entry entry) => RuntimeOf(entry).EffectivePrecision;
 
@@ -171,7 +217,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
             {
                 throw new InvalidOperationException($"Inference:Precision names model '{modelId}', which is not in the model catalogue.");
             }
-            if (manifest is { Architecture: "bi-encoder-head" } && settings.PrecisionOf(modelId).IsInt8)
+            if (manifest is { Architecture: NliArchitecture.BiEncoderHead } && settings.PrecisionOf(modelId).IsInt8)
             {
                 throw new InvalidOperationException(
                     $"Inference:Precision:{modelId}: a bi-encoder head runs on its encoder's embeddings; set Inference:Precision:{manifest.Encoder} instead.");
@@ -179,6 +225,7 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         }
     }
 
+    /// <summary>The model's run-time settings and counters (kept across reloads), for the code that serves it.</summary>
     public ModelRuntime Runtime(string modelId) => Find(modelId).Runtime;
 
     private Entry Find(string modelId) =>
@@ -202,7 +249,8 @@ public sealed partial class ModelCache : IModelCache, IAsyncDisposable
         try
         {
             // Not the caller's token: other requests wait on this load, and one caller giving up should not fail them.
-            var model = await loader.LoadAsync(entry.Manifest, entry.Runtime, CancellationToken.None);
+            var encoder = await LoadEncoderAsync(entry.Manifest);
+            var model = await loader.LoadAsync(entry.Manifest, entry.Runtime, encoder, CancellationToken.None);
             // Only now is the device known, and with it its default and the size tuned for it.
             entry.Runtime.RunBatchSize.Loaded(model.DefaultBatchSize, _tuned.Find(entry.Manifest.Id, model.Device.Device)?.BatchSize);
             entry.Runtime.Stats.RecordLoad(clock.Elapsed);

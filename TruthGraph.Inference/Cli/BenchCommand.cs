@@ -42,7 +42,7 @@ public static class BenchCommand
         var texts = all.Take(textCount).ToList();
         var app = InferenceApp.Build(["--Inference:Device=" + device, "--Inference:WarmUp=false", "--Logging:LogLevel:Default=Warning",
             $"--Inference:Precision:{ModelId}=fp32"]);
-        var cache = app.Services.GetRequiredService<IModelCache>();
+        var cache = app.Services.GetRequiredService<ModelCache>();
         var options = app.Services.GetRequiredService<IOptions<InferenceOptions>>().Value;
         var report = new BenchReport(textCount, texts.Average(t => t.Split(" ").Length)) { Rounds = rounds };
 
@@ -71,7 +71,7 @@ public static class BenchCommand
             options.Onnx.Sessions = 1;
             options.Onnx.IntraOpThreads = Environment.ProcessorCount;
             var runtime = ModelRuntime.Private(ModelId, ModelPrecision.Fp32);
-            var single = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, CancellationToken.None);
+            var single = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, encoder: null, CancellationToken.None);
             await single.WarmUpAsync(CancellationToken.None);
             layouts.Add(($"1 session(s) × {single.IntraOpThreads} thread(s)", single, runtime));
             options.Onnx.Sessions = null;
@@ -84,7 +84,7 @@ public static class BenchCommand
         {
             var runtime = ModelRuntime.Private(ModelId, precision);
             clock.Restart();
-            var int8 = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, CancellationToken.None);
+            var int8 = (IEmbeddingModel)await embeddingLoader.LoadAsync(manifest, runtime, encoder: null, CancellationToken.None);
             var loadMs = clock.Elapsed.TotalMilliseconds;
             await int8.WarmUpAsync(CancellationToken.None);
             var name = precision.ToString()["int8 (".Length..^1];

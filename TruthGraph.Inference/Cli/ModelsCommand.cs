@@ -61,7 +61,7 @@ public static class ModelsCommand
                 .Where(c => int8.TryReadRecord(m.Id, c.Method, c.Encoding) is not null)
                 .Select(c => Int8WeightEncodings.For(c.Method, c.Encoding) is { } e ? $"{c.Method.Name()}-{e.Name()}" : c.Method.Name())
                 .Distinct().ToList();
-            table.AddRow(Markup.Escape(m.Id), m.Task.ToString().ToLowerInvariant(), Markup.Escape(m.Architecture ?? "-"),
+            table.AddRow(Markup.Escape(m.Id), m.Task.ToString().ToLowerInvariant(), Markup.Escape(m.Architecture?.ManifestName() ?? "-"),
                 Markup.Escape(m.Weights.Kind), here ? "yes" : "[yellow]no (models pull)[/]", m.Enabled ? "yes" : "no",
                 quantized.Count == 0 ? "-" : string.Join(", ", quantized));
         }

@@ -21,7 +21,7 @@ public static class QuantizeCommand
             console.MarkupLineInterpolated($"[red]error:[/] no manifest has id '{id}'; `models list` shows them.");
             return 2;
         }
-        if (manifest.Architecture == "bi-encoder-head")
+        if (manifest.Architecture == NliArchitecture.BiEncoderHead)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {manifest.Id} is a small head on {manifest.Encoder}'s embeddings; quantize {manifest.Encoder} instead.");
             return 2;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML.OnnxRuntime;
-using TruthGraph.Inference.Batching;
 using TruthGraph.Inference.Cache;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Onnx;
@@ -9,88 +6,32 @@ using TruthGraph.Inference.Tokenization;
 
 namespace TruthGraph.Inference.Embeddings;
 
-/// <summary>
-/// A BERT-style sentence encoder on ONNX Runtime: tokenized texts go through <see cref="PaddedTokenRuns"/> (length-sorted,
-/// padded per run, runs side by side on the session pool), then mean or CLS pooling.
-/// </summary>
-public sealed class EmbeddingModel : IEmbeddingModel
+/// <summary>A BERT-style sentence encoder on ONNX Runtime: the encoder's token states, mean or CLS pooled.</summary>
+public sealed class EmbeddingModel(ModelManifest manifest, EncoderParts parts, ModelRuntime runtime, InferenceTelemetry telemetry)
+    : EncoderModel<string, EmbeddedText>(manifest, parts, manifest.OutputName ?? parts.Sessions.OutputNames[0], runtime, telemetry,
+        InferenceTelemetry.Embed, "embed batch"), IEmbeddingModel
 {
-    private readonly SessionPool _sessions;
-    private readonly BertWordPieceTokenizer _tokenizer;
-    private readonly ModelRuntime _runtime;
-    private readonly InferenceTelemetry _telemetry;
-    private readonly MicroBatcher<string, EmbeddedText> _batcher;
-    private readonly string _outputName;
-    private readonly bool _clsPooling;
-    private readonly RunOptions _runOptions = new();
+    private readonly bool _clsPooling = string.Equals(manifest.Pooling, "cls", StringComparison.OrdinalIgnoreCase);
 
-    public EmbeddingModel(ModelManifest manifest, SessionPool sessions, BertWordPieceTokenizer tokenizer, ModelRuntime runtime,
-        InferenceTelemetry telemetry, TimeSpan maxWait, Func<int> coalescingCap, long estimatedBytes)
-    {
-        Manifest = manifest;
-        _sessions = sessions;
-        _tokenizer = tokenizer;
-        _runtime = runtime;
-        _telemetry = telemetry;
-        EstimatedBytes = estimatedBytes;
-        _outputName = manifest.OutputName ?? sessions.OutputNames[0];
-        _clsPooling = string.Equals(manifest.Pooling, "cls", StringComparison.OrdinalIgnoreCase);
-        _batcher = new MicroBatcher<string, EmbeddedText>(RunBatch, coalescingCap, maxWait, sessions.Count);
-    }
-
-    public ModelManifest Manifest { get; }
-    public DeviceInfo Device => _sessions.Device;
-    public int Sessions => _sessions.Count;
-    public int IntraOpThreads => _sessions.IntraOpThreads;
-    public long EstimatedBytes { get; }
     public int Dimensions => Manifest.Dimensions;
-    public int DefaultBatchSize => EmbeddingModelLoader.DefaultBatchSize(Device);
+
+    protected override string WarmUpInput => "warm-up";
 
     public Task<EmbeddedText[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
-        _batcher.RunAsync(texts, _runtime.MicroBatching, cancellationToken);
+        RunAsync(texts, cancellationToken);
 
     public EmbeddedText[] EmbedNow(IReadOnlyList<string> texts) => RunBatch(texts, []);
 
-    public Task WarmUpAsync(CancellationToken cancellationToken)
-    {
-        // One run per session: each session initialises its kernels on its first call.
-        var texts = Enumerable.Repeat("warm-up", Sessions * 2).ToArray();
-        RunBatch(texts, []);
-        return Task.CompletedTask;
-    }
+    protected override TokenizedInput Tokenize(string input) => Tokenizer.Encode(input, Manifest.MaxTokens);
 
-    private EmbeddedText[] RunBatch(IReadOnlyList<string> texts, IReadOnlyList<BatchMember> members)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var activity = TokenBatchTelemetry.Start(InferenceTelemetry.Embed, "embed batch", members);
-        var inputs = new TokenizedInput[texts.Count];
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            inputs[i] = _tokenizer.Encode(texts[i], Manifest.MaxTokens);
-        }
-
-        var vectors = new float[inputs.Length][];
-        var cost = PaddedTokenRuns.Execute(inputs, _sessions, _runtime.RunBatchSize.Current, _tokenizer.PadId, _runOptions, _outputName,
-            (hidden, rows, width) => Pool(hidden, inputs, rows, width, vectors));
-        TokenBatchTelemetry.Complete(activity, _telemetry, _runtime, Manifest.Id, Device.Device, inputs, members, cost,
-            Stopwatch.GetElapsedTime(started));
-
-        var result = new EmbeddedText[inputs.Length];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = new EmbeddedText(vectors[i], inputs[i].Length, inputs[i].Truncated);
-        }
-        return result;
-    }
-
-    private void Pool(ReadOnlySpan<float> hidden, TokenizedInput[] inputs, ReadOnlySpan<int> rows, int width, float[][] vectors)
+    protected override void ReadRun(ReadOnlySpan<float> hidden, ReadOnlySpan<int> rows, int width, TokenizedInput[] inputs, EmbeddedText[] results)
     {
         var dims = hidden.Length / (rows.Length * width);
         for (var r = 0; r < rows.Length; r++)
         {
-            var length = inputs[rows[r]].Length;
+            var input = inputs[rows[r]];
             var vector = new float[dims];
-            var tokensToPool = _clsPooling ? 1 : length;
+            var tokensToPool = _clsPooling ? 1 : input.Length;
             for (var t = 0; t < tokensToPool; t++)
             {
                 var row = hidden.Slice((r * width + t) * dims, dims);
@@ -114,14 +55,7 @@ public sealed class EmbeddingModel : IEmbeddingModel
                     vector[d] *= inverse;
                 }
             }
-            vectors[rows[r]] = vector;
+            results[rows[r]] = new EmbeddedText(vector, input.Length, input.Truncated);
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _batcher.DisposeAsync();
-        _sessions.Dispose();
-        _runOptions.Dispose();
     }
 }

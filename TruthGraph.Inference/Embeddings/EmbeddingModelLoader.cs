@@ -11,11 +11,8 @@ public sealed class EmbeddingModelLoader(IOptions<InferenceOptions> options, Inf
 {
     public ModelTask Task => ModelTask.Embedding;
 
-    public async Task<ILoadedModel> LoadAsync(ModelManifest manifest, ModelRuntime runtime, CancellationToken cancellationToken)
-    {
-        var parts = await EncoderParts.LoadAsync(manifest, runtime, options.Value, cancellationToken);
-        return new EmbeddingModel(manifest, parts.Sessions, parts.Tokenizer, runtime, telemetry, parts.MaxWait, parts.CoalescingCap, parts.EstimatedBytes);
-    }
+    public async Task<ILoadedModel> LoadAsync(ModelManifest manifest, ModelRuntime runtime, LoadedEncoder? encoder, CancellationToken cancellationToken) =>
+        await EncoderParts.BuildAsync(manifest, runtime, options.Value, parts => new EmbeddingModel(manifest, parts, runtime, telemetry), cancellationToken);
 
     /// <summary>
     /// Texts per ONNX run when nothing overrides it. CPU: the bench found 8–16 best (larger runs pad more and gain

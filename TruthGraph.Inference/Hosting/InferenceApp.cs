@@ -38,8 +38,8 @@ public static class InferenceApp
     }
 
     /// <summary>
-    /// The model cache (one per process), loaders per task, the embedder, warm-up and readiness. Pair classifiers
-    /// (NLI) plug in as the <see cref="IModelLoader"/> for <c>ModelTask.Nli</c>.
+    /// The model cache (one per process), loaders per task, the embedder and the pair classifier, warm-up and readiness.
+    /// NLI models (bi-encoder heads, cross-encoders) plug in as the <see cref="IModelLoader"/> for <c>ModelTask.Nli</c>.
     /// </summary>
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {
@@ -49,11 +49,10 @@ public static class InferenceApp
         builder.Services.AddSingleton<InferenceTelemetry>();
         builder.Services.AddSingleton<ModelCatalog>();
         builder.Services.AddSingleton<IModelLoader, EmbeddingModelLoader>();
-        builder.Services.AddSingleton<ModelCache>();
-        builder.Services.AddSingleton<IModelCache>(sp => sp.GetRequiredService<ModelCache>());
-        builder.Services.AddSingleton<ITextEmbedder, TextEmbedder>();
         builder.Services.AddSingleton<IModelLoader, NliModelLoader>();
-        builder.Services.AddSingleton<IPairClassifier, PairClassifier>();
+        builder.Services.AddSingleton<ModelCache>();
+        builder.Services.AddSingleton<TextEmbedder>();
+        builder.Services.AddSingleton<PairClassifier>();
         builder.Services.AddSingleton(sp => new GpuMemory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<InferenceOptions>>().Value.CudaDeviceId));
         builder.Services.AddSingleton<PerfGate>();
         builder.Services.AddSingleton<BatchSweeper>();

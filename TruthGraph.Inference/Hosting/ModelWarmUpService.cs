@@ -4,27 +4,11 @@ using TruthGraph.Inference.Models;
 
 namespace TruthGraph.Inference.Hosting;
 
-/// <summary>What the readiness check reports: warming, ready, or failed with the reason.</summary>
-public sealed class WarmUpState
-{
-    private volatile string _state = "pending";
-    private volatile string _detail = "warm-up has not started";
-
-    public string State => _state;
-    public string Detail => _detail;
-
-    public void Set(string state, string detail)
-    {
-        _detail = detail;
-        _state = state;
-    }
-}
-
 /// <summary>
 /// Loads and warms the configured models after start-up, in the background, so the server already answers
 /// <c>/alive</c> while <c>/health</c> says "warming up" until the first request would be fast.
 /// </summary>
-public sealed partial class ModelWarmUpService(IModelCache cache, ModelCatalog catalog, IOptions<InferenceOptions> options,
+public sealed partial class ModelWarmUpService(ModelCache cache, ModelCatalog catalog, IOptions<InferenceOptions> options,
     WarmUpState state, ILogger<ModelWarmUpService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

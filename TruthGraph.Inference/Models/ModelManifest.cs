@@ -52,7 +52,7 @@ public sealed record ModelManifest
     /// <c>bi-encoder-head</c>: the weights score features built from <see cref="Encoder"/>'s embeddings;
     /// <c>cross-encoder</c>: the weights read the tokenized pair and give logits over <see cref="Labels"/>.
     /// </summary>
-    public string? Architecture { get; init; }
+    public NliArchitecture? Architecture { get; init; }
 
     /// <summary>Id of the embedding model whose vectors the head was trained on; another encoder's are meaningless to it.</summary>
     public string? Encoder { get; init; }

@@ -12,15 +12,17 @@ namespace TruthGraph.Inference.Nli;
 /// <summary>
 /// NLI from two sentence embeddings: a small classifier (ONNX) over the features [u, v, |u−v|, u⊙v] of the
 /// premise embedding u and hypothesis embedding v. Texts without a given embedding are encoded by the manifest's
-/// encoder model through the embedder (and so through its micro-batcher). The head is a single matrix product,
-/// so it runs on the CPU whatever the encoder's device.
+/// encoder model, which the cache loads first and hands to the head (and so through the encoder's micro-batcher; the
+/// cache unloads the head with it). The head is a single matrix product, so it runs on the CPU whatever the encoder's device.
 /// </summary>
 public sealed class BiEncoderHeadModel : INliModel
 {
     public static readonly IReadOnlyList<string> SupportedLayout = ["u", "v", "abs(u-v)", "u*v"];
 
     private readonly InferenceSession _head;
-    private readonly ITextEmbedder _embedder;
+    private readonly IEmbeddingModel _encoder;
+    private readonly ModelRuntime _encoderRuntime;
+    private readonly InferenceTelemetry _telemetry;
     private readonly ModelRuntime _runtime;
     private readonly NliLabels _labels;
     private readonly string _encoderId;
@@ -28,11 +30,16 @@ public sealed class BiEncoderHeadModel : INliModel
     private readonly string _probabilitiesName;
     private readonly int _dimensions;
 
-    public BiEncoderHeadModel(ModelManifest manifest, byte[] headBytes, ITextEmbedder embedder, ModelRuntime runtime)
+    /// <param name="encoder">The manifest's encoder, loaded before the head.</param>
+    public BiEncoderHeadModel(ModelManifest manifest, byte[] headBytes, ModelRuntime runtime, LoadedEncoder? encoder, InferenceTelemetry telemetry)
     {
         if (manifest.Encoder is null || manifest.Features is null || manifest.Onnx is null)
         {
             throw new InvalidDataException($"Manifest '{manifest.Id}' (bi-encoder-head) needs encoder, features and onnx.");
+        }
+        if (encoder is not { Model: IEmbeddingModel encoderModel })
+        {
+            throw new InvalidDataException($"Manifest '{manifest.Id}' (bi-encoder-head) runs on encoder '{manifest.Encoder}', which was not loaded as an embedding model.");
         }
         if (!manifest.Features.Layout.SequenceEqual(SupportedLayout))
         {
@@ -40,7 +47,9 @@ public sealed class BiEncoderHeadModel : INliModel
                 $"Manifest '{manifest.Id}' asks for features [{string.Join(", ", manifest.Features.Layout)}]; only [{string.Join(", ", SupportedLayout)}] is implemented.");
         }
         Manifest = manifest;
-        _embedder = embedder;
+        _encoder = encoderModel;
+        _encoderRuntime = encoder.Runtime;
+        _telemetry = telemetry;
         _runtime = runtime;
         _encoderId = manifest.Encoder;
         _dimensions = manifest.Features.EmbeddingDimensions;
@@ -162,7 +171,7 @@ public sealed class BiEncoderHeadModel : INliModel
             return [];
         }
         var texts = missing.ToList();
-        var embedded = await _embedder.EmbedAsync(_encoderId, texts, cancellationToken);
+        var embedded = await TextEmbedder.EmbedWithAsync(_encoder, _encoderRuntime, _telemetry, texts, cancellationToken);
         return texts.Select((t, i) => (t, embedded.Items[i].Vector)).ToDictionary(x => x.t, x => x.Vector, StringComparer.Ordinal);
     }
 

@@ -12,6 +12,23 @@ namespace TruthGraph.Inference.Onnx;
 /// </summary>
 public sealed record EncoderParts(SessionPool Sessions, BertWordPieceTokenizer Tokenizer, long EstimatedBytes, TimeSpan MaxWait, Func<int> CoalescingCap)
 {
+    /// <summary>Loads the parts and builds a model on them with <paramref name="build"/>.</summary>
+    public static async Task<TModel> BuildAsync<TModel>(ModelManifest manifest, ModelRuntime runtime, InferenceOptions settings,
+        Func<EncoderParts, TModel> build, CancellationToken cancellationToken)
+    {
+        var parts = await LoadAsync(manifest, runtime, settings, cancellationToken);
+        try
+        {
+            return build(parts);
+        }
+        catch
+        {
+            // A manifest that does not fit the graph (labels, output name) must not leak the sessions.
+            parts.Sessions.Dispose();
+            throw;
+        }
+    }
+
     public static async Task<EncoderParts> LoadAsync(ModelManifest manifest, ModelRuntime runtime, InferenceOptions settings,
         CancellationToken cancellationToken)
     {

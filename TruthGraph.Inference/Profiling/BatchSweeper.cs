@@ -14,7 +14,7 @@ namespace TruthGraph.Inference.Profiling;
 /// larger batch, the memory it would need is projected from the growth measured so far; the sweep stops before a batch
 /// whose projection passes the limit, and also stops at once when a step crosses it.
 /// </summary>
-public sealed class BatchSweeper(IModelCache cache, ITextEmbedder embedder, IPairClassifier classifier, GpuMemory deviceGpu,
+public sealed class BatchSweeper(ModelCache cache, TextEmbedder embedder, PairClassifier classifier, GpuMemory deviceGpu,
     PerfGate gate)
 {
     public const int MinCallsPerStep = 3;

@@ -20,7 +20,7 @@ public sealed record ProfilePlan(IReadOnlyList<string> ModelIds, IReadOnlyList<s
 /// sampling overhead never touches the figures above.
 /// </summary>
 public sealed class ModelProfiler(
-    IModelCache cache, ModelCatalog catalog, IEnumerable<IModelLoader> loaders, ITextEmbedder embedder, IPairClassifier classifier,
+    ModelCache cache, ModelCatalog catalog, IEnumerable<IModelLoader> loaders, TextEmbedder embedder, PairClassifier classifier,
     GpuMemory deviceGpu, PerfGate gate, IOptions<InferenceOptions> options)
 {
     public async Task<ProfileReport> RunAsync(ProfilePlan plan, IProgress<PerfProgress> progress, CancellationToken cancellationToken)
@@ -91,10 +91,12 @@ public sealed class ModelProfiler(
     private async Task<ComponentProfile> ProfileLoadAsync(ModelManifest manifest, CancellationToken cancellationToken)
     {
         var loader = loaders.Single(l => l.Task == manifest.Task);
+        // Loaded (or found loaded) before the measurement: the copy shares the cache's encoder, which is not part of its cost.
+        var encoder = await cache.LoadEncoderAsync(manifest);
         var gpu = deviceGpu.Available ? deviceGpu : GpuMemory.None;
         using var watch = MemoryLimit.None(gpu, gpu.Available).Watch();
         var start = ResourceSnapshot.Take(gpu);
-        var copy = await loader.LoadAsync(manifest, ModelRuntime.Private(manifest.Id, ModelPrecision.Fp32), cancellationToken);
+        var copy = await loader.LoadAsync(manifest, ModelRuntime.Private(manifest.Id, ModelPrecision.Fp32), encoder, cancellationToken);
         var end = ResourceSnapshot.Take(gpu);
         watch.Dispose();
         await copy.DisposeAsync();

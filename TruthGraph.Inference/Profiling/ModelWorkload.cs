@@ -5,8 +5,8 @@ using TruthGraph.Inference.Nli;
 namespace TruthGraph.Inference.Profiling;
 
 /// <summary>
-/// The items a measurement feeds a model, through the same entry points requests use (<see cref="ITextEmbedder"/>,
-/// <see cref="IPairClassifier"/>). NLI pairs are premise i with hypothesis i; for a bi-encoder head they carry both
+/// The items a measurement feeds a model, through the same entry points requests use (<see cref="TextEmbedder"/>,
+/// <see cref="PairClassifier"/>). NLI pairs are premise i with hypothesis i; for a bi-encoder head they carry both
 /// embeddings, as the verification pipeline sends them, so the head's own cost is what gets measured.
 /// </summary>
 public sealed class ModelWorkload
@@ -14,10 +14,10 @@ public sealed class ModelWorkload
     private readonly string _modelId;
     private readonly string[]? _texts;
     private readonly NliPairInput[]? _pairs;
-    private readonly ITextEmbedder _embedder;
-    private readonly IPairClassifier _classifier;
+    private readonly TextEmbedder _embedder;
+    private readonly PairClassifier _classifier;
 
-    private ModelWorkload(string modelId, string[]? texts, NliPairInput[]? pairs, double meanWords, ITextEmbedder embedder, IPairClassifier classifier)
+    private ModelWorkload(string modelId, string[]? texts, NliPairInput[]? pairs, double meanWords, TextEmbedder embedder, PairClassifier classifier)
     {
         _modelId = modelId;
         _texts = texts;
@@ -35,7 +35,7 @@ public sealed class ModelWorkload
     public double MeanWords { get; }
 
     public static async Task<ModelWorkload> CreateAsync(ModelManifest manifest, IReadOnlyList<string> texts, IReadOnlyList<string>? hypotheses,
-        ITextEmbedder embedder, IPairClassifier classifier, CancellationToken cancellationToken)
+        TextEmbedder embedder, PairClassifier classifier, CancellationToken cancellationToken)
     {
         var words = texts.Average(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
         if (manifest.Task == ModelTask.Embedding)

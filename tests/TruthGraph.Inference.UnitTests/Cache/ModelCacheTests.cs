@@ -161,7 +161,7 @@ public sealed class ModelCacheTests
         await using var host = await InferenceHost.StartAsync("Inference:Device=cpu");
         var early = await host.Http.GetAsync("/health");
         using var warm = await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2));
-        var cache = host.Services.GetRequiredService<IModelCache>();
+        var cache = host.Services.GetRequiredService<ModelCache>();
 
         // The model is loaded by the time /health says healthy: readiness means warm.
         Assert.True(cache.Describe(TestModels.MiniLm).Loaded);

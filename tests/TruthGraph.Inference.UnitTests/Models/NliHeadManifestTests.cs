@@ -22,7 +22,7 @@ public sealed class NliHeadManifestTests
         var head = Head();
 
         Assert.Equal(ModelTask.Nli, head.Task);
-        Assert.Equal("bi-encoder-head", head.Architecture);
+        Assert.Equal(NliArchitecture.BiEncoderHead, head.Architecture);
         Assert.Equal("all-minilm-l6-v2", head.Encoder);
         Assert.Equal(["entailment", "neutral", "contradiction"], head.Labels);
         Assert.Equal("entailment", head.LabelMapping!["SUPPORTS"]);
@@ -47,6 +47,16 @@ public sealed class NliHeadManifestTests
         Assert.Equal(head.Weights.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         Assert.Equal(head.Weights.Bytes, bytes.Length);
         Assert.True(bytes.Length < 5 * 1024 * 1024, $"the head is {bytes.Length} bytes");
+    }
+
+    [Fact]
+    public void Nli_architectures_are_read_and_named_as_the_manifests_spell_them()
+    {
+        var catalog = new ModelCatalog(Options.Create(new InferenceOptions()));
+
+        Assert.True(catalog.TryGet("nli-minilm-cross", out var cross));
+        Assert.Equal(NliArchitecture.CrossEncoder, cross.Architecture);
+        Assert.Equal(["bi-encoder-head", "cross-encoder"], Enum.GetValues<NliArchitecture>().Select(a => a.ManifestName()));
     }
 
     [Fact]
