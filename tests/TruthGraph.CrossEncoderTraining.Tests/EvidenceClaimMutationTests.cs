@@ -1,7 +1,5 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.NliTraining.Data;
+using TruthGraph.CrossEncoderTraining.Data;
+using TruthGraph.NliTraining.Data;
 using Xunit.Abstractions;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;

@@ -1,9 +1,7 @@
-extern alias tool;
-
 using System.Text.Json;
-using tool::TruthGraph.Api.Verification;
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.NliTraining.Data;
+using TruthGraph.Api.Verification;
+using TruthGraph.CrossEncoderTraining.Data;
+using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

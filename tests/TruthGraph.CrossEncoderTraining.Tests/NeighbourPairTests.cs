@@ -1,8 +1,6 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.CrossEncoderTraining.Encoder;
-using tool::TruthGraph.NliTraining.Data;
+using TruthGraph.CrossEncoderTraining.Data;
+using TruthGraph.CrossEncoderTraining.Encoder;
+using TruthGraph.NliTraining.Data;
 using TruthGraph.Inference.Bench;
 using Xunit.Abstractions;
 

@@ -1,13 +1,11 @@
-extern alias tool;
-
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.CrossEncoderTraining.Encoder;
-using tool::TruthGraph.CrossEncoderTraining.Native;
+using TruthGraph.CrossEncoderTraining.Data;
+using TruthGraph.CrossEncoderTraining.Encoder;
+using TruthGraph.CrossEncoderTraining.Native;
 using TruthGraph.Inference.Bench;
-using tool::TruthGraph.Inference.Tokenization;
-using tool::TruthGraph.NliTraining.Data;
+using TruthGraph.Inference.Tokenization;
+using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

@@ -1,9 +1,7 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.CrossEncoderTraining.Training;
+using TruthGraph.CrossEncoderTraining.Data;
+using TruthGraph.CrossEncoderTraining.Training;
 using TruthGraph.Inference.Onnx.Adapters;
-using tool::TruthGraph.NliTraining.Data;
+using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

@@ -1,7 +1,5 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Data;
-using tool::TruthGraph.CrossEncoderTraining.Encoder;
+using TruthGraph.CrossEncoderTraining.Data;
+using TruthGraph.CrossEncoderTraining.Encoder;
 using static TorchSharp.torch;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
