@@ -26,7 +26,7 @@ public static class IngestionApi
     }
 
     public static async Task<Results<Accepted<IngestionJobView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, IngestionSubmitter submitter, IngestionJobRepository jobs, IEmbeddingClient embeddings,
+        HttpRequest request, IngestionSubmitter submitter, IngestionJobRepository jobs, HttpEmbeddingClient embeddings,
         IOptions<IngestionOptions> options, CancellationToken cancellationToken,
         string? format = null, string? source = null, string? model = null, string? title = null)
     {

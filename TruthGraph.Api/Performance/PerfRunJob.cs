@@ -15,7 +15,7 @@ namespace TruthGraph.Api.Performance;
 /// rows the run stores are deleted afterwards (untimed), so the user's history keeps only real verifications.
 /// </summary>
 public sealed class PerfRunJob(
-    VerificationService verifier, IEmbeddingClient embeddings, INliClient nli, InferencePerfClient inference, WorkloadSource workload,
+    VerificationService verifier, HttpEmbeddingClient embeddings, HttpNliClient nli, InferencePerfClient inference, WorkloadSource workload,
     NpgsqlDataSource dataSource, IOptions<VerificationOptions> options) : IPerfJob
 {
     private const int EmbeddingChunk = 64;

@@ -11,7 +11,7 @@ using TruthGraph.ServiceDefaults.Measurement;
 namespace TruthGraph.Api.Performance;
 
 /// <summary>The parts of the verification pipeline a profile measures in the API process; absent for the <c>perf</c> command without a database.</summary>
-public sealed record PipelineParts(VerificationService Verifier, IEmbeddingClient Embeddings, IEvidenceStore Evidence, NpgsqlDataSource DataSource);
+public sealed record PipelineParts(VerificationService Verifier, HttpEmbeddingClient Embeddings, PgvectorEvidenceStore Evidence, NpgsqlDataSource DataSource);
 
 /// <summary>
 /// A profile: the models in the inference service (load, single, batched, CPU samples — <c>POST /v1/profiles</c>), then
