@@ -1,13 +1,7 @@
 using Npgsql;
-using Microsoft.Extensions.Options;
 using TruthGraph.Api.Apis;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Performance;
 using TruthGraph.Api.SampleData;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api;
 

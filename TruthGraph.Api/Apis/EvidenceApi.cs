@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion.Parsing;
-
 namespace TruthGraph.Api.Apis;
 
 /// <summary>What the evidence corpus holds, and nearest-sentence search over it.</summary>

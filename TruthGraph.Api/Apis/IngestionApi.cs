@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Ingestion;
-using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.Apis;
 

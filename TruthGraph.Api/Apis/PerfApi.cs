@@ -1,10 +1,5 @@
-using TruthGraph.Api.Inference;
 using System.Net.ServerSentEvents;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using TruthGraph.Api.Performance;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Apis;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using TruthGraph.Api.Inference;
 using TruthGraph.ServiceDefaults.Tracing;
 
 namespace TruthGraph.Api.Apis;

@@ -1,15 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.SampleData;
-using TruthGraph.Api.Verification;
 using TruthGraph.Api.Performance;
 
 namespace TruthGraph.Api.Cli;

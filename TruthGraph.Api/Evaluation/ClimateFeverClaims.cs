@@ -1,4 +1,3 @@
-using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults.Datasets;
 
 namespace TruthGraph.Api.Evaluation;

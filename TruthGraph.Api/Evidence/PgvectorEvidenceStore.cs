@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
 namespace TruthGraph.Api.Inference;
@@ -49,7 +48,6 @@ public sealed class HttpEmbeddingClient(HttpClient http)
             .Select(m => new EmbeddingModelInfo(m.Id, m.Dimensions, m.Available))
             .ToList();
     }
-
 
     private sealed record EmbeddingRequest(
         [property: JsonPropertyName("input")] IReadOnlyList<string> Input,

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Inference;
 

@@ -1,5 +1,3 @@
-using TruthGraph.Api.Ingestion.Parsing;
-
 namespace TruthGraph.Api.Ingestion;
 
 public static class JobStatus

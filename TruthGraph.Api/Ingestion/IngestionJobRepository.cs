@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.Ingestion;
 

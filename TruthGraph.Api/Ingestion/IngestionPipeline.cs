@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Threading.Channels;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.Ingestion;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Ingestion.Parsing;
-
 namespace TruthGraph.Api.Ingestion;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace TruthGraph.Api.Performance;
 
 /// <summary>What a finished job leaves: its report, a one-line summary for lists, and optionally a file (a profile's samples).</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using TruthGraph.Api.Database;
-
 namespace TruthGraph.Api.Performance;
 
 /// <summary>

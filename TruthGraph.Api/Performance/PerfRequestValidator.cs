@@ -1,5 +1,4 @@
 using System.Numerics;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Performance;
 

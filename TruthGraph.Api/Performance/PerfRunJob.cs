@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults.Diagnostics;
 
 namespace TruthGraph.Api.Performance;

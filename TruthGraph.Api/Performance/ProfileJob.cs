@@ -1,10 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults.Diagnostics;
 using TruthGraph.ServiceDefaults.Measurement;
 

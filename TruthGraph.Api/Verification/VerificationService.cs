@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Options;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-
 namespace TruthGraph.Api.Verification;
 
 /// <summary>
