@@ -1,5 +1,4 @@
 using TruthGraph.Api.Verification;
-using TruthGraph.NliTraining.Data;
 using TruthGraph.ServiceDefaults.Measurement;
 using TruthGraph.NliTraining.Training;
 using TruthGraph.NliTraining.Verdicts;
