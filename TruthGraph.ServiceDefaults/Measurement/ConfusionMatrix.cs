@@ -67,9 +67,11 @@ public sealed class ConfusionMatrix
             goldCount += _counts[c, k];
             predictedCount += _counts[k, c];
         }
-        // 2PR/(P+R) with the counts put in: one division, so equal scores compare equal in the tuners' grid searches.
-        var denominator = goldCount + predictedCount;
-        return denominator == 0 ? 0 : 2.0 * truePositive / denominator;
+        // Precision and recall first, as the evaluation report always computed them, so that its figures stay the same to
+        // the last bit (2·TP / (gold + predicted), the trainers' former form, differs from it in the last digit or two).
+        var precision = predictedCount == 0 ? 0 : (double)truePositive / predictedCount;
+        var recall = goldCount == 0 ? 0 : (double)truePositive / goldCount;
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
     /// <summary>Unweighted mean of the per-class F1.</summary>
