@@ -1,13 +1,7 @@
 using Npgsql;
-using Microsoft.Extensions.Options;
 using TruthGraph.Api.Apis;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Performance;
 using TruthGraph.Api.SampleData;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api;
 
@@ -40,17 +34,17 @@ public static class ApiServices
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrationService>());
         services.AddHealthChecks().AddCheck<DatabaseMigrationService>("schema");
 
-        services.AddHttpClient<IEmbeddingClient, HttpEmbeddingClient>(http => http.BaseAddress = new Uri("http://inference"));
-        services.AddHttpClient<INliClient, HttpNliClient>(http => http.BaseAddress = new Uri("http://inference"));
-        services.AddHttpClient<IInferenceTraces, HttpInferenceTraces>(http => http.BaseAddress = new Uri("http://inference"));
-        services.AddSingleton<IEvidenceStore, PgvectorEvidenceStore>();
+        services.AddHttpClient<HttpEmbeddingClient>(http => http.BaseAddress = new Uri("http://inference"));
+        services.AddHttpClient<HttpNliClient>(http => http.BaseAddress = new Uri("http://inference"));
+        services.AddHttpClient<HttpInferenceTraces>(http => http.BaseAddress = new Uri("http://inference"));
+        services.AddSingleton<PgvectorEvidenceStore>();
 
         services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
         services.AddSingleton<IngestionJobRepository>();
         services.AddSingleton<IngestionSignal>();
         services.AddSingleton<IngestionSubmitter>();
         // Transient: it holds a typed HttpClient, which must not live for the whole process (handler rotation).
-        services.AddTransient(sp => new IngestionPipeline(sp.GetRequiredService<IEmbeddingClient>(), sp.GetRequiredService<IEvidenceStore>(),
+        services.AddTransient(sp => new IngestionPipeline(sp.GetRequiredService<HttpEmbeddingClient>(), sp.GetRequiredService<PgvectorEvidenceStore>(),
             sp.GetRequiredService<ILogger<IngestionPipeline>>()) { BatchSize = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.BatchSize });
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<SampleCorpusSeeder>();
@@ -78,8 +72,8 @@ public static class ApiServices
         services.AddSingleton<PerfJobEvents>();
         services.AddSingleton<PerfJobControl>();
         services.AddTransient(sp => new WorkloadSource(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddTransient(sp => new PipelineParts(sp.GetRequiredService<VerificationService>(), sp.GetRequiredService<IEmbeddingClient>(),
-            sp.GetRequiredService<IEvidenceStore>(), sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddTransient(sp => new PipelineParts(sp.GetRequiredService<VerificationService>(), sp.GetRequiredService<HttpEmbeddingClient>(),
+            sp.GetRequiredService<PgvectorEvidenceStore>(), sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddTransient<IPerfJob, SweepJob>();
         services.AddTransient<IPerfJob, ProfileJob>();
         services.AddTransient<IPerfJob, PerfRunJob>();

@@ -1,6 +1,5 @@
 using TruthGraph.Api;
 using TruthGraph.Api.Cli;
-using TruthGraph.Api.Inference;
 using TruthGraph.Api.Performance;
 
 // Developer commands run without the web host (Cli/ApiCommands).
@@ -21,11 +20,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseApiSecurity();
-app.MapDefaultEndpoints();
-app.MapDefaultOpenApi();
+app.UseServiceDefaults();
 app.MapTruthGraphApi();
 
 await app.RunAsync();

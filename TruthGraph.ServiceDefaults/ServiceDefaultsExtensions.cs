@@ -112,6 +112,20 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The request pipeline the API and the inference service share: problem details for exceptions and bare status
+    /// codes, the API key and rate limits, the health endpoints and the OpenAPI document. Each maps its own endpoints after it.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseApiSecurity();
+        app.MapDefaultEndpoints();
+        app.MapDefaultOpenApi();
+        return app;
+    }
+
     /// <summary><c>/health</c>: ready (every check); <c>/alive</c>: the process answers (checks tagged live only).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {

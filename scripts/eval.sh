@@ -19,46 +19,17 @@ else
   shift || true
 fi
 
-dotnet build TruthGraph.Inference -c Release -nologo -v quiet
-dotnet build TruthGraph.Api -c Release -nologo -v quiet
+source scripts/local-services.sh
+# shellcheck disable=SC2086 # INFERENCE_ARGS holds several options on purpose
+start_local_services eval ${INFERENCE_ARGS:-}
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-pg_port=$(shuf -i 20000-29999 -n 1)
-inference_port=$(shuf -i 30000-39999 -n 1)
-pg_data=$(mktemp -d /tmp/truthgraph-eval-pg.XXXXXX)
-chmod 755 "$pg_data"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-
-PGBIN=$pg_bin PGDATA=$pg_data/data PGPORT=$pg_port PGDB=truthgraph PG_EPHEMERAL=1 \
-  bash scripts/run-local-postgres.sh > "$pg_data.log" 2>&1 &
-pids+=($!)
-Inference__Device=${INFERENCE_DEVICE:-auto} dotnet TruthGraph.Inference/bin/Release/net10.0/TruthGraph.Inference.dll \
-  --urls "http://127.0.0.1:$inference_port" ${INFERENCE_ARGS:-} > /tmp/truthgraph-eval-inference.log 2>&1 &
-pids+=($!)
-
-for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$inference_port/health" >/dev/null 2>&1 \
-     && "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
-    break
-  fi
-  sleep 1
-done
-"$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || { echo "PostgreSQL did not start: $(tail -5 "$pg_data.log")"; exit 1; }
-curl -fs "http://127.0.0.1:$inference_port/health" >/dev/null || { echo "inference did not become ready"; exit 1; }
-
-connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=truthgraph"
 if [ "$MODE" = samples ]; then
   dotnet TruthGraph.Api/bin/Release/net10.0/TruthGraph.Api.dll eval samples \
-    --connection "$connection" --inference "http://127.0.0.1:$inference_port" "$@"
+    --connection "$connection" --inference "$inference_url" "$@"
   exit 0
 fi
 dotnet TruthGraph.Api/bin/Release/net10.0/TruthGraph.Api.dll eval climate-fever \
-  --data "$DATA" --connection "$connection" --inference "http://127.0.0.1:$inference_port" "$@"
+  --data "$DATA" --connection "$connection" --inference "$inference_url" "$@"
 echo
 [ "${SKIP_BENCH_INGEST:-0}" = 1 ] || dotnet TruthGraph.Api/bin/Release/net10.0/TruthGraph.Api.dll bench-ingest \
-  --data "$DATA" --connection "$connection" --inference "http://127.0.0.1:$inference_port"
+  --data "$DATA" --connection "$connection" --inference "$inference_url"

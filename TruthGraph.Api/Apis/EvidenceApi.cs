@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion.Parsing;
-
 namespace TruthGraph.Api.Apis;
 
 /// <summary>What the evidence corpus holds, and nearest-sentence search over it.</summary>
@@ -20,7 +15,7 @@ public static class EvidenceApi
         return routes;
     }
 
-    public static async Task<Ok<EvidenceStats>> GetStatsAsync(IEvidenceStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<EvidenceStats>> GetStatsAsync(PgvectorEvidenceStore store, CancellationToken cancellationToken)
     {
         var sources = await store.CountBySourceAsync(cancellationToken);
         var version = await store.GetCorpusVersionAsync(cancellationToken);
@@ -28,7 +23,7 @@ public static class EvidenceApi
     }
 
     public static async Task<Results<Ok<EvidenceSearchResponse>, ValidationProblem>> SearchAsync(
-        IEvidenceStore store, IEmbeddingClient embeddings, CancellationToken cancellationToken,
+        PgvectorEvidenceStore store, HttpEmbeddingClient embeddings, CancellationToken cancellationToken,
         string? q = null, int k = 10, double minSimilarity = -1)
     {
         var errors = new Dictionary<string, string[]>();
@@ -63,7 +58,7 @@ public static class EvidenceApi
     }
 
     public static async Task<Results<Ok<SourceRemoved>, ValidationProblem, ProblemHttpResult>> DeleteSourceAsync(
-        string source, IEvidenceStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string source, PgvectorEvidenceStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         // Routing decodes every escape in a path segment except %2F, so a source named "a/b" (sent as a%2Fb) arrives
         // still escaped there.

@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Ingestion;
-using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.Apis;
 
@@ -26,7 +21,7 @@ public static class IngestionApi
     }
 
     public static async Task<Results<Accepted<IngestionJobView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, IngestionSubmitter submitter, IngestionJobRepository jobs, IEmbeddingClient embeddings,
+        HttpRequest request, IngestionSubmitter submitter, IngestionJobRepository jobs, HttpEmbeddingClient embeddings,
         IOptions<IngestionOptions> options, CancellationToken cancellationToken,
         string? format = null, string? source = null, string? model = null, string? title = null)
     {

@@ -1,11 +1,6 @@
 using System.Net.ServerSentEvents;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using TruthGraph.Api.Inference;
 using TruthGraph.Api.Jobs;
 using TruthGraph.Api.Performance;
-using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults;
 using TruthGraph.ServiceDefaults.Validation;
 

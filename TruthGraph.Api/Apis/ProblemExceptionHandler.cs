@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
-using TruthGraph.Api.Inference;
 
 namespace TruthGraph.Api.Apis;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using TruthGraph.Api.SampleData;
 
 namespace TruthGraph.Api.Apis;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Apis;
 

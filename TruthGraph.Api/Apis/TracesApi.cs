@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using TruthGraph.Api.Inference;
 using TruthGraph.ServiceDefaults.Tracing;
 
 namespace TruthGraph.Api.Apis;
@@ -30,7 +28,7 @@ public static class TracesApi
         RecentTracesApi.List(buffer, limit, source);
 
     public static async Task<Results<Ok<TraceDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string traceId, RecentSpanBuffer buffer, IInferenceTraces inference, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string traceId, RecentSpanBuffer buffer, HttpInferenceTraces inference, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (RecentTracesApi.ValidateTraceId(traceId) is { } invalid)
         {

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using TruthGraph.Api.Verification;
-
 namespace TruthGraph.Api.Apis;
 
 public static class VerificationApi

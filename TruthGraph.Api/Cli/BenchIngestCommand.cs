@@ -1,11 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion;
-using TruthGraph.Api.Ingestion.Parsing;
 using TruthGraph.Api.Benchmark;
 
 namespace TruthGraph.Api.Cli;

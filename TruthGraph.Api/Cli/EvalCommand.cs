@@ -1,15 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion;
-using TruthGraph.Api.Ingestion.Parsing;
 using TruthGraph.Api.SampleData;
-using TruthGraph.Api.Verification;
 using TruthGraph.Api.Evaluation;
 
 namespace TruthGraph.Api.Cli;

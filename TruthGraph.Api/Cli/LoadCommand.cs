@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using TruthGraph.Api.Benchmark.Load;
 
 namespace TruthGraph.Api.Cli;

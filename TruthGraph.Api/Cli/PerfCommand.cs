@@ -1,17 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Jobs;
 using TruthGraph.Api.Performance;
 using TruthGraph.Api.SampleData;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Cli;
 

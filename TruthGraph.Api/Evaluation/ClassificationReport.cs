@@ -1,3 +1,5 @@
+using TruthGraph.ServiceDefaults.Measurement;
+
 namespace TruthGraph.Api.Evaluation;
 
 /// <summary>Accuracy, macro-F1, per-class F1 and the confusion matrix (rows = gold, columns = predicted).</summary>
@@ -8,25 +10,13 @@ public sealed record ClassificationReport(
 
     public static ClassificationReport From(IReadOnlyList<string> classes, IEnumerable<(int Gold, int Predicted)> outcomes)
     {
-        var n = classes.Count;
-        var confusion = Enumerable.Range(0, n).Select(_ => new int[n]).ToArray();
+        var matrix = new ConfusionMatrix(classes.Count);
         foreach (var (gold, predicted) in outcomes)
         {
-            confusion[gold][predicted]++;
+            matrix.Add(gold, predicted);
         }
-        var total = confusion.Sum(row => row.Sum());
-        var correct = Enumerable.Range(0, n).Sum(i => confusion[i][i]);
-        var f1 = new double[n];
-        for (var c = 0; c < n; c++)
-        {
-            double tp = confusion[c][c];
-            double predictedCount = Enumerable.Range(0, n).Sum(r => confusion[r][c]);
-            double goldCount = confusion[c].Sum();
-            var precision = predictedCount == 0 ? 0 : tp / predictedCount;
-            var recall = goldCount == 0 ? 0 : tp / goldCount;
-            f1[c] = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        }
-        return new ClassificationReport(classes, confusion, total == 0 ? 0 : (double)correct / total, f1.Average(), f1);
+        return new ClassificationReport(classes, matrix.Rows(), matrix.Accuracy, matrix.MacroF1,
+            Enumerable.Range(0, classes.Count).Select(matrix.F1).ToArray());
     }
 
     public void Print(TextWriter output, string title)

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Evaluation;
 

@@ -1,4 +1,4 @@
-using TruthGraph.Api.Performance;
+using TruthGraph.ServiceDefaults.Measurement;
 
 namespace TruthGraph.Api.Evaluation;
 
@@ -10,8 +10,8 @@ public sealed record LatencySummary(int Count, double Mean, double P50, double P
         var sorted = milliseconds.Order().ToArray();
         return sorted.Length == 0
             ? new LatencySummary(0, 0, 0, 0, 0)
-            : new LatencySummary(sorted.Length, Math.Round(sorted.Average(), 2), Math.Round(StageStatistics.Percentile(sorted, 0.50), 2),
-                Math.Round(StageStatistics.Percentile(sorted, 0.95), 2), Math.Round(sorted[^1], 2));
+            : new LatencySummary(sorted.Length, Math.Round(sorted.Average(), 2), Math.Round(NearestRank.Percentile(sorted, 0.50), 2),
+                Math.Round(NearestRank.Percentile(sorted, 0.95), 2), Math.Round(sorted[^1], 2));
     }
 
     public override string ToString() => $"mean {Mean,7:F1}  p50 {P50,7:F1}  p95 {P95,7:F1}  max {Max,7:F1} ms";

@@ -1,5 +1,4 @@
 using TruthGraph.Api.SampleData;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Evaluation;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
@@ -7,14 +6,19 @@ using Pgvector;
 namespace TruthGraph.Api.Evidence;
 
 /// <summary>
-/// The evidence store on PostgreSQL + pgvector. Batches go in by binary COPY into a temporary table and one
-/// <c>INSERT … ON CONFLICT</c> from it: COPY is the fastest way in, and the conflict clause makes every batch
-/// idempotent, which is what lets a crashed ingestion job resume without duplicates.
+/// The evidence store (sentences with their embeddings, written in batches, searched by vector) on PostgreSQL +
+/// pgvector. Batches go in by binary COPY into a temporary table and one <c>INSERT … ON CONFLICT</c> from it: COPY is
+/// the fastest way in, and the conflict clause makes every batch idempotent, which is what lets a crashed ingestion
+/// job resume without duplicates.
 /// </summary>
-public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEvidenceStore
+public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource)
 {
     public static readonly ActivitySource RetrieveActivity = new("truthgraph.retrieve");
 
+    /// <summary>
+    /// Inserts or updates a batch keyed on (source, external id), all or nothing. <paramref name="beforeCommit"/> runs in
+    /// the same transaction, so that a caller's bookkeeping (an ingestion job's progress) commits with the rows or not at all.
+    /// </summary>
     public async Task<UpsertResult> UpsertBatchAsync(IReadOnlyList<EvidenceRecord> batch,
         Func<DbConnection, DbTransaction, UpsertResult, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
@@ -75,6 +79,7 @@ public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEviden
         return result;
     }
 
+    /// <summary>The keys among <paramref name="candidates"/> already stored with the same text and model: no need to embed them again.</summary>
     public async Task<IReadOnlySet<(string Source, string ExternalId)>> FindUnchangedAsync(
         IReadOnlyList<EvidenceCandidate> candidates, string modelId, CancellationToken cancellationToken)
     {
@@ -101,6 +106,7 @@ public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEviden
         return unchanged;
     }
 
+    /// <summary>The <paramref name="topK"/> nearest sentences by cosine similarity, keeping those at or above <paramref name="minSimilarity"/>.</summary>
     public async Task<IReadOnlyList<EvidenceHit>> SearchAsync(float[] query, int topK, double minSimilarity, CancellationToken cancellationToken)
     {
         using var activity = RetrieveActivity.StartActivity("search evidence");
@@ -153,12 +159,17 @@ public sealed class PgvectorEvidenceStore(NpgsqlDataSource dataSource) : IEviden
         return counts;
     }
 
+    /// <summary>Bumped by every committed change to the evidence: a result cache keys on it.</summary>
     public async Task<long> GetCorpusVersionAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT version FROM corpus_state");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Removes every sentence and document of <paramref name="source"/> in one transaction, unless an ingestion into it
+    /// is queued or running (removing under it would leave half a file in the corpus).
+    /// </summary>
     public async Task<SourceDeletion> DeleteSourceAsync(string source, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

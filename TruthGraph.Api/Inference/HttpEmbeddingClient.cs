@@ -1,14 +1,15 @@
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
 namespace TruthGraph.Api.Inference;
 
 /// <summary>
-/// Client for the inference service's OpenAI-compatible <c>POST /v1/embeddings</c>. The base address is the
-/// service-discovery name "http://inference"; retries and timeouts come from the ServiceDefaults resilience handler.
+/// Turns texts into sentence embeddings: client for the inference service's OpenAI-compatible
+/// <c>POST /v1/embeddings</c>. The base address is the service-discovery name "http://inference"; retries and
+/// timeouts come from the ServiceDefaults resilience handler.
 /// </summary>
-public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
+public sealed class HttpEmbeddingClient(HttpClient http)
 {
+    /// <summary>One L2-normalised vector per text, in input order. Splits large inputs into requests the service accepts.</summary>
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, string modelId, CancellationToken cancellationToken)
     {
         var vectors = new float[texts.Count][];
@@ -37,6 +38,7 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
         return vectors;
     }
 
+    /// <summary>The embedding models the inference service can serve.</summary>
     public async Task<IReadOnlyList<EmbeddingModelInfo>> ListModelsAsync(CancellationToken cancellationToken)
     {
         var list = await http.GetFromJsonAsync<ModelList>("/v1/models", cancellationToken)
@@ -46,7 +48,6 @@ public sealed class HttpEmbeddingClient(HttpClient http) : IEmbeddingClient
             .Select(m => new EmbeddingModelInfo(m.Id, m.Dimensions, m.Available))
             .ToList();
     }
-
 
     private sealed record EmbeddingRequest(
         [property: JsonPropertyName("input")] IReadOnlyList<string> Input,

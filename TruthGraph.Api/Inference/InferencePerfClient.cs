@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
-using System.Text.Json;
 using TruthGraph.Api.Performance;
 
 namespace TruthGraph.Api.Inference;

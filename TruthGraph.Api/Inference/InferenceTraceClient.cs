@@ -1,20 +1,16 @@
 using System.Net;
-using System.Net.Http.Json;
 using OpenTelemetry;
 using TruthGraph.ServiceDefaults.Tracing;
 
 namespace TruthGraph.Api.Inference;
 
-/// <summary>The inference service's own spans of a trace: the embedding and NLI work done on the API's behalf.</summary>
-public interface IInferenceTraces
+/// <summary>
+/// The inference service's own spans of a trace (the embedding and NLI work done on the API's behalf): reads
+/// <c>GET /v1/traces/{traceId}</c> of the inference service.
+/// </summary>
+public sealed class HttpInferenceTraces(HttpClient http)
 {
     /// <summary>The spans the inference service keeps for <paramref name="traceId"/>; empty when it has none.</summary>
-    Task<IReadOnlyList<TraceSpan>> GetSpansAsync(string traceId, CancellationToken cancellationToken);
-}
-
-/// <summary>Reads <c>GET /v1/traces/{traceId}</c> of the inference service.</summary>
-public sealed class HttpInferenceTraces(HttpClient http) : IInferenceTraces
-{
     public async Task<IReadOnlyList<TraceSpan>> GetSpansAsync(string traceId, CancellationToken cancellationToken)
     {
         // Reading traces must not leave a client span (and a new trace) behind each time the dashboard looks.

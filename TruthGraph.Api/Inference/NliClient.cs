@@ -1,25 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using TruthGraph.Api.Verification;
 
 namespace TruthGraph.Api.Inference;
-
-/// <summary>Natural-language inference on (premise, hypothesis) pairs, served by the inference service.</summary>
-public interface INliClient
-{
-    /// <summary>
-    /// Classifies each pair. Embeddings are optional: a bi-encoder NLI model uses them instead of encoding the
-    /// texts again (evidence embeddings come straight from the database); a cross-encoder ignores them.
-    /// </summary>
-    Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, string modelId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The verdict thresholds the model's manifest carries (null when none), known before any pair is scored: the
-    /// relevance floor decides which evidence is worth an NLI pass at all.
-    /// </summary>
-    Task<VerdictThresholds?> GetThresholdsAsync(string modelId, CancellationToken cancellationToken);
-}
 
 public sealed record NliPair(
     string Premise,
@@ -35,10 +17,11 @@ public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, Ver
 public sealed record NliScore(int Index, string Label, double Entailment, double Neutral, double Contradiction);
 
 /// <summary>
-/// HTTP client of <c>POST /v1/nli</c> on the inference service (address by service discovery). Splits large inputs
-/// (a batch of claims times k evidence) into requests of the size the service accepts.
+/// Natural-language inference on (premise, hypothesis) pairs: HTTP client of <c>POST /v1/nli</c> on the inference
+/// service (address by service discovery). Splits large inputs (a batch of claims times k evidence) into requests of
+/// the size the service accepts.
 /// </summary>
-public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null) : INliClient
+public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null)
 {
     public const int MaxPairsPerRequest = 256;
 
@@ -47,6 +30,10 @@ public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null) : 
     private static readonly TimeSpan ThresholdsLifetime = TimeSpan.FromMinutes(5);
     private static readonly ConcurrentDictionary<string, (VerdictThresholds? Thresholds, DateTimeOffset Expires)> KnownThresholds = new();
 
+    /// <summary>
+    /// The verdict thresholds the model's manifest carries (null when none), known before any pair is scored: the
+    /// relevance floor decides which evidence is worth an NLI pass at all.
+    /// </summary>
     public async Task<VerdictThresholds?> GetThresholdsAsync(string modelId, CancellationToken cancellationToken)
     {
         var key = $"{http.BaseAddress}|{modelId}";
@@ -73,6 +60,10 @@ public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null) : 
 
     private sealed record ModelThresholds(VerdictThresholds? VerdictThresholds);
 
+    /// <summary>
+    /// Classifies each pair. Embeddings are optional: a bi-encoder NLI model uses them instead of encoding the
+    /// texts again (evidence embeddings come straight from the database); a cross-encoder ignores them.
+    /// </summary>
     public async Task<NliResponse> ClassifyAsync(IReadOnlyList<NliPair> pairs, string modelId, CancellationToken cancellationToken)
     {
         var scores = new List<NliScore>(pairs.Count);

@@ -1,5 +1,4 @@
 using Npgsql;
-using TruthGraph.Api.Inference;
 
 namespace TruthGraph.Api.Ingestion;
 

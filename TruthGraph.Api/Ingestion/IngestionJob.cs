@@ -1,4 +1,3 @@
-using TruthGraph.Api.Ingestion.Parsing;
 using TruthGraph.Api.Jobs;
 
 namespace TruthGraph.Api.Ingestion;

@@ -1,9 +1,6 @@
 using System.Data.Common;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Ingestion.Parsing;
 using TruthGraph.Api.Jobs;
 using TruthGraph.ServiceDefaults;
 

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Threading.Channels;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.Ingestion;
 
@@ -11,7 +7,7 @@ namespace TruthGraph.Api.Ingestion;
 /// (a two-slot channel between them), so the database adds little to the time the encoder needs. Sentences already
 /// stored with the same text and model are not embedded again: re-ingesting a file, or resuming after a crash, is cheap.
 /// </summary>
-public sealed class IngestionPipeline(IEmbeddingClient embeddings, IEvidenceStore store, ILogger<IngestionPipeline> logger)
+public sealed class IngestionPipeline(HttpEmbeddingClient embeddings, PgvectorEvidenceStore store, ILogger<IngestionPipeline> logger)
 {
     public int BatchSize { get; init; } = 128;
 

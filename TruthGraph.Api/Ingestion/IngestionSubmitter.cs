@@ -1,5 +1,3 @@
-using TruthGraph.Api.Ingestion.Parsing;
-
 namespace TruthGraph.Api.Ingestion;
 
 /// <summary>Parses an upload up front (so that the caller learns at once about bad lines) and queues it as a job.</summary>

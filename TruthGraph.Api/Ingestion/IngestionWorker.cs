@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Ingestion.Parsing;
 using TruthGraph.Api.Jobs;
 
 namespace TruthGraph.Api.Ingestion;

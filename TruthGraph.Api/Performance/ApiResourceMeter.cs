@@ -1,6 +1,3 @@
-using TruthGraph.Api.Inference;
-using System.Diagnostics;
-
 namespace TruthGraph.Api.Performance;
 
 /// <summary>The API process's counters before and after a component runs here (retrieval, aggregation): wall and CPU time, allocations, GCs, memory.</summary>

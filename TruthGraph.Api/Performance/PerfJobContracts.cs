@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TruthGraph.Api.Jobs;
 
 namespace TruthGraph.Api.Performance;

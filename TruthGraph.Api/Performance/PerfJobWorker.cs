@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using TruthGraph.Api.Database;
 using TruthGraph.Api.Jobs;
 using TruthGraph.ServiceDefaults;
 

@@ -1,4 +1,3 @@
-using TruthGraph.Api.Inference;
 namespace TruthGraph.Api.Performance;
 
 /// <summary>One stage of the verification pipeline over the calls of a run: mean, median, p95, total, and share of the total.</summary>

@@ -1,5 +1,5 @@
-using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults.Validation;
+using System.Numerics;
 
 namespace TruthGraph.Api.Performance;
 

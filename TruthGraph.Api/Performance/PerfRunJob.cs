@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults.Diagnostics;
 
 namespace TruthGraph.Api.Performance;
@@ -15,7 +11,7 @@ namespace TruthGraph.Api.Performance;
 /// rows the run stores are deleted afterwards (untimed), so the user's history keeps only real verifications.
 /// </summary>
 public sealed class PerfRunJob(
-    VerificationService verifier, IEmbeddingClient embeddings, INliClient nli, InferencePerfClient inference, WorkloadSource workload,
+    VerificationService verifier, HttpEmbeddingClient embeddings, HttpNliClient nli, InferencePerfClient inference, WorkloadSource workload,
     NpgsqlDataSource dataSource, IOptions<VerificationOptions> options) : IPerfJob
 {
     private const int EmbeddingChunk = 64;

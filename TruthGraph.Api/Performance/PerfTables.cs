@@ -1,4 +1,3 @@
-using TruthGraph.Api.Inference;
 using System.Globalization;
 using Spectre.Console;
 

@@ -1,16 +1,12 @@
-using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-using TruthGraph.Api.Verification;
 using TruthGraph.ServiceDefaults.Diagnostics;
+using TruthGraph.ServiceDefaults.Measurement;
 
 namespace TruthGraph.Api.Performance;
 
 /// <summary>The parts of the verification pipeline a profile measures in the API process; absent for the <c>perf</c> command without a database.</summary>
-public sealed record PipelineParts(VerificationService Verifier, IEmbeddingClient Embeddings, IEvidenceStore Evidence, NpgsqlDataSource DataSource);
+public sealed record PipelineParts(VerificationService Verifier, HttpEmbeddingClient Embeddings, PgvectorEvidenceStore Evidence, NpgsqlDataSource DataSource);
 
 /// <summary>
 /// A profile: the models in the inference service (load, single, batched, CPU samples — <c>POST /v1/profiles</c>), then
@@ -149,9 +145,12 @@ public sealed class ProfileJob(InferencePerfClient inference, WorkloadSource wor
         var calls = latencies.Count * callsPerSample;
         var sorted = latencies.Order().ToArray();
         return new ComponentProfile(name, null, null, calls, calls, usage, Math.Round(calls / (usage.WallMs / 1000), 1),
-            Math.Round(StageStatistics.Percentile(sorted, 0.5), 4), Math.Round(StageStatistics.Percentile(sorted, 0.95), 4),
+            Rounded(sorted, 0.5), Rounded(sorted, 0.95),
             Math.Round(usage.CpuMs / Math.Max(1, calls), 5), usage.AllocatedBytes / Math.Max(1, calls), "api");
     }
+
+    // A component with no timed calls reports 0, not NaN: the profile is JSON, which has no NaN.
+    private static double Rounded(double[] sorted, double p) => sorted.Length == 0 ? 0 : Math.Round(NearestRank.Percentile(sorted, p), 4);
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using TruthGraph.Api.Verification;
-
 namespace TruthGraph.Api.Performance;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using TruthGraph.ServiceDefaults.Measurement;
+
 namespace TruthGraph.Api.Performance;
 
 /// <summary>Per-stage figures of a set of calls: mean, median, p95 (nearest rank), total and share of the grand total.</summary>
@@ -11,13 +13,9 @@ public static class StageStatistics
         }
         var sorted = milliseconds.Order().ToArray();
         var total = sorted.Sum();
-        return new StageSummary(stage, Round(total / sorted.Length), Round(Percentile(sorted, 0.50)), Round(Percentile(sorted, 0.95)), Round(total),
+        return new StageSummary(stage, Round(total / sorted.Length), Round(NearestRank.Percentile(sorted, 0.50)), Round(NearestRank.Percentile(sorted, 0.95)), Round(total),
             grandTotalMs > 0 ? Math.Round(total / grandTotalMs, 4) : 0);
     }
-
-    /// <summary>Nearest-rank percentile (an observed value, never an interpolation between two); 0 for no values. The API's one copy.</summary>
-    public static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static double Round(double ms) => Math.Round(ms, 3);
 }

@@ -1,8 +1,3 @@
-using TruthGraph.Api.Database;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Ingestion;
-using TruthGraph.Api.Ingestion.Parsing;
-
 namespace TruthGraph.Api.SampleData;
 
 /// <summary>

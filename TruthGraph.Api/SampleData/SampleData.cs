@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
-using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.SampleData;
 

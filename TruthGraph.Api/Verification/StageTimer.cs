@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TruthGraph.Api.Verification;
 
 public enum Stage { Embed, Retrieve, Nli, Aggregate, Db }

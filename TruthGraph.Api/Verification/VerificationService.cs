@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Options;
-using TruthGraph.Api.Inference;
-using TruthGraph.Api.Evidence;
-
 namespace TruthGraph.Api.Verification;
 
 /// <summary>
@@ -11,9 +6,9 @@ namespace TruthGraph.Api.Verification;
 /// Every stage is timed and traced under its own activity source.
 /// </summary>
 public sealed class VerificationService(
-    IEmbeddingClient embeddings,
-    IEvidenceStore evidence,
-    INliClient nli,
+    HttpEmbeddingClient embeddings,
+    PgvectorEvidenceStore evidence,
+    HttpNliClient nli,
     VerificationRepository repository,
     VerificationResultCache cache,
     IOptions<VerificationOptions> options,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TruthGraph.Api.Ingestion.Parsing;
 
 namespace TruthGraph.Api.Verification;
 

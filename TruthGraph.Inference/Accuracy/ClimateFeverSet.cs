@@ -1,4 +1,4 @@
-using System.Text.Json;
+using TruthGraph.ServiceDefaults.Datasets;
 
 namespace TruthGraph.Inference.Accuracy;
 
@@ -17,38 +17,17 @@ public sealed record ClimateFeverSet(string Source, IReadOnlyList<ClimateFeverCl
     {
         var corpus = new List<string>();
         var indexById = new Dictionary<string, int>(StringComparer.Ordinal);
-        var claims = new List<ClimateFeverClaim>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        int CorpusIndex(ClimateFeverEvidence evidence)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (!indexById.TryGetValue(evidence.EvidenceId, out var index))
             {
-                continue;
+                index = indexById[evidence.EvidenceId] = corpus.Count;
+                corpus.Add(evidence.Text);
             }
-            try
-            {
-                using var row = JsonDocument.Parse(line);
-                var root = row.RootElement;
-                var evidence = new List<(int, string)>();
-                foreach (var item in root.GetProperty("evidences").EnumerateArray())
-                {
-                    var id = item.GetProperty("evidence_id").GetString()!;
-                    if (!indexById.TryGetValue(id, out var index))
-                    {
-                        index = indexById[id] = corpus.Count;
-                        corpus.Add(item.GetProperty("evidence").GetString()!);
-                    }
-                    evidence.Add((index, item.GetProperty("evidence_label").GetString()!));
-                }
-                claims.Add(new ClimateFeverClaim(root.GetProperty("claim_id").GetString()!, root.GetProperty("claim").GetString()!,
-                    root.GetProperty("claim_label").GetString()!, evidence));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"{path}, line {lineNumber}: not a CLIMATE-FEVER claim ({ex.Message}).", ex);
-            }
+            return index;
         }
+        var claims = ClimateFeverFile.Read(path, record => new ClimateFeverClaim(record.ClaimId, record.Claim, record.ClaimLabel,
+            record.Evidence.Select(e => (CorpusIndex(e), e.Label)).ToList()));
         return new ClimateFeverSet(path, claims, corpus);
     }
 }

@@ -4,6 +4,7 @@ using TruthGraph.Inference.Embeddings;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Nli;
 using TruthGraph.Inference.Onnx.Quantization;
+using TruthGraph.ServiceDefaults.Measurement;
 
 namespace TruthGraph.Inference.Accuracy;
 
@@ -51,7 +52,7 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
         var rows = new List<PrecisionAccuracy>
         {
             new(ModelPrecision.Fp32.ToString(), null, null, null, Recall(data, fp32TopK), null, null, null,
-                fp32Labels is null ? null : MacroF1.Of(nli!.Labels, gold, fp32Labels), embedded[0].TextsPerSecond),
+                fp32Labels is null ? null : ConfusionMatrix.From(nli!.Labels, gold, fp32Labels).MacroF1, embedded[0].TextsPerSecond),
         };
         foreach (var (label, vectors, rate, exact) in embedded.Skip(1))
         {
@@ -64,7 +65,7 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
             rows.Add(new PrecisionAccuracy(label, cosines.Average(), cosines[0], cosines[cosines.Length / 100],
                 Recall(data, topK), Recall(data, againstFp32Corpus), overlap,
                 labels is null ? null : labels.Zip(fp32Labels!, (a, b) => a == b ? 1.0 : 0.0).Average(),
-                labels is null ? null : MacroF1.Of(nli!.Labels, gold, labels), rate, exact));
+                labels is null ? null : ConfusionMatrix.From(nli!.Labels, gold, labels).MacroF1, rate, exact));
         }
         var cpu = Int8CpuSupport.Current;
         return new AccuracyReport(manifest.Id, data.Source, data.Claims.Count, data.Corpus.Count, data.Pairs, k, nli?.Id, rows,

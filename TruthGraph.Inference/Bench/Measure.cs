@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TruthGraph.Inference.Embeddings;
+using TruthGraph.ServiceDefaults.Measurement;
 
 namespace TruthGraph.Inference.Bench;
 
@@ -59,9 +60,6 @@ public static class Measure
         await Task.WhenAll(loops);
         var elapsed = clock.Elapsed;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LatencyResult(callers, microBatching, all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.95));
+        return new LatencyResult(callers, microBatching, all.Length, elapsed, NearestRank.Percentile(all, 0.50), NearestRank.Percentile(all, 0.95));
     }
-
-    public static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

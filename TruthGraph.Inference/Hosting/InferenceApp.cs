@@ -23,11 +23,7 @@ public static class InferenceApp
         builder.AddInference();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseApiSecurity();
-        app.MapDefaultEndpoints();
-        app.MapDefaultOpenApi();
+        app.UseServiceDefaults();
         app.MapModelsApi();
         app.MapEmbeddingsApi();
         app.MapNliApi();

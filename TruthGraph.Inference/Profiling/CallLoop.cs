@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TruthGraph.ServiceDefaults.Measurement;
 
 namespace TruthGraph.Inference.Profiling;
 
@@ -7,8 +8,10 @@ public sealed record MeasuredCalls(int Calls, int Items, IReadOnlyList<double> L
     long PeakWorkingSetBytes, long? PeakGpuBytes, bool CrossedLimit)
 {
     public double ItemsPerSecond => Usage.WallMs > 0 ? Math.Round(Items / (Usage.WallMs / 1000), 2) : 0;
-    public double P50Ms => Percentiles.Of(LatenciesMs, 0.50);
-    public double P95Ms => Percentiles.Of(LatenciesMs, 0.95);
+    public double P50Ms => Percentile(0.50);
+    public double P95Ms => Percentile(0.95);
+
+    private double Percentile(double p) => Math.Round(NearestRank.Percentile(LatenciesMs.Order().ToArray(), p), 3);
 }
 
 /// <summary>Where a measurement's memory limit applies: GPU memory for a model on CUDA (when readable), else the working set.</summary>

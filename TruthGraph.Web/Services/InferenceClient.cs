@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace TruthGraph.Web.Services;
 
 /// <summary>Typed client of the inference service's model catalogue: list, warm up, unload.</summary>

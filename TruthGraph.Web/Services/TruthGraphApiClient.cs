@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace TruthGraph.Web.Services;
 
 /// <summary>Typed client of the verification API, as the dashboard needs it.</summary>

@@ -1,8 +1,6 @@
-extern alias tool;
-
 using System.Security.Cryptography;
-using tool::TruthGraph.CrossEncoderTraining.Evaluation;
-using tool::TruthGraph.CrossEncoderTraining.Export;
+using TruthGraph.CrossEncoderTraining.Evaluation;
+using TruthGraph.CrossEncoderTraining.Export;
 using TruthGraph.Inference.Onnx.Adapters;
 using static TorchSharp.torch;
 

@@ -1,7 +1,5 @@
-extern alias tool;
-
 using System.Text.Json;
-using tool::TruthGraph.Api.Verification;
+using TruthGraph.Api.Verification;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

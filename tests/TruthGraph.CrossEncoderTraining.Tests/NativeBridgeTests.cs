@@ -1,6 +1,4 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Native;
+using TruthGraph.CrossEncoderTraining.Native;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

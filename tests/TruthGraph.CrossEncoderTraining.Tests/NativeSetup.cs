@@ -1,7 +1,5 @@
-extern alias tool;
-
 using System.Runtime.CompilerServices;
-using tool::TruthGraph.CrossEncoderTraining.Native;
+using TruthGraph.CrossEncoderTraining.Native;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

@@ -1,9 +1,7 @@
-extern alias tool;
-
 using System.Security.Cryptography;
 using System.Text.Json;
-using tool::TruthGraph.CrossEncoderTraining.Evaluation;
-using tool::TruthGraph.CrossEncoderTraining.Export;
+using TruthGraph.CrossEncoderTraining.Evaluation;
+using TruthGraph.CrossEncoderTraining.Export;
 using TruthGraph.Inference.Models;
 using TruthGraph.Inference.Onnx.Adapters;
 

@@ -1,10 +1,8 @@
-extern alias tool;
-
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using tool::TruthGraph.CrossEncoderTraining.Native;
+using TruthGraph.CrossEncoderTraining.Native;
 using TruthGraph.Inference.Bench;
-using tool::TruthGraph.Inference.Tokenization;
+using TruthGraph.Inference.Tokenization;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;
 

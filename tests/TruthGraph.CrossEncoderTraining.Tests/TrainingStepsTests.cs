@@ -1,6 +1,4 @@
-extern alias tool;
-
-using tool::TruthGraph.CrossEncoderTraining.Training;
+using TruthGraph.CrossEncoderTraining.Training;
 using TruthGraph.Inference.Onnx.Adapters;
 
 namespace TruthGraph.CrossEncoderTraining.Tests;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace TruthGraph.Api.Benchmark.Load;
 
 /// <summary>

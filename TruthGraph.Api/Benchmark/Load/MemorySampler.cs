@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TruthGraph.Api.Benchmark.Load;
 
 /// <summary>Samples the working set of a few processes on a timer until stopped.</summary>

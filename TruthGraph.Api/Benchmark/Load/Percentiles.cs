@@ -1,4 +1,4 @@
-using TruthGraph.Api.Performance;
+using TruthGraph.ServiceDefaults.Measurement;
 
 namespace TruthGraph.Api.Benchmark.Load;
 
@@ -12,7 +12,7 @@ public sealed record Percentiles(double P50, double P95, double P99, double Max,
             return new Percentiles(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
         var sorted = values.Order().ToArray();
-        return new Percentiles(StageStatistics.Percentile(sorted, 0.50), StageStatistics.Percentile(sorted, 0.95),
-            StageStatistics.Percentile(sorted, 0.99), sorted[^1], sorted.Average());
+        return new Percentiles(NearestRank.Percentile(sorted, 0.50), NearestRank.Percentile(sorted, 0.95),
+            NearestRank.Percentile(sorted, 0.99), sorted[^1], sorted.Average());
     }
 }

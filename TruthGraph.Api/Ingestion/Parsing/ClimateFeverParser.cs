@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace TruthGraph.Api.Ingestion.Parsing;
 
 /// <summary>

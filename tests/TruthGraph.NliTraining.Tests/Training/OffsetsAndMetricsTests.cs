@@ -1,5 +1,5 @@
 using TruthGraph.NliTraining.Data;
-using TruthGraph.NliTraining.Evaluation;
+using TruthGraph.ServiceDefaults.Measurement;
 using TruthGraph.NliTraining.Training;
 
 namespace TruthGraph.NliTraining.Tests.Training;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Data;
 

@@ -1,5 +1,3 @@
-using TruthGraph.NliTraining.Data;
-
 namespace TruthGraph.CrossEncoderTraining.Data;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TruthGraph.Api.Verification;
-using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Data;
 

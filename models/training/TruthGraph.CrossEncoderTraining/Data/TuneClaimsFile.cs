@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Data;
 

@@ -1,6 +1,5 @@
 using TruthGraph.Api.Verification;
-using TruthGraph.NliTraining.Data;
-using TruthGraph.NliTraining.Evaluation;
+using TruthGraph.ServiceDefaults.Measurement;
 using TruthGraph.NliTraining.Training;
 using TruthGraph.NliTraining.Verdicts;
 

@@ -1,7 +1,6 @@
 using TruthGraph.Api.Verification;
 using TruthGraph.CrossEncoderTraining.Data;
 using TruthGraph.Inference.Tokenization;
-using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Evaluation;
 

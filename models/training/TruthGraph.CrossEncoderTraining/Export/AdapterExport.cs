@@ -1,6 +1,5 @@
 using System.Globalization;
 using TruthGraph.CrossEncoderTraining.Encoder;
-using TruthGraph.NliTraining.Data;
 using TruthGraph.Inference.Onnx.Adapters;
 using static TorchSharp.torch;
 

@@ -3,7 +3,6 @@ using TruthGraph.CrossEncoderTraining.Data;
 using TruthGraph.CrossEncoderTraining.Encoder;
 using TruthGraph.CrossEncoderTraining.Evaluation;
 using TruthGraph.CrossEncoderTraining.Training;
-using TruthGraph.NliTraining.Data;
 
 namespace TruthGraph.CrossEncoderTraining.Export;
 

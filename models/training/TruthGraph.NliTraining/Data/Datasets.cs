@@ -1,5 +1,6 @@
 using TruthGraph.Api.Verification;
 using System.Text.Json;
+using TruthGraph.ServiceDefaults.Datasets;
 using TruthGraph.NliTraining.Verdicts;
 
 namespace TruthGraph.NliTraining.Data;
@@ -13,26 +14,9 @@ public sealed record ClaimExample(string Id, string Claim, Verdict Label, IReadO
 /// <summary>Readers for the shared JSON-lines data sets (see ../shared/data/*/README.md).</summary>
 public static class Datasets
 {
-    public static IReadOnlyList<ClaimExample> ReadClimateFever(string path)
-    {
-        var claims = new List<ClaimExample>();
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            var claim = root.GetProperty("claim").GetString()!;
-            var pairs = root.GetProperty("evidences").EnumerateArray()
-                .Select(e => new NliPair(
-                    e.GetProperty("evidence").GetString()!,
-                    claim,
-                    NliLabels.FromClimateFever(e.GetProperty("evidence_label").GetString()!)))
-                .ToList();
-            claims.Add(new ClaimExample(
-                root.GetProperty("claim_id").GetString()!, claim,
-                VerdictNames.FromClimateFever(root.GetProperty("claim_label").GetString()!), pairs));
-        }
-        return claims;
-    }
+    public static IReadOnlyList<ClaimExample> ReadClimateFever(string path) =>
+        ClimateFeverFile.Read(path, record => new ClaimExample(record.ClaimId, record.Claim, VerdictNames.FromClimateFever(record.ClaimLabel),
+            record.Evidence.Select(e => new NliPair(e.Text, record.Claim, NliLabels.FromClimateFever(e.Label))).ToList()));
 
     public static IReadOnlyList<NliPair> ReadSnli(string path)
     {
