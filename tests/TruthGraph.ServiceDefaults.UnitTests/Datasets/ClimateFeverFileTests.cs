@@ -1,6 +1,6 @@
 using TruthGraph.ServiceDefaults.Datasets;
 
-namespace TruthGraph.UnitTests.Measurement;
+namespace TruthGraph.ServiceDefaults.UnitTests.Datasets;
 
 /// <summary>The one reader of labelled CLIMATE-FEVER files (evaluation, accuracy check, trainers).</summary>
 public sealed class ClimateFeverFileTests : IDisposable

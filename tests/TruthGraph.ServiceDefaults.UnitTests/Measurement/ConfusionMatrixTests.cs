@@ -1,6 +1,6 @@
 using TruthGraph.ServiceDefaults.Measurement;
 
-namespace TruthGraph.UnitTests.Measurement;
+namespace TruthGraph.ServiceDefaults.UnitTests.Measurement;
 
 /// <summary>Macro-F1 as the evaluation report, the INT8 accuracy check and the trainers compute it.</summary>
 public sealed class ConfusionMatrixTests

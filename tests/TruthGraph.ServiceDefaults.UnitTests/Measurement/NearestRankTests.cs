@@ -1,6 +1,6 @@
 using TruthGraph.ServiceDefaults.Measurement;
 
-namespace TruthGraph.UnitTests.Measurement;
+namespace TruthGraph.ServiceDefaults.UnitTests.Measurement;
 
 /// <summary>The one percentile definition every latency report uses.</summary>
 public sealed class NearestRankTests
