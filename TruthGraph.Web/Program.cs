@@ -60,6 +60,8 @@ if (!app.Environment.IsDevelopment())
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Browsers and tools ask for /favicon.ico whatever the page links; the icon is the SVG the pages link to.
+app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).ExcludeFromDescription();
 // A profile's sampling file, passed through from the API: the browser cannot reach the API's internal address.
 app.MapGet("/performance/profiles/{id:guid}/trace", async (Guid id, PerformanceApiClient perf, CancellationToken cancellationToken) =>
     await perf.GetProfileTraceAsync(id, cancellationToken) is { } file

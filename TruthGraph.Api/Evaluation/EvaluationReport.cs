@@ -26,7 +26,7 @@ public sealed record EvaluationReport(
             claims.Zip(results, (c, r) => ((int)c.Label, (int)r.Verdict)));
         var pairReport = ClassificationReport.From(PairClasses,
             goldPairLabels.Zip(pairScores, (gold, s) => (gold, PairClasses.ToList().IndexOf(s.Label))));
-        var timings = results.Select(r => r.Timings).ToList();
+        var timings = results.Select(r => r.MeasuredTimings()).ToList();
         var stages = new Dictionary<string, LatencySummary>
         {
             ["embed"] = LatencySummary.Of(timings.Select(t => t.EmbedMs)),

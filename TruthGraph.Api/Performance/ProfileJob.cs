@@ -128,7 +128,7 @@ public sealed class ProfileJob(InferencePerfClient inference, WorkloadSource wor
             {
                 var started = Stopwatch.GetTimestamp();
                 var result = (await pipeline.Verifier.VerifyAsync([claim], 10, -1, cancellationToken, useResultCache: false))[0];
-                stages.Add(result.Timings, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                stages.Add(result.MeasuredTimings(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 ids.Add(result.Id);
             }
         }

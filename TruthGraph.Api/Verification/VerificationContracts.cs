@@ -21,18 +21,29 @@ public enum PairLabel
 /// The W3C trace id of the request that produced this answer (for a cached answer: the request that was answered from
 /// the cache); the dashboard and <c>GET /api/traces/{traceId}</c> show its spans. Null when tracing was off.
 /// </param>
+/// <param name="Timings">
+/// Where the time went, stage by stage. Null only on a stored verification whose timings were never recorded (one made
+/// before they were stored): the history says so instead of showing zeros.
+/// </param>
 public sealed record VerificationResult(
     Guid Id,
     string Claim,
     Verdict Verdict,
     double Confidence,
     IReadOnlyList<ScoredEvidence> Evidence,
-    StageTimings Timings,
+    StageTimings? Timings,
     ModelIds Models,
     long CorpusVersion,
     bool Cached,
     DateTimeOffset CreatedAt,
     string? TraceId = null);
+
+public static class VerificationResultTimings
+{
+    /// <summary>The timings of a verification just made by <see cref="VerificationService"/>, which always measures them.</summary>
+    public static StageTimings MeasuredTimings(this VerificationResult result) =>
+        result.Timings ?? throw new InvalidOperationException($"Verification {result.Id} carries no stage timings.");
+}
 
 public sealed record ScoredEvidence(
     long Id,

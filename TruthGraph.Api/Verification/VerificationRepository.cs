@@ -32,13 +32,36 @@ public sealed class VerificationRepository(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Records the stage timings of verifications already saved: they include the save itself, so they are only known
+    /// after it (see migration 0004).
+    /// </summary>
+    public async Task SaveTimingsAsync(IReadOnlyList<Guid> ids, StageTimings timings, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE verifications SET timings = @timings WHERE id = ANY(@ids)");
+        command.Parameters.AddWithValue("timings", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(timings, JsonOptions));
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One stored verification. Its timings come from the timings column alone: rows stored before it existed hold
+    /// zeros in their result document, which were never measured, so they come back without timings.
+    /// </summary>
     public async Task<VerificationResult?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT result::text FROM verifications WHERE id = @id");
+        await using var command = dataSource.CreateCommand("SELECT result::text, timings::text FROM verifications WHERE id = @id");
         command.Parameters.AddWithValue("id", id);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize<VerificationResult>(json, JsonOptions)
-            : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var result = JsonSerializer.Deserialize<VerificationResult>(reader.GetString(0), JsonOptions)!;
+        var timings = await reader.IsDBNullAsync(1, cancellationToken)
+            ? null
+            : JsonSerializer.Deserialize<StageTimings>(reader.GetString(1), JsonOptions);
+        return result with { Timings = timings };
     }
 
     public async Task<VerificationPage> ListAsync(int page, int pageSize, Verdict? verdict, CancellationToken cancellationToken)

@@ -112,9 +112,11 @@ public sealed class VerificationService(
             return true;
         });
 
-        // Stage times are shared by the claims of a batch; each result reports the batch's split.
+        // Stage times are shared by the claims of a batch; each result reports the batch's split. They are complete only
+        // now that the store above is timed, so they go to the stored rows in a second write (outside the figures).
         var totalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var timings = timer.ToTimings(totalMs);
+        await repository.SaveTimingsAsync(fresh.Select(r => r.Id).ToList(), timings, cancellationToken);
         for (var j = 0; j < pending.Count; j++)
         {
             var result = fresh[j] with { Timings = timings };
@@ -151,7 +153,7 @@ public sealed class VerificationService(
                 PairLabelOf(s)))
             .ToList();
         return new VerificationResult(Guid.CreateVersion7(), claim, decision.Verdict, Math.Round(decision.Confidence, 4), scored,
-            new StageTimings(0, 0, 0, 0, 0, 0), models, corpusVersion, Cached: false, time.GetUtcNow());
+            Timings: null, models, corpusVersion, Cached: false, time.GetUtcNow());
     }
 
     private static PairLabel PairLabelOf(NliScore score) => score.Label switch

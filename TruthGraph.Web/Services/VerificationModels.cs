@@ -7,13 +7,14 @@ public sealed record VerifyRequestBody(
     string Claim, int TopK, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NliModel = null);
 
 /// <summary>The dashboard's view of a verification result (the API owns the contract; this mirrors what is shown).</summary>
+/// <param name="Timings">Null for a stored verification whose stage timings were never recorded.</param>
 public sealed record VerificationView(
     Guid Id,
     string Claim,
     string Verdict,
     double Confidence,
     IReadOnlyList<EvidenceView> Evidence,
-    TimingsView Timings,
+    TimingsView? Timings,
     ModelsView Models,
     bool Cached,
     DateTimeOffset CreatedAt,

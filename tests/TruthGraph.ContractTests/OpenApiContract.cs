@@ -135,7 +135,7 @@ public sealed class OpenApiContract
             }
             // The document's "required" lists constructor parameters only (a computed member is always written but
             // never listed), so for a response it is the member's nullability that tells whether null can come.
-            if (!isRequest && IsNeverNull(property) && KindsOf(Resolve(member)).Contains("null"))
+            if (!isRequest && IsNeverNull(property) && MayBeNull(member))
             {
                 mismatches.Add($"{where}.{name}: the client takes it as never null; the server may send null");
             }
@@ -171,6 +171,15 @@ public sealed class OpenApiContract
         }
         return schema;
     }
+
+    /// <summary>
+    /// Whether the server may send null here: a "null" type, or a null option beside a $ref (how a nullable reference
+    /// is written), which <see cref="Resolve"/> reads past.
+    /// </summary>
+    private bool MayBeNull(JsonElement schema) =>
+        KindsOf(Resolve(schema)).Contains("null")
+        || new[] { "anyOf", "oneOf" }.Any(combinator => schema.TryGetProperty(combinator, out var options)
+            && options.EnumerateArray().Any(option => KindsOf(option).Contains("null")));
 
     private static HashSet<string> KindsOf(JsonElement schema)
     {

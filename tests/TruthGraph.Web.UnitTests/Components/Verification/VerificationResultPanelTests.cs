@@ -64,4 +64,27 @@ public sealed class VerificationResultPanelTests
         var untraced = ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, Samples.Verification(ThreeEvidence)));
         Assert.Empty(untraced.FindAll("[data-testid=trace-links]"));
     }
+
+    /// <summary>History's detail shows a stored verification through this panel, with the timings the API read back.</summary>
+    [Fact]
+    public async Task Recorded_stage_timings_are_shown_as_stored()
+    {
+        await using var ctx = WebTestContext.Create();
+        var panel = ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, Samples.Verification(ThreeEvidence)));
+
+        Assert.Contains("NLI 40.0 ms", panel.Find("[data-testid=verification-result]").TextContent);
+        Assert.Contains("total 100.0 ms", panel.Markup);
+        Assert.Empty(panel.FindAll("[data-testid=timings-not-recorded]"));
+    }
+
+    [Fact]
+    public async Task A_verification_stored_without_timings_says_not_recorded_instead_of_zeros()
+    {
+        await using var ctx = WebTestContext.Create();
+        var panel = ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, Samples.Verification(ThreeEvidence) with { Timings = null }));
+
+        Assert.Contains("not recorded", panel.Find("[data-testid=timings-not-recorded]").TextContent);
+        Assert.Empty(panel.FindAll("[data-testid=stage-breakdown]"));
+        Assert.DoesNotContain("0.0 ms", panel.Markup);
+    }
 }
