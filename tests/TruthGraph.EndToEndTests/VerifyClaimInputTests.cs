@@ -62,6 +62,9 @@ public sealed class VerifyClaimInputTests(AppFixture fixture, BrowserFixture bro
         {
             var box = await chip.BoundingBoxAsync() ?? throw new InvalidOperationException("A chip has no box.");
             Assert.True(box.X + box.Width <= card.X + card.Width + 0.5, $"A chip ends at {box.X + box.Width}px, past the card's edge at {card.X + card.Width}px.");
+            // A chip held to the card's width by max-width still clips a one-line text: its content would be wider than its box.
+            var hiddenPx = await chip.EvaluateAsync<double>("chip => chip.scrollWidth - chip.clientWidth");
+            Assert.True(hiddenPx <= 1, $"{hiddenPx}px of the chip '{await chip.InnerTextAsync()}' are clipped.");
         }
         await BrowserFixture.SaveScreenshotAsync(page, "verify-page-phone-chips");
     }
