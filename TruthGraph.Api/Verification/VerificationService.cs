@@ -116,7 +116,11 @@ public sealed class VerificationService(
         // now that the store above is timed, so they go to the stored rows in a second write (outside the figures).
         var totalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var timings = timer.ToTimings(totalMs);
-        await repository.SaveTimingsAsync(fresh.Select(r => r.Id).ToList(), timings, cancellationToken);
+        using (VerificationTelemetry.Database.StartActivity("store stage timings"))
+        {
+            // Its own span: outside the stage figures, but a trace should still show where the time went.
+            await repository.SaveTimingsAsync(fresh.Select(r => r.Id).ToList(), timings, cancellationToken);
+        }
         for (var j = 0; j < pending.Count; j++)
         {
             var result = fresh[j] with { Timings = timings };
