@@ -29,8 +29,17 @@ public readonly record struct VerdictThresholds(
 }
 
 /// <summary>The verdict, its confidence in [0, 1], and which evidence (by index) decided it.</summary>
+/// <param name="SetAsideEvidence">
+/// Evidence that met the support or refute threshold but was dropped by the dispute margin, because the other side's
+/// evidence is much closer to the claim: it is in neither list above, and an explanation should say so.
+/// </param>
 public sealed record VerdictDecision(
-    Verdict Verdict, double Confidence, IReadOnlyList<int> SupportingEvidence, IReadOnlyList<int> RefutingEvidence);
+    Verdict Verdict, double Confidence, IReadOnlyList<int> SupportingEvidence, IReadOnlyList<int> RefutingEvidence,
+    IReadOnlyList<int> SetAsideEvidence)
+{
+    /// <summary>The evidence the verdict rests on: the supporting, the refuting, or both sides for DISPUTED; none for NOT ENOUGH INFO.</summary>
+    public IReadOnlyList<int> DecidingEvidence => [.. SupportingEvidence, .. RefutingEvidence];
+}
 
 /// <summary>
 /// Turns per-evidence NLI scores into a claim verdict: SUPPORTED when some evidence supports and none refutes,
@@ -75,26 +84,29 @@ public static class VerdictAggregator
             }
         }
 
+        var setAside = new List<int>();
         if (thresholds.DisputeMargin is { } margin && supporting.Count > 0 && refuting.Count > 0)
         {
             var supportSimilarity = supporting.Max(i => evidence[i].Similarity);
             var refuteSimilarity = refuting.Max(i => evidence[i].Similarity);
             if (refuteSimilarity < supportSimilarity - margin)
             {
+                setAside.AddRange(refuting);
                 refuting.Clear();
             }
             else if (supportSimilarity < refuteSimilarity - margin)
             {
+                setAside.AddRange(supporting);
                 supporting.Clear();
             }
         }
 
         return (supporting.Count > 0, refuting.Count > 0) switch
         {
-            (true, false) => new VerdictDecision(Verdict.Supported, bestSupport, supporting, refuting),
-            (false, true) => new VerdictDecision(Verdict.Refuted, bestRefute, supporting, refuting),
-            (true, true) => new VerdictDecision(Verdict.Disputed, Math.Min(bestSupport, bestRefute), supporting, refuting),
-            _ => new VerdictDecision(Verdict.NotEnoughInfo, 1 - strongestSignal, supporting, refuting),
+            (true, false) => new VerdictDecision(Verdict.Supported, bestSupport, supporting, refuting, setAside),
+            (false, true) => new VerdictDecision(Verdict.Refuted, bestRefute, supporting, refuting, setAside),
+            (true, true) => new VerdictDecision(Verdict.Disputed, Math.Min(bestSupport, bestRefute), supporting, refuting, setAside),
+            _ => new VerdictDecision(Verdict.NotEnoughInfo, 1 - strongestSignal, supporting, refuting, setAside),
         };
     }
 }

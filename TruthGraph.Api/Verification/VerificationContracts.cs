@@ -21,6 +21,10 @@ public enum PairLabel
 /// The W3C trace id of the request that produced this answer (for a cached answer: the request that was answered from
 /// the cache); the dashboard and <c>GET /api/traces/{traceId}</c> show its spans. Null when tracing was off.
 /// </param>
+/// <param name="Explanation">
+/// Why the verdict came out: the deciding evidence and a reason in words. Null only on a stored verification made before
+/// explanations were kept.
+/// </param>
 /// <param name="Timings">
 /// Where the time went, stage by stage. Null only on a stored verification whose timings were never recorded (one made
 /// before they were stored): the history says so instead of showing zeros.
@@ -36,7 +40,8 @@ public sealed record VerificationResult(
     long CorpusVersion,
     bool Cached,
     DateTimeOffset CreatedAt,
-    string? TraceId = null);
+    string? TraceId = null,
+    VerdictExplanation? Explanation = null);
 
 public static class VerificationResultTimings
 {
@@ -45,6 +50,9 @@ public static class VerificationResultTimings
         result.Timings ?? throw new InvalidOperationException($"Verification {result.Id} carries no stage timings.");
 }
 
+/// <summary>One retrieved sentence with its NLI scores and what it did for the verdict.</summary>
+/// <param name="Role">Null only on a stored verification made before roles were kept.</param>
+/// <param name="Deciding">True when the verdict rests on this sentence (see <see cref="VerdictExplanation.DecidingEvidenceIds"/>).</param>
 public sealed record ScoredEvidence(
     long Id,
     string Source,
@@ -54,7 +62,9 @@ public sealed record ScoredEvidence(
     double Entailment,
     double Neutral,
     double Contradiction,
-    PairLabel Label);
+    PairLabel Label,
+    EvidenceRole? Role = null,
+    bool Deciding = false);
 
 /// <summary>Milliseconds per stage; <see cref="OverheadMs"/> is the rest of <see cref="TotalMs"/> (validation, serialisation, scheduling).</summary>
 public sealed record StageTimings(double EmbedMs, double RetrieveMs, double NliMs, double AggregateMs, double DbMs, double TotalMs)

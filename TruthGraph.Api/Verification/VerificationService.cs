@@ -91,7 +91,7 @@ public sealed class VerificationService(
                 () => nli.ClassifyAsync(pairs, models.Nli, cancellationToken));
         var scores = classified?.Data ?? [];
         // Thresholds belong to the NLI model that scored the pairs; with no evidence at all they do not matter.
-        var thresholds = classified?.VerdictThresholds ?? new VerdictThresholds(0.5, 0.5);
+        var thresholds = classified?.VerdictThresholds ?? new VerdictThresholds(0.5, 0.5, threshold);
 
         var fresh = timer.Time(Stage.Aggregate, VerificationTelemetry.Aggregate, "aggregate", () =>
         {
@@ -150,14 +150,21 @@ public sealed class VerificationService(
     private VerificationResult BuildResult(string claim, IReadOnlyList<EvidenceHit> matches, IReadOnlyList<NliScore> scores,
         VerdictThresholds thresholds, ModelIds models, long corpusVersion)
     {
-        var decision = VerdictAggregator.Decide(
-            matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity)).ToList(), thresholds);
-        var scored = matches.Zip(scores, (m, s) => new ScoredEvidence(
-                m.Id, m.Source, m.ExternalId, m.Text, Math.Round(m.Similarity, 4), s.Entailment, s.Neutral, s.Contradiction,
-                PairLabelOf(s)))
+        var pairScores = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity)).ToList();
+        var decision = VerdictAggregator.Decide(pairScores, thresholds);
+        var deciding = decision.DecidingEvidence.ToHashSet();
+        var scored = matches.Zip(scores, (m, s) => (Match: m, Score: s))
+            .Select((pair, i) => new ScoredEvidence(
+                pair.Match.Id, pair.Match.Source, pair.Match.ExternalId, pair.Match.Text, Math.Round(pair.Match.Similarity, 4),
+                pair.Score.Entailment, pair.Score.Neutral, pair.Score.Contradiction, PairLabelOf(pair.Score),
+                VerdictExplainer.RoleOf(i, pairScores[i], decision, thresholds), deciding.Contains(i)))
             .ToList();
+        var explanation = new VerdictExplanation(
+            VerdictExplainer.Reason(decision, pairScores, thresholds),
+            decision.DecidingEvidence.Select(i => scored[i].Id).ToList(),
+            thresholds.MinSimilarity);
         return new VerificationResult(Guid.CreateVersion7(), claim, decision.Verdict, Math.Round(decision.Confidence, 4), scored,
-            Timings: null, models, corpusVersion, Cached: false, time.GetUtcNow());
+            Timings: null, models, corpusVersion, Cached: false, time.GetUtcNow(), Explanation: explanation);
     }
 
     private static PairLabel PairLabelOf(NliScore score) => score.Label switch

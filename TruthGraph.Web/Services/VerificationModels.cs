@@ -8,6 +8,7 @@ public sealed record VerifyRequestBody(
 
 /// <summary>The dashboard's view of a verification result (the API owns the contract; this mirrors what is shown).</summary>
 /// <param name="Timings">Null for a stored verification whose stage timings were never recorded.</param>
+/// <param name="Explanation">Null for a stored verification made before explanations were kept.</param>
 public sealed record VerificationView(
     Guid Id,
     string Claim,
@@ -18,11 +19,16 @@ public sealed record VerificationView(
     ModelsView Models,
     bool Cached,
     DateTimeOffset CreatedAt,
-    string? TraceId = null);
+    string? TraceId = null,
+    ExplanationView? Explanation = null);
 
+/// <param name="Role">supports, refutes, neutral or below-floor; null for a stored verification made before roles were kept.</param>
 public sealed record EvidenceView(
     long Id, string Source, string ExternalId, string Text, double Similarity, double Entailment, double Neutral,
-    double Contradiction, string Label);
+    double Contradiction, string Label, string? Role = null, bool Deciding = false);
+
+/// <summary>Why the verdict came out: a reason in words and the evidence it rests on.</summary>
+public sealed record ExplanationView(string Reason, IReadOnlyList<long> DecidingEvidenceIds, double RelevanceFloor);
 
 public sealed record TimingsView(double EmbedMs, double RetrieveMs, double NliMs, double AggregateMs, double DbMs, double TotalMs, double OverheadMs);
 

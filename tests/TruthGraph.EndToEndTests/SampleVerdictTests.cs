@@ -17,6 +17,15 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
         Assert.Equal("nli-minilm-cross", result.GetProperty("models").GetProperty("nli").GetString());
         var deciding = Evidence(result).Single(e => e.GetProperty("externalId").GetString() == "physics-005");
         Assert.Equal("contradiction", deciding.GetProperty("label").GetString());
+
+        // The answer explains itself: that sentence refutes and decides, every other one has a role, and the reason says so.
+        Assert.Equal("refutes", deciding.GetProperty("role").GetString());
+        Assert.True(deciding.GetProperty("deciding").GetBoolean());
+        var explanation = result.GetProperty("explanation");
+        Assert.Contains(deciding.GetProperty("id").GetInt64(), explanation.GetProperty("decidingEvidenceIds").EnumerateArray().Select(i => i.GetInt64()));
+        Assert.StartsWith("Refuted by ", explanation.GetProperty("reason").GetString());
+        Assert.All(Evidence(result), e => Assert.Contains(e.GetProperty("role").GetString(), new[] { "supports", "refutes", "neutral", "below-floor" }));
+        Assert.All(Evidence(result).Where(e => e.GetProperty("deciding").GetBoolean()), e => Assert.Equal("refutes", e.GetProperty("role").GetString()));
     }
 
     [Fact]

@@ -1,0 +1,90 @@
+namespace TruthGraph.Api.UnitTests.Verification;
+
+public sealed class VerdictExplainerTests
+{
+    private static readonly VerdictThresholds Thresholds = new(0.5, 0.5, MinSimilarity: 0.45, DisputeMargin: 0.15);
+
+    private static PairScores Entails(double p, double similarity) => new(p, (1 - p) / 2, (1 - p) / 2, similarity);
+
+    private static PairScores Contradicts(double p, double similarity) => new((1 - p) / 2, (1 - p) / 2, p, similarity);
+
+    private static (IReadOnlyList<EvidenceRole> Roles, VerdictDecision Decision, string Reason) Explain(params PairScores[] evidence)
+    {
+        var decision = VerdictAggregator.Decide(evidence, Thresholds);
+        var roles = evidence.Select((s, i) => VerdictExplainer.RoleOf(i, s, decision, Thresholds)).ToList();
+        return (roles, decision, VerdictExplainer.Reason(decision, evidence, Thresholds));
+    }
+
+    [Fact]
+    public void A_refuted_claim_names_its_refuting_sentence_and_gives_each_other_sentence_its_role()
+    {
+        var (roles, decision, reason) = Explain(
+            Contradicts(0.91, 0.8), new PairScores(0.2, 0.7, 0.1, 0.6), Contradicts(0.95, 0.3));
+
+        Assert.Equal([EvidenceRole.Refutes, EvidenceRole.Neutral, EvidenceRole.BelowFloor], roles);
+        Assert.Equal([0], decision.DecidingEvidence);
+        Assert.Equal("Refuted by 1 sentence (p = 0.91); no sentence above the relevance floor supports it.", reason);
+    }
+
+    [Fact]
+    public void A_supported_claim_quotes_the_strongest_of_several_supporting_sentences()
+    {
+        var (roles, decision, reason) = Explain(Entails(0.7, 0.9), Entails(0.88, 0.8));
+
+        Assert.Equal([EvidenceRole.Supports, EvidenceRole.Supports], roles);
+        Assert.Equal([0, 1], decision.DecidingEvidence);
+        Assert.Equal("Supported by 2 sentences (strongest p = 0.88); no sentence above the relevance floor refutes it.", reason);
+    }
+
+    [Fact]
+    public void A_disputed_claim_rests_on_both_sides()
+    {
+        var (roles, decision, reason) = Explain(Entails(0.8, 0.9), Contradicts(0.77, 0.85));
+
+        Assert.Equal([EvidenceRole.Supports, EvidenceRole.Refutes], roles);
+        Assert.Equal([0, 1], decision.DecidingEvidence);
+        Assert.Equal("Disputed: 1 sentence supports it (p = 0.80) and 1 sentence refutes it (p = 0.77).", reason);
+    }
+
+    [Fact]
+    public void A_side_set_aside_by_the_dispute_margin_keeps_its_role_but_does_not_decide_and_the_reason_says_so()
+    {
+        var (roles, decision, reason) = Explain(Entails(0.9, 0.92), Contradicts(0.9, 0.6));
+
+        Assert.Equal(Verdict.Supported, decision.Verdict);
+        Assert.Equal([EvidenceRole.Supports, EvidenceRole.Refutes], roles);
+        Assert.Equal([0], decision.DecidingEvidence);
+        Assert.Equal([1], decision.SetAsideEvidence);
+        Assert.EndsWith("1 refuting sentence was set aside: much less similar to the claim than the supporting evidence.", reason);
+    }
+
+    [Fact]
+    public void Not_enough_info_quotes_the_strongest_signal_and_counts_what_fell_below_the_floor()
+    {
+        var (roles, decision, reason) = Explain(new PairScores(0.1, 0.55, 0.35, 0.7), new PairScores(0.2, 0.7, 0.1, 0.5), Entails(0.99, 0.2));
+
+        Assert.Equal([EvidenceRole.Neutral, EvidenceRole.Neutral, EvidenceRole.BelowFloor], roles);
+        Assert.Empty(decision.DecidingEvidence);
+        Assert.Equal("Not enough info: none of the 2 sentences above the relevance floor supports or refutes the claim " +
+            "(strongest: contradiction p = 0.35). 1 sentence more was below the floor.", reason);
+    }
+
+    [Fact]
+    public void No_evidence_says_none_was_retrieved_rather_than_a_probability()
+    {
+        var (_, decision, reason) = Explain();
+
+        Assert.Equal(Verdict.NotEnoughInfo, decision.Verdict);
+        Assert.Equal("No evidence retrieved: no sentence in the corpus reaches the relevance floor (similarity 0.45).", reason);
+        Assert.DoesNotContain("p =", reason);
+    }
+
+    [Fact]
+    public void Evidence_retrieved_only_below_the_floor_is_said_to_be_below_it()
+    {
+        var (roles, _, reason) = Explain(Entails(0.9, 0.3), Contradicts(0.9, 0.2));
+
+        Assert.All(roles, role => Assert.Equal(EvidenceRole.BelowFloor, role));
+        Assert.Equal("Not enough info: all 2 sentences retrieved are below the relevance floor (similarity 0.45).", reason);
+    }
+}

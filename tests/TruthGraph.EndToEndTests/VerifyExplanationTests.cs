@@ -1,0 +1,52 @@
+namespace TruthGraph.EndToEndTests;
+
+/// <summary>The Verify page says why a verdict came out, in a real browser: reason, roles, and what differs from the claim.</summary>
+[Collection(AppCollection.Name)]
+public sealed class VerifyExplanationTests(AppFixture fixture, BrowserFixture browser)
+{
+    private const float CircuitStartMs = 30_000;
+
+    [Fact]
+    public async Task A_refuted_negation_shows_its_reason_the_deciding_sentence_with_the_negation_marked_and_roles_on_a_phone_too()
+    {
+        await fixture.WaitForSampleCorpusAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.WebUrl("/verify"));
+        await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = CircuitStartMs });
+        await Assertions.Expect(page.Locator("[data-enter-verifies]")).ToHaveAttributeAsync("data-enter-verifies", "true", new() { Timeout = CircuitStartMs });
+
+        var claim = page.GetByTestId("verify-form").Locator("textarea").First;
+        await claim.FillAsync("Sound can travel through a vacuum.");
+        await claim.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("verdict-chip")).ToContainTextAsync("REFUTED", new() { Timeout = CircuitStartMs });
+        await Assertions.Expect(page.GetByTestId("verdict-reason")).ToContainTextAsync("Refuted by");
+        await Assertions.Expect(page.GetByTestId("confidence-words")).ToContainTextAsync("false");
+
+        var deciding = page.GetByTestId("deciding-sentence").Filter(new() { HasText = "Sound cannot travel" });
+        await Assertions.Expect(deciding).ToHaveCountAsync(1);
+        await Assertions.Expect(deciding.Locator("mark[data-kind=negation]")).ToHaveTextAsync("cannot");
+        await Assertions.Expect(deciding.GetByTestId("evidence-role")).ToHaveTextAsync("refutes");
+        await Assertions.Expect(deciding.GetByTestId("only-in-evidence")).ToContainTextAsync("negation");
+
+        // Every retrieved sentence sits under its role, the deciding side first, with its probabilities as text.
+        var groups = page.GetByTestId("evidence-group");
+        Assert.Equal("refutes", await groups.First.GetAttributeAsync("data-role"));
+        var rows = await page.GetByTestId("evidence-row").CountAsync();
+        Assert.True(rows >= 1);
+        Assert.Equal(rows, await page.GetByTestId("probability-text").CountAsync());
+        await BrowserFixture.SaveScreenshotAsync(page, "verify-explained");
+
+        // On a phone the probabilities are still text (no hover), and nothing is wider than the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(page.GetByTestId("probability-text").First).ToBeVisibleAsync();
+        var tooWide = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(e => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)
+                .slice(0, 5)
+            """);
+        Assert.True(tooWide.Length == 0, $"wider than a 390 px screen: {string.Join("; ", tooWide)}");
+        await BrowserFixture.SaveScreenshotAsync(page, "verify-explained-phone");
+    }
+}
