@@ -51,6 +51,7 @@ public static class ApiServices
 
         services.Configure<VerificationOptions>(builder.Configuration.GetSection("Verification"));
         services.AddSingleton<VerificationRepository>();
+        services.AddSingleton<VerificationFeedbackRepository>();
         services.AddSingleton<VerificationResultCache>();
         services.AddTransient<VerificationService>();
 

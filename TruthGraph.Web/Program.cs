@@ -67,6 +67,25 @@ app.MapGet("/performance/profiles/{id:guid}/trace", async (Guid id, PerformanceA
     await perf.GetProfileTraceAsync(id, cancellationToken) is { } file
         ? Results.File(file.Content, "application/json", file.FileName)
         : Results.NotFound());
+// Exports from History, passed through from the API (the browser cannot reach its internal address): the filters are the page's.
+app.MapGet("/history/export", async (TruthGraphApiClient api, CancellationToken cancellationToken, string? format, string? verdict, string? q,
+    DateTime? from, DateTime? to) =>
+{
+    try
+    {
+        var file = await api.ExportVerificationsAsync(format ?? "csv", new HistoryFilter(verdict, q, from, to), cancellationToken);
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+    catch (ApiProblemException ex)
+    {
+        return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+    }
+}).ExcludeFromDescription();
+app.MapGet("/history/labels", async (TruthGraphApiClient api, CancellationToken cancellationToken) =>
+{
+    var file = await api.ExportVerdictLabelsAsync(cancellationToken);
+    return Results.File(file.Content, file.ContentType, file.FileName);
+}).ExcludeFromDescription();
 app.MapDefaultEndpoints();
 
 app.Run();

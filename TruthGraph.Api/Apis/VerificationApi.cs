@@ -13,7 +13,13 @@ public static class VerificationApi
 
         var history = routes.MapGroup("/api/verifications").WithTags("Verification history");
         history.MapGet("/", ListAsync).WithName("ListVerifications").WithSummary("Past verifications, newest first");
+        history.MapGet("/export", ExportAsync).WithName("ExportVerifications")
+            .WithSummary("Stored verifications as CSV or JSON (same filters as the list, newest first, at most 10,000)");
+        history.MapGet("/labels", ExportLabelsAsync).WithName("ExportVerdictLabels")
+            .WithSummary("Every \"this verdict is wrong\" label with its verification, as JSON lines");
         history.MapGet("/{id}", GetAsync).WithName("GetVerification").WithSummary("One stored verification");
+        history.MapPost("/{id}/feedback", AddFeedbackAsync).WithName("AddVerdictFeedback").RequireVerifyRateLimit()
+            .WithSummary("Say which verdict a stored verification should have had");
         return routes;
     }
 
@@ -44,7 +50,8 @@ public static class VerificationApi
     }
 
     public static async Task<Results<Ok<VerificationPage>, ValidationProblem>> ListAsync(
-        VerificationRepository repository, CancellationToken cancellationToken, int page = 1, int pageSize = 20, string? verdict = null)
+        VerificationRepository repository, CancellationToken cancellationToken, int page = 1, int pageSize = 20, string? verdict = null,
+        string? q = null, string? from = null, string? to = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (page < 1)
@@ -55,23 +62,85 @@ public static class VerificationApi
         {
             errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
         }
-        Verdict? filter = null;
-        if (!string.IsNullOrEmpty(verdict))
+        var query = VerificationQuery.Parse(verdict, q, from, to, errors);
+        if (errors.Count > 0)
         {
-            if (VerdictNames.TryParse(verdict, out var parsed))
-            {
-                filter = parsed;
-            }
-            else
-            {
-                errors["verdict"] = ["verdict must be SUPPORTED, REFUTED, DISPUTED or NOT_ENOUGH_INFO."];
-            }
+            return TypedResults.ValidationProblem(errors);
+        }
+        return TypedResults.Ok(await repository.ListAsync(page, pageSize, query, cancellationToken));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+        VerificationRepository repository, TimeProvider time, CancellationToken cancellationToken, string format = "csv",
+        string? verdict = null, string? q = null, string? from = null, string? to = null, int limit = VerificationExport.MaxRows)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (format is not ("csv" or "json"))
+        {
+            errors["format"] = ["format must be csv or json."];
+        }
+        if (limit < 1 || limit > VerificationExport.MaxRows)
+        {
+            errors["limit"] = [$"limit must be between 1 and {VerificationExport.MaxRows:N0}."];
+        }
+        var query = VerificationQuery.Parse(verdict, q, from, to, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var rows = new List<ExportedVerification>();
+        await foreach (var (result, label) in repository.ExportAsync(query, limit, cancellationToken))
+        {
+            rows.Add(new ExportedVerification(result, label));
+        }
+        var name = $"truthgraph-verifications-{time.GetUtcNow():yyyyMMdd-HHmmss}.{format}";
+        return format == "csv"
+            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(VerificationExport.ToCsv(rows)), "text/csv; charset=utf-8", name)
+            : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(VerificationExport.ToJson(rows)), "application/json", name);
+    }
+
+    public static async Task<FileContentHttpResult> ExportLabelsAsync(VerificationFeedbackRepository feedback, CancellationToken cancellationToken)
+    {
+        var lines = new System.Text.StringBuilder();
+        await foreach (var labelled in feedback.ExportAsync(cancellationToken))
+        {
+            lines.AppendLine(JsonSerializer.Serialize(labelled, LabelJsonOptions));
+        }
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(lines.ToString()), "application/x-ndjson", "truthgraph-verdict-labels.jsonl");
+    }
+
+    private static readonly JsonSerializerOptions LabelJsonOptions = new(JsonSerializerDefaults.Web);
+
+    public static async Task<Results<Created<VerdictFeedback>, ProblemHttpResult, ValidationProblem>> AddFeedbackAsync(
+        string id, VerdictFeedbackRequest request, VerificationFeedbackRepository feedback, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Guid.TryParse(id, out var verificationId))
+        {
+            errors["id"] = ["must be a verification id (a GUID)."];
+        }
+        Verdict expected = default;
+        if (string.IsNullOrWhiteSpace(request.ExpectedVerdict))
+        {
+            errors["expectedVerdict"] = ["expectedVerdict is required: SUPPORTED, REFUTED, DISPUTED or NOT_ENOUGH_INFO."];
+        }
+        else if (!VerdictNames.TryParse(request.ExpectedVerdict, out expected))
+        {
+            errors["expectedVerdict"] = ["expectedVerdict must be SUPPORTED, REFUTED, DISPUTED or NOT_ENOUGH_INFO."];
+        }
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        if (comment is { Length: > VerificationFeedbackRepository.MaxCommentLength })
+        {
+            errors["comment"] = [$"comment may have at most {VerificationFeedbackRepository.MaxCommentLength:N0} characters."];
         }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return TypedResults.Ok(await repository.ListAsync(page, pageSize, filter, cancellationToken));
+        return await feedback.AddAsync(verificationId, expected, comment, cancellationToken) is { } stored
+            ? TypedResults.Created($"/api/verifications/{verificationId}", stored)
+            : TypedResults.Problem(title: "Verification not found", detail: $"No verification has the id {verificationId}.",
+                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["id"] = verificationId });
     }
 
     public static async Task<Results<Ok<VerificationResult>, ProblemHttpResult, ValidationProblem>> GetAsync(

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -64,16 +65,16 @@ public sealed class VerificationRepository(NpgsqlDataSource dataSource)
         return result with { Timings = timings };
     }
 
-    public async Task<VerificationPage> ListAsync(int page, int pageSize, Verdict? verdict, CancellationToken cancellationToken)
+    public async Task<VerificationPage> ListAsync(int page, int pageSize, VerificationQuery query, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             SELECT id, claim, verdict, confidence, created_at, count(*) OVER ()
             FROM verifications
-            WHERE @verdict::text IS NULL OR verdict = @verdict
+            WHERE {Filter}
             ORDER BY created_at DESC, id
             LIMIT @limit OFFSET @offset
             """);
-        command.Parameters.AddWithValue("verdict", NpgsqlDbType.Text, verdict is { } v ? VerdictNames.ToText(v) : (object)DBNull.Value);
+        AddFilterParameters(command, query);
         command.Parameters.AddWithValue("limit", pageSize);
         command.Parameters.AddWithValue("offset", (long)(page - 1) * pageSize);
 
@@ -89,11 +90,57 @@ public sealed class VerificationRepository(NpgsqlDataSource dataSource)
         if (items.Count == 0 && page > 1)
         {
             // Past the last page the window function has no row to report the total on.
-            await using var count = dataSource.CreateCommand(
-                "SELECT count(*) FROM verifications WHERE @verdict::text IS NULL OR verdict = @verdict");
-            count.Parameters.AddWithValue("verdict", NpgsqlDbType.Text, verdict is { } v2 ? VerdictNames.ToText(v2) : (object)DBNull.Value);
+            await using var count = dataSource.CreateCommand($"SELECT count(*) FROM verifications WHERE {Filter}");
+            AddFilterParameters(count, query);
             total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         }
         return new VerificationPage(items, page, pageSize, total);
+    }
+
+    /// <summary>
+    /// The stored verifications a query covers, newest first, at most <paramref name="limit"/>, each with the latest
+    /// verdict a user said it should have had (null when nobody said).
+    /// </summary>
+    public async IAsyncEnumerable<(VerificationResult Result, Verdict? UserLabel)> ExportAsync(
+        VerificationQuery query, int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT v.result::text, v.timings::text, f.expected_verdict
+            FROM verifications v
+            LEFT JOIN LATERAL (
+                SELECT expected_verdict FROM verification_feedback WHERE verification_id = v.id ORDER BY created_at DESC LIMIT 1
+            ) f ON true
+            WHERE {Filter}
+            ORDER BY v.created_at DESC, v.id
+            LIMIT @limit
+            """);
+        AddFilterParameters(command, query);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var result = JsonSerializer.Deserialize<VerificationResult>(reader.GetString(0), JsonOptions)!;
+            var timings = reader.IsDBNull(1) ? null : JsonSerializer.Deserialize<StageTimings>(reader.GetString(1), JsonOptions);
+            Verdict? label = !reader.IsDBNull(2) && VerdictNames.TryParse(reader.GetString(2), out var parsed) ? parsed : null;
+            yield return (result with { Timings = timings }, label);
+        }
+    }
+
+    /// <summary>The WHERE clause of <see cref="VerificationQuery"/>: each condition holds when its parameter is null.</summary>
+    private const string Filter = """
+        (@verdict::text IS NULL OR verdict = @verdict)
+        AND (@text::text IS NULL OR claim ILIKE '%' || @text || '%' ESCAPE '\')
+        AND (@from::timestamptz IS NULL OR created_at >= @from)
+        AND (@to::timestamptz IS NULL OR created_at < @to)
+        """;
+
+    private static void AddFilterParameters(NpgsqlCommand command, VerificationQuery query)
+    {
+        command.Parameters.AddWithValue("verdict", NpgsqlDbType.Text, query.Verdict is { } v ? VerdictNames.ToText(v) : DBNull.Value);
+        // The user's words are matched literally: % and _ in them are not wildcards.
+        command.Parameters.AddWithValue("text", NpgsqlDbType.Text,
+            query.Text is { } text ? text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") : DBNull.Value);
+        command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, query.From is { } from ? from : DBNull.Value);
+        command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, query.To is { } to ? to : DBNull.Value);
     }
 }

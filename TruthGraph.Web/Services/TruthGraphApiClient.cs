@@ -10,11 +10,63 @@ public sealed class TruthGraphApiClient(HttpClient http)
     public async Task<IReadOnlyList<SampleClaim>> GetSampleClaimsAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<List<SampleClaim>>("/api/samples/claims", cancellationToken) ?? [];
 
-    public async Task<VerificationPageView> ListVerificationsAsync(int page, int pageSize, string? verdict, CancellationToken cancellationToken = default)
+    public async Task<VerificationPageView> ListVerificationsAsync(int page, int pageSize, HistoryFilter filter, CancellationToken cancellationToken = default)
     {
-        var query = $"/api/verifications?page={page}&pageSize={pageSize}" + (verdict is null ? "" : $"&verdict={Uri.EscapeDataString(verdict)}");
-        return await http.GetFromJsonAsync<VerificationPageView>(query, cancellationToken)
+        var query = $"/api/verifications?page={page}&pageSize={pageSize}{filter.ToQuery()}";
+        using var response = await http.GetAsync(query, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<VerificationPageView>(cancellationToken)
             ?? throw new InvalidOperationException("The API answered /api/verifications with an empty body.");
+    }
+
+    /// <summary>The API's CSV or JSON export of the verifications a filter covers, passed through to the browser as a file.</summary>
+    public async Task<ExportedFile> ExportVerificationsAsync(string format, HistoryFilter filter, CancellationToken cancellationToken = default) =>
+        await DownloadAsync($"/api/verifications/export?format={Uri.EscapeDataString(format)}{filter.ToQuery()}", cancellationToken);
+
+    /// <summary>Every "this verdict is wrong" label with its verification (JSON lines).</summary>
+    public async Task<ExportedFile> ExportVerdictLabelsAsync(CancellationToken cancellationToken = default) =>
+        await DownloadAsync("/api/verifications/labels", cancellationToken);
+
+    private async Task<ExportedFile> DownloadAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return new ExportedFile(content, response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "export");
+    }
+
+    /// <summary>Verifies up to 256 claims in one call (the batch page sends smaller chunks, to show progress).</summary>
+    public async Task<IReadOnlyList<VerificationView>> VerifyBatchAsync(IReadOnlyList<string> claims, int topK, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync("/api/verify/batch", new VerifyBatchRequestBody(claims, topK), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        return await response.Content.ReadFromJsonAsync<List<VerificationView>>(cancellationToken)
+            ?? throw new InvalidOperationException("The API answered /api/verify/batch with an empty body.");
+    }
+
+    /// <summary>Stores the verdict a user says a verification should have had; a 400 or 404 comes back as <see cref="ApiProblemException"/>.</summary>
+    public async Task<VerdictFeedbackView> ReportWrongVerdictAsync(Guid verificationId, string expectedVerdict, string? comment,
+        CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/verifications/{verificationId}/feedback",
+            new VerdictFeedbackRequestBody(expectedVerdict, comment), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        return await response.Content.ReadFromJsonAsync<VerdictFeedbackView>(cancellationToken)
+            ?? throw new InvalidOperationException("The API answered the feedback with an empty body.");
     }
 
     /// <summary>A stored verification, or null when the API has none with this id.</summary>
