@@ -28,13 +28,16 @@ internal static class WordLists
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     };
 
-    /// <summary>Words with no content of their own: one text having "the" and the other not is not worth a highlight.</summary>
+    /// <summary>
+    /// Words with no content of their own: one text having "the" and the other not is not worth a highlight. Quantifiers
+    /// (all, some, every) and "than" are left out on purpose: "all birds" and "some birds" differ in what they claim.
+    /// </summary>
     public static readonly IReadOnlySet<string> FunctionWords = new HashSet<string>
     {
         "a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "with", "from", "into", "onto", "about", "as", "and",
         "or", "but", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being",
         "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might",
         "which", "who", "whom", "whose", "what", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our",
-        "than", "then", "also", "such", "so", "very", "each", "every", "some", "any", "all",
+        "then", "also", "such", "so", "very",
     };
 }
