@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TruthGraph.Web.Security;
 
@@ -28,6 +29,7 @@ public static class AdminEndpoints
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<AdminCredentials>();
         builder.Services.AddSingleton(new SignInThrottle(builder.Configuration.GetValue<int?>(AdminDefaults.FailuresPerMinuteConfigurationKey) ?? 5));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AdminSession>();
         return builder;
     }
