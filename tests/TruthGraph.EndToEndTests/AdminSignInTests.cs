@@ -63,6 +63,20 @@ public sealed class AdminSignInTests(AppFixture fixture, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_admin_password_from_the_apphost_signs_in_as_well()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsAdminAsync(page, $"{SignInUrl}?returnUrl=%2Fmodels", TruthGraphAppFactory.AdminPassword);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/models$"));
+        await Assertions.Expect(page.GetByTestId("models-table")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("admin-required")).ToHaveCountAsync(0);
+        var embeddingRow = page.GetByTestId("models-table").Locator("tr")
+            .Filter(new() { Has = page.GetByTestId("model-id").Filter(new() { HasText = "all-minilm-l6-v2" }) });
+        await Assertions.Expect(embeddingRow.GetByTestId("model-warmup")).ToBeEnabledAsync();
+    }
+
+    [Fact]
     public async Task The_sign_in_form_refuses_a_post_without_its_anti_forgery_token()
     {
         using var web = fixture.CreateHttpClient("web");
@@ -119,6 +133,8 @@ public sealed class AdminSignInTests(AppFixture fixture, BrowserFixture browser)
 
         await page.GetByTestId("signout").ClickAsync();
         await Assertions.Expect(page.GetByTestId("admin-status")).ToHaveAttributeAsync("data-signed-in", "false", new() { Timeout = 15_000 });
+        // Back on the page the admin signed out from (reached by navigation inside the circuit, not a page load).
+        Assert.Matches("/performance/sweep/[0-9a-f-]{36}$", page.Url);
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == CookieName);
         await page.GotoAsync(fixture.WebUrl("/performance"));
         await Assertions.Expect(page.GetByTestId("perf-start")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
