@@ -38,6 +38,11 @@ public sealed class AdminSignInTests(AppFixture fixture, BrowserFixture browser)
         }
         await page.WaitForTimeoutAsync(1_500);
         Assert.True(await SentencesOfAsync(source) > 0, "the source is still in the corpus");
+        // Other tests share this corpus: the source goes again, by the operator's route.
+        using (var admin = fixture.App.CreateAdminClient("api"))
+        {
+            (await admin.DeleteAsync($"/api/evidence/sources/{source}")).EnsureSuccessStatusCode();
+        }
 
         await page.GotoAsync(fixture.WebUrl("/performance"));
         await Assertions.Expect(page.GetByTestId("perf-start")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
@@ -111,6 +116,8 @@ public sealed class AdminSignInTests(AppFixture fixture, BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("evidence-upload")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("admin-required")).ToHaveCountAsync(0);
         var row = SourceRow(page, source);
+        await Assertions.Expect(row.GetByTestId("corpus-remove")).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await BrowserFixture.SaveScreenshotAsync(page, "admin-signed-in-evidence");
         await row.GetByTestId("corpus-remove").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText($"Removed '{source}'")).ToBeVisibleAsync(new() { Timeout = 15_000 });
