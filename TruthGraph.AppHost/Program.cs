@@ -28,8 +28,8 @@ var api = builder.AddProject<Projects.TruthGraph_Api>("api")
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 
-// The dashboard holds the key server-side and sends it from its typed clients; browsers never see it.
-builder.AddProject<Projects.TruthGraph_Web>("web")
+// The dashboard holds the key server-side and sends it on admin calls only for a signed-in admin; browsers never see it.
+var web = builder.AddProject<Projects.TruthGraph_Web>("web")
     .WithHttpEndpoint()
     .WithReference(api).WaitFor(api)
     .WithReference(inference)
@@ -37,5 +37,12 @@ builder.AddProject<Projects.TruthGraph_Web>("web")
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+
+// Optional: a password admins may sign in to the dashboard with instead of the API key. Declared only when set, so that
+// an AppHost without one neither asks for it nor gives the dashboard an empty secret.
+if (builder.Configuration["Parameters:admin-password"] is { Length: > 0 })
+{
+    web.WithEnvironment("Security__AdminPassword", builder.AddParameter("admin-password", secret: true));
+}
 
 builder.Build().Run();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using MudBlazor.Services;
 using TruthGraph.Web.Components;
+using TruthGraph.Web.Security;
 using TruthGraph.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddServiceDefaults();
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.AddAdminSignIn();
 
 // A person waits on every call the dashboard makes: when a service is down, each page should say so within about a second
 // rather than after the standard handler's three retries from 2 s up (≈ 15 s of a loading bar).
@@ -20,19 +22,23 @@ builder.Services.ConfigureAll<HttpStandardResilienceOptions>(options =>
     options.Retry.Delay = TimeSpan.FromMilliseconds(300);
 });
 
-// The API key stays on this server: the typed clients send it, so what the dashboard offers (uploads, warm-up, sweeps)
-// works for its users without any browser ever holding the key.
-var apiKey = builder.Configuration[ApiKeyDefaults.ConfigurationKey];
-void Address(HttpClient client, string service)
-{
+// The API key stays on this server and is sent only on a signed-in admin's admin calls (AdminSession): anonymous
+// visitors read, search and verify, and whatever they invoke on a circuit reaches the services without the key.
+void Address(HttpClient client, string service) =>
     // "https+http://api" lets service discovery pick the service's https endpoint when it has one, else http.
     client.BaseAddress = new Uri($"https+http://{service}");
+// Verification is open to everyone, but the API limits callers without the key per address, and behind this dashboard
+// every visitor shares one address: its verification client (which has no admin calls) sends the key so the API
+// treats the dashboard as one trusted caller, as it did before admin sign-in existed.
+var apiKey = builder.Configuration[ApiKeyDefaults.ConfigurationKey];
+builder.Services.AddHttpClient<TruthGraphApiClient>(client =>
+{
+    Address(client, "api");
     if (!string.IsNullOrEmpty(apiKey))
     {
         client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
     }
-}
-builder.Services.AddHttpClient<TruthGraphApiClient>(client => Address(client, "api"));
+});
 builder.Services.AddHttpClient<EvidenceApiClient>(client => Address(client, "api"));
 // The Models page talks to the inference service directly: the API has no reason to proxy model management.
 builder.Services.AddHttpClient<InferenceClient>(client => Address(client, "inference"));
@@ -57,9 +63,12 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdminSignOut();
 // Browsers and tools ask for /favicon.ico whatever the page links; the icon is the SVG the pages link to.
 app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).ExcludeFromDescription();
 // A profile's sampling file, passed through from the API: the browser cannot reach the API's internal address.

@@ -1,9 +1,13 @@
 using System.Net.Http.Headers;
+using TruthGraph.Web.Security;
 
 namespace TruthGraph.Web.Services;
 
-/// <summary>Typed client of the API's evidence corpus and ingestion endpoints (kept apart from verification).</summary>
-public sealed class EvidenceApiClient(HttpClient http)
+/// <summary>
+/// Typed client of the API's evidence corpus and ingestion endpoints (kept apart from verification). Uploads and
+/// removals carry the API key only for a signed-in admin (<see cref="AdminSession"/>); anyone else's are refused by the API.
+/// </summary>
+public sealed class EvidenceApiClient(HttpClient http, AdminSession admin)
 {
     public async Task<EvidenceStatsView> GetStatsAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<EvidenceStatsView>("/api/evidence/stats", cancellationToken)
@@ -32,7 +36,8 @@ public sealed class EvidenceApiClient(HttpClient http)
         part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(part, "file", fileName);
         var query = format is null ? "/api/ingestions" : $"/api/ingestions?format={Uri.EscapeDataString(format)}";
-        using var response = await http.PostAsync(query, content, cancellationToken);
+        using var request = await admin.AuthorizeAsync(new HttpRequestMessage(HttpMethod.Post, query) { Content = content });
+        using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);
@@ -48,7 +53,8 @@ public sealed class EvidenceApiClient(HttpClient http)
     /// <summary>Removes every sentence and document of <paramref name="source"/>; a 404 or 409 comes back as <see cref="ApiProblemException"/>.</summary>
     public async Task<SourceRemovedView> DeleteSourceAsync(string source, CancellationToken cancellationToken = default)
     {
-        using var response = await http.DeleteAsync($"/api/evidence/sources/{Uri.EscapeDataString(source)}", cancellationToken);
+        using var request = await admin.AuthorizeAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/evidence/sources/{Uri.EscapeDataString(source)}"));
+        using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);

@@ -1,7 +1,12 @@
+using TruthGraph.Web.Security;
+
 namespace TruthGraph.Web.Services;
 
-/// <summary>Typed client of the inference service's model catalogue: list, warm up, unload.</summary>
-public sealed class InferenceClient(HttpClient http)
+/// <summary>
+/// Typed client of the inference service's model catalogue: list, warm up, unload. Warm-up and unload carry the API key
+/// only for a signed-in admin (<see cref="AdminSession"/>).
+/// </summary>
+public sealed class InferenceClient(HttpClient http, AdminSession admin)
 {
     public async Task<IReadOnlyList<ModelView>> ListModelsAsync(CancellationToken cancellationToken = default) =>
         (await http.GetFromJsonAsync<ModelListView>("/v1/models", cancellationToken))?.Data ?? [];
@@ -12,7 +17,8 @@ public sealed class InferenceClient(HttpClient http)
 
     private async Task<ModelView> PostAsync(string id, string action, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync($"/v1/models/{Uri.EscapeDataString(id)}/{action}", null, cancellationToken);
+        using var request = await admin.AuthorizeAsync(new HttpRequestMessage(HttpMethod.Post, $"/v1/models/{Uri.EscapeDataString(id)}/{action}"));
+        using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);

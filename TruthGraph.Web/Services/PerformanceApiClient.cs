@@ -2,16 +2,17 @@ using System.Net;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using TruthGraph.Web.Security;
 
 namespace TruthGraph.Web.Services;
 
 /// <summary>
 /// Typed client of the API's performance jobs: start, list, read, follow (server-sent events), cancel, apply a sweep,
-/// download a profile's sampling file. Every call to those endpoints goes through here, so request headers they come
-/// to need (an API key for the admin endpoints) are added in one place. Registered without the resilience handler:
+/// download a profile's sampling file. Every call to those endpoints goes through here, so the API key the admin
+/// endpoints need is added in one place, and only for a signed-in admin (<see cref="AdminSession"/>). Registered without the resilience handler:
 /// a retried POST would start a second measurement, and its timeouts would cut a progress stream.
 /// </summary>
-public sealed class PerformanceApiClient(HttpClient http)
+public sealed class PerformanceApiClient(HttpClient http, AdminSession admin)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -46,7 +47,8 @@ public sealed class PerformanceApiClient(HttpClient http)
     /// <summary>Cancels a queued or running job (a finished one answers 409, shown as <see cref="ApiProblemException"/>).</summary>
     public async Task<PerfJobView> CancelAsync(PerfKind kind, Guid id, CancellationToken cancellationToken = default)
     {
-        using var response = await http.DeleteAsync($"{kind.Route()}/{id}", cancellationToken);
+        using var request = await admin.AuthorizeAsync(new HttpRequestMessage(HttpMethod.Delete, $"{kind.Route()}/{id}"));
+        using var response = await http.SendAsync(request, cancellationToken);
         return await ReadJobAsync(response, cancellationToken);
     }
 
@@ -95,7 +97,9 @@ public sealed class PerformanceApiClient(HttpClient http)
 
     private async Task<PerfJobView> PostAsync(string path, object body, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), cancellationToken);
+        using var request = await admin.AuthorizeAsync(
+            new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) });
+        using var response = await http.SendAsync(request, cancellationToken);
         return await ReadJobAsync(response, cancellationToken);
     }
 

@@ -100,6 +100,11 @@ public sealed class ApiProblemException(string message) : Exception(message)
 {
     public static async Task<ApiProblemException> FromAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            // The dashboard sends the key only for a signed-in admin, so a 401 means this user is not one (or the session ended).
+            return new ApiProblemException("only a signed-in admin may do this: sign in as admin and try again.");
+        }
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         string? detail = null;
         try

@@ -36,6 +36,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A fresh page signed in as the dashboard's admin with the test AppHost's API key, for tests that use admin
+    /// controls (uploads, removals, warm-up, performance jobs). <paramref name="signInUrl"/> is the app's sign-in page.
+    /// </summary>
+    public async Task<IPage> NewAdminPageAsync(string signInUrl, int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(width, height);
+        await SignInAsAdminAsync(page, signInUrl);
+        return page;
+    }
+
+    /// <summary>Signs <paramref name="page"/>'s browser context in through the sign-in form and waits until the layout says so.</summary>
+    public static async Task SignInAsAdminAsync(IPage page, string signInUrl, string secret = "")
+    {
+        await page.GotoAsync(signInUrl);
+        await page.GetByTestId("signin-secret").FillAsync(secret.Length > 0 ? secret : TruthGraphAppFactory.ApiKey);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("admin-status")).ToHaveAttributeAsync("data-signed-in", "true", new() { Timeout = 15_000 });
+    }
+
     public static Task SaveScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
 

@@ -25,7 +25,7 @@ public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser
         await File.WriteAllLinesAsync(path, lines);
         try
         {
-            var page = await browser.NewPageAsync();
+            var page = await browser.NewAdminPageAsync(fixture.WebUrl("/account/signin"));
             await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web", "http"), "/evidence").ToString());
             var upload = page.GetByTestId("evidence-upload");
             await Assertions.Expect(upload).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });

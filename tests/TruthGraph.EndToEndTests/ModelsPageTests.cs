@@ -12,7 +12,7 @@ public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
     [Fact]
     public async Task The_models_page_lists_the_embedding_model_and_warming_it_up_shows_it_loaded_with_its_device()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewAdminPageAsync(fixture.WebUrl("/account/signin"));
         await page.GotoAsync(fixture.WebUrl("/models"));
         var table = page.GetByTestId("models-table");
         await Assertions.Expect(table).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });

@@ -12,7 +12,7 @@ public sealed class PerformancePageTests(PerformanceAppFixture fixture, BrowserF
     [Fact]
     public async Task A_small_sweep_draws_its_charts_recommends_a_batch_size_and_applies_it()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewAdminPageAsync(fixture.WebUrl("/account/signin"));
         await page.GotoAsync(fixture.WebUrl("/performance"));
         await Assertions.Expect(page.GetByTestId("perf-start")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
 
@@ -69,7 +69,7 @@ public sealed class PerformancePageTests(PerformanceAppFixture fixture, BrowserF
     [Fact]
     public async Task An_e2e_run_shows_its_stage_breakdown_and_targets_and_a_profile_its_hot_frames_and_sampling_file()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewAdminPageAsync(fixture.WebUrl("/account/signin"));
         await page.GotoAsync(fixture.WebUrl("/performance"));
         await Assertions.Expect(page.GetByTestId("perf-start")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
 

@@ -116,7 +116,7 @@ public sealed class SecurityTests(EvidenceAppFixture fixture, ITestOutputHelper 
     public async Task The_dashboard_holds_the_key_without_showing_it_to_browsers()
     {
         using var web = fixture.App.CreateHttpClient("web");
-        foreach (var page in new[] { "/", "/verify", "/evidence", "/models", "/history", "/status" })
+        foreach (var page in new[] { "/", "/verify", "/evidence", "/models", "/history", "/status", "/performance", "/account/signin" })
         {
             using var response = await web.GetAsync(page);
             var html = await response.Content.ReadAsStringAsync();

@@ -12,6 +12,9 @@ public static class TruthGraphAppFactory
     /// <summary>The value given to the AppHost's secret <c>api-key</c> parameter, so that tests can act as an admin.</summary>
     public static readonly string ApiKey = $"e2e-{Guid.NewGuid():N}";
 
+    /// <summary>The AppHost's optional <c>admin-password</c> parameter: the dashboard's admin sign-in accepts it besides the key.</summary>
+    public static readonly string AdminPassword = $"e2e password {Guid.NewGuid():N}";
+
     /// <summary>A throwaway local cluster: tests never touch a developer's data.</summary>
     public static string[] EphemeralLocalPostgres => ["Postgres:Mode=local", "Postgres:Ephemeral=true"];
 
@@ -21,7 +24,7 @@ public static class TruthGraphAppFactory
     {
         var clock = Stopwatch.StartNew();
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TruthGraph_AppHost>(
-            [.. args, $"Parameters:api-key={ApiKey}"], cancellationToken);
+            [.. args, $"Parameters:api-key={ApiKey}", $"Parameters:admin-password={AdminPassword}"], cancellationToken);
         configure?.Invoke(appHost);
         // Resource console logs and per-request HTTP logs would bury the test output; warnings still show.
         appHost.Services.AddLogging(logging => logging
