@@ -21,6 +21,11 @@ public enum PairLabel
 /// The W3C trace id of the request that produced this answer (for a cached answer: the request that was answered from
 /// the cache); the dashboard and <c>GET /api/traces/{traceId}</c> show its spans. Null when tracing was off.
 /// </param>
+/// <param name="Calibration">
+/// The calibration applied to the evidence probabilities and to <paramref name="Confidence"/>; null when the NLI model has
+/// none (or the verification was stored before calibration existed). The verdict itself is never decided on calibrated
+/// probabilities.
+/// </param>
 /// <param name="Timings">
 /// Where the time went, stage by stage. Null only on a stored verification whose timings were never recorded (one made
 /// before they were stored): the history says so instead of showing zeros.
@@ -36,7 +41,8 @@ public sealed record VerificationResult(
     long CorpusVersion,
     bool Cached,
     DateTimeOffset CreatedAt,
-    string? TraceId = null);
+    string? TraceId = null,
+    NliCalibration? Calibration = null);
 
 public static class VerificationResultTimings
 {
@@ -45,6 +51,13 @@ public static class VerificationResultTimings
         result.Timings ?? throw new InvalidOperationException($"Verification {result.Id} carries no stage timings.");
 }
 
+/// <summary>
+/// One retrieved evidence sentence and how the NLI model read it. <see cref="Entailment"/>, <see cref="Neutral"/> and
+/// <see cref="Contradiction"/> are what users are shown: calibrated when the model is (see
+/// <see cref="VerificationResult.Calibration"/>). <see cref="Uncalibrated"/> holds the offset-adjusted probabilities the
+/// verdict thresholds were tuned on and the verdict was decided on; null when the model has no calibration (then they
+/// are the shown ones).
+/// </summary>
 public sealed record ScoredEvidence(
     long Id,
     string Source,
@@ -54,7 +67,18 @@ public sealed record ScoredEvidence(
     double Entailment,
     double Neutral,
     double Contradiction,
-    PairLabel Label);
+    PairLabel Label,
+    PairProbabilities? Uncalibrated = null)
+{
+    /// <summary>The scores the verdict rule reads: the uncalibrated ones where both are kept.</summary>
+    [JsonIgnore]
+    public PairScores DecidingScores => Uncalibrated is { } raw
+        ? new PairScores(raw.Entailment, raw.Neutral, raw.Contradiction, Similarity)
+        : new PairScores(Entailment, Neutral, Contradiction, Similarity);
+}
+
+/// <summary>P(entailment), P(neutral), P(contradiction) of one pair.</summary>
+public sealed record PairProbabilities(double Entailment, double Neutral, double Contradiction);
 
 /// <summary>Milliseconds per stage; <see cref="OverheadMs"/> is the rest of <see cref="TotalMs"/> (validation, serialisation, scheduling).</summary>
 public sealed record StageTimings(double EmbedMs, double RetrieveMs, double NliMs, double AggregateMs, double DbMs, double TotalMs)
