@@ -2,7 +2,7 @@ namespace TruthGraph.Api.Cli;
 
 /// <summary>
 /// The developer commands this service's executable runs instead of the web host:
-/// <c>dotnet run --project TruthGraph.Api -- eval|bench-ingest|perf|load …</c>.
+/// <c>dotnet run --project TruthGraph.Api -- eval|calibrate|bench-ingest|perf|load …</c>.
 /// </summary>
 public static class ApiCommands
 {
@@ -11,6 +11,7 @@ public static class ApiCommands
     {
         BenchIngestCommand.Name => await BenchIngestCommand.RunAsync(args[1..]),
         EvalCommand.Name => await EvalCommand.RunAsync(args[1..]),
+        CalibrateCommand.Name => await CalibrateCommand.RunAsync(args[1..]),
         PerfCommand.Name => await PerfCommand.RunAsync(args[1..]),
         LoadCommand.Name => await LoadCommand.RunAsync(args[1..]),
         _ => null,

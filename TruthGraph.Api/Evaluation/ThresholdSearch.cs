@@ -23,7 +23,7 @@ public static class ThresholdSearch
     public static Outcome Best(IReadOnlyList<LabelledClaim> claims, IReadOnlyList<VerificationResult> results, bool searchOffsets = false)
     {
         var scores = results
-            .Select(r => r.Evidence.Select(e => new PairScores(e.Entailment, e.Neutral, e.Contradiction, e.Similarity)).ToList())
+            .Select(r => r.Evidence.Select(e => e.DecidingScores).ToList())
             .ToList();
         // Shifts on a 0.02 threshold grid without refute floors first (hundreds of shifts × the full grid is slow), then the
         // 0.01 grid with refute floors for the best shift.

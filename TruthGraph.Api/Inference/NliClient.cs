@@ -11,8 +11,12 @@ public sealed record NliPair(
 
 public sealed record NliRequest(IReadOnlyList<NliPair> Pairs, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Model = null);
 
-/// <summary>Scores per pair, and the verdict thresholds that were tuned for the model that gave them.</summary>
-public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, VerdictThresholds? VerdictThresholds);
+/// <summary>
+/// Scores per pair (offset-adjusted, uncalibrated: what the thresholds were tuned on), the verdict thresholds that were
+/// tuned for the model that gave them, and the model's calibration (null when it has none).
+/// </summary>
+public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, VerdictThresholds? VerdictThresholds,
+    NliCalibration? Calibration = null);
 
 public sealed record NliScore(int Index, string Label, double Entailment, double Neutral, double Contradiction);
 

@@ -52,7 +52,15 @@ public sealed record VerdictDecision(
 /// SUPPORTED = the highest P(entailment) among supporting evidence; REFUTED = the highest P(contradiction) among
 /// refuting evidence; DISPUTED = the weaker of those two (both sides are needed for the verdict);
 /// NOT ENOUGH INFO = 1 − the highest P(entailment) or P(contradiction) of any evidence (how far the strongest
-/// signal was from counting), and 1 when there is no evidence at all.
+/// signal was from counting), and 1 when there is no evidence at all. That last 1 is not a probability: nothing was
+/// retrieved, and <see cref="VerificationResult.Evidence"/> is then empty, which is how a client tells "no evidence
+/// retrieved" apart from a measured NOT ENOUGH INFO.
+/// <para>
+/// Which evidence counts is always decided on the probabilities the thresholds were tuned on (the model's offset-adjusted
+/// ones). A calibrated model's confidence is taken from its calibrated probabilities instead
+/// (<see cref="Decide(IReadOnlyList{PairScores}, VerdictThresholds, IReadOnlyList{PairScores})"/>): the same evidence,
+/// the same verdict, only the number shown changes.
+/// </para>
 /// </remarks>
 public static class VerdictAggregator
 {
@@ -62,33 +70,40 @@ public static class VerdictAggregator
     public static bool IsRefuting(PairScores s, VerdictThresholds t) =>
         s.Similarity >= t.RefuteFloor && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment;
 
-    public static VerdictDecision Decide(IReadOnlyList<PairScores> evidence, VerdictThresholds thresholds)
+    public static VerdictDecision Decide(IReadOnlyList<PairScores> evidence, VerdictThresholds thresholds) =>
+        Decide(evidence, thresholds, evidence);
+
+    /// <summary>
+    /// The verdict decided on <paramref name="deciding"/> (the probabilities the thresholds were tuned on), with its
+    /// confidence read from <paramref name="shown"/> (the same evidence's calibrated probabilities, in the same order).
+    /// </summary>
+    public static VerdictDecision Decide(IReadOnlyList<PairScores> deciding, VerdictThresholds thresholds, IReadOnlyList<PairScores> shown)
     {
-        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(deciding);
+        ArgumentNullException.ThrowIfNull(shown);
+        if (shown.Count != deciding.Count)
+        {
+            throw new ArgumentException($"{shown.Count} shown scores for {deciding.Count} evidence.", nameof(shown));
+        }
         var supporting = new List<int>();
         var refuting = new List<int>();
-        double bestSupport = 0, bestRefute = 0, strongestSignal = 0;
-        for (var i = 0; i < evidence.Count; i++)
+        for (var i = 0; i < deciding.Count; i++)
         {
-            var s = evidence[i];
-            strongestSignal = Math.Max(strongestSignal, Math.Max(s.Entailment, s.Contradiction));
-            if (IsSupporting(s, thresholds))
+            if (IsSupporting(deciding[i], thresholds))
             {
                 supporting.Add(i);
-                bestSupport = Math.Max(bestSupport, s.Entailment);
             }
-            else if (IsRefuting(s, thresholds))
+            else if (IsRefuting(deciding[i], thresholds))
             {
                 refuting.Add(i);
-                bestRefute = Math.Max(bestRefute, s.Contradiction);
             }
         }
 
         var setAside = new List<int>();
         if (thresholds.DisputeMargin is { } margin && supporting.Count > 0 && refuting.Count > 0)
         {
-            var supportSimilarity = supporting.Max(i => evidence[i].Similarity);
-            var refuteSimilarity = refuting.Max(i => evidence[i].Similarity);
+            var supportSimilarity = supporting.Max(i => deciding[i].Similarity);
+            var refuteSimilarity = refuting.Max(i => deciding[i].Similarity);
             if (refuteSimilarity < supportSimilarity - margin)
             {
                 setAside.AddRange(refuting);
@@ -101,6 +116,9 @@ public static class VerdictAggregator
             }
         }
 
+        var bestSupport = supporting.Select(i => shown[i].Entailment).DefaultIfEmpty(0).Max();
+        var bestRefute = refuting.Select(i => shown[i].Contradiction).DefaultIfEmpty(0).Max();
+        var strongestSignal = shown.Select(s => Math.Max(s.Entailment, s.Contradiction)).DefaultIfEmpty(0).Max();
         return (supporting.Count > 0, refuting.Count > 0) switch
         {
             (true, false) => new VerdictDecision(Verdict.Supported, bestSupport, supporting, refuting, setAside),

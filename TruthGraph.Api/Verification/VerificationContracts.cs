@@ -25,6 +25,11 @@ public enum PairLabel
 /// Why the verdict came out: the deciding evidence and a reason in words. Null only on a stored verification made before
 /// explanations were kept.
 /// </param>
+/// <param name="Calibration">
+/// The calibration applied to the evidence probabilities and to <paramref name="Confidence"/>; null when the NLI model has
+/// none (or the verification was stored before calibration existed). The verdict itself is never decided on calibrated
+/// probabilities.
+/// </param>
 /// <param name="Timings">
 /// Where the time went, stage by stage. Null only on a stored verification whose timings were never recorded (one made
 /// before they were stored): the history says so instead of showing zeros.
@@ -41,7 +46,8 @@ public sealed record VerificationResult(
     bool Cached,
     DateTimeOffset CreatedAt,
     string? TraceId = null,
-    VerdictExplanation? Explanation = null);
+    VerdictExplanation? Explanation = null,
+    NliCalibration? Calibration = null);
 
 public static class VerificationResultTimings
 {
@@ -50,8 +56,14 @@ public static class VerificationResultTimings
         result.Timings ?? throw new InvalidOperationException($"Verification {result.Id} carries no stage timings.");
 }
 
-/// <summary>One retrieved sentence with its NLI scores and what it did for the verdict.</summary>
-/// <param name="Role">Null only on a stored verification made before roles were kept.</param>
+/// <summary>
+/// One retrieved evidence sentence and how the NLI model read it. <see cref="Entailment"/>, <see cref="Neutral"/> and
+/// <see cref="Contradiction"/> are what users are shown: calibrated when the model is (see
+/// <see cref="VerificationResult.Calibration"/>). <see cref="Uncalibrated"/> holds the offset-adjusted probabilities the
+/// verdict thresholds were tuned on and the verdict was decided on; null when the model has no calibration (then they
+/// are the shown ones).
+/// </summary>
+/// <param name="Role">What the sentence did for the verdict; null only on a stored verification made before roles were kept.</param>
 /// <param name="Deciding">True when the verdict rests on this sentence (see <see cref="VerdictExplanation.DecidingEvidenceIds"/>).</param>
 public sealed record ScoredEvidence(
     long Id,
@@ -63,8 +75,19 @@ public sealed record ScoredEvidence(
     double Neutral,
     double Contradiction,
     PairLabel Label,
+    PairProbabilities? Uncalibrated = null,
     EvidenceRole? Role = null,
-    bool Deciding = false);
+    bool Deciding = false)
+{
+    /// <summary>The scores the verdict rule reads: the uncalibrated ones where both are kept.</summary>
+    [JsonIgnore]
+    public PairScores DecidingScores => Uncalibrated is { } raw
+        ? new PairScores(raw.Entailment, raw.Neutral, raw.Contradiction, Similarity)
+        : new PairScores(Entailment, Neutral, Contradiction, Similarity);
+}
+
+/// <summary>P(entailment), P(neutral), P(contradiction) of one pair.</summary>
+public sealed record PairProbabilities(double Entailment, double Neutral, double Contradiction);
 
 /// <summary>Milliseconds per stage; <see cref="OverheadMs"/> is the rest of <see cref="TotalMs"/> (validation, serialisation, scheduling).</summary>
 public sealed record StageTimings(double EmbedMs, double RetrieveMs, double NliMs, double AggregateMs, double DbMs, double TotalMs)

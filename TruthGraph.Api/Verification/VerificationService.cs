@@ -101,7 +101,8 @@ public sealed class VerificationService(
             {
                 var claimScores = scores.Skip(offset).Take(matches[i].Count).ToList();
                 offset += matches[i].Count;
-                built.Add(BuildResult(pendingClaims[i], matches[i], claimScores, thresholds, models, corpusVersion) with { TraceId = traceId });
+                built.Add(BuildResult(pendingClaims[i], matches[i], claimScores, thresholds, classified?.Calibration, models, corpusVersion)
+                    with { TraceId = traceId });
             }
             return built;
         });
@@ -147,24 +148,30 @@ public sealed class VerificationService(
         activity.SetTag("truthgraph.verification_id", results[0].Id.ToString());
     }
 
+    /// <summary>
+    /// The verdict is decided on the offset-adjusted probabilities the thresholds were tuned on; users are shown the
+    /// calibrated ones, and the confidence is read from those (<see cref="VerdictAggregator"/>).
+    /// </summary>
     private VerificationResult BuildResult(string claim, IReadOnlyList<EvidenceHit> matches, IReadOnlyList<NliScore> scores,
-        VerdictThresholds thresholds, ModelIds models, long corpusVersion)
+        VerdictThresholds thresholds, NliCalibration? calibration, ModelIds models, long corpusVersion)
     {
-        var pairScores = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity)).ToList();
-        var decision = VerdictAggregator.Decide(pairScores, thresholds);
-        var deciding = decision.DecidingEvidence.ToHashSet();
-        var scored = matches.Zip(scores, (m, s) => (Match: m, Score: s))
-            .Select((pair, i) => new ScoredEvidence(
-                pair.Match.Id, pair.Match.Source, pair.Match.ExternalId, pair.Match.Text, Math.Round(pair.Match.Similarity, 4),
-                pair.Score.Entailment, pair.Score.Neutral, pair.Score.Contradiction, PairLabelOf(pair.Score),
-                VerdictExplainer.RoleOf(i, pairScores[i], decision, thresholds), deciding.Contains(i)))
+        var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity)).ToList();
+        var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
+        var decision = VerdictAggregator.Decide(deciding, thresholds, shown);
+        var decidingIndices = decision.DecidingEvidence.ToHashSet();
+        var scored = matches.Select((m, i) => new ScoredEvidence(
+                m.Id, m.Source, m.ExternalId, m.Text, Math.Round(m.Similarity, 4), shown[i].Entailment, shown[i].Neutral, shown[i].Contradiction,
+                PairLabelOf(scores[i]),
+                calibration is null ? null : new PairProbabilities(scores[i].Entailment, scores[i].Neutral, scores[i].Contradiction),
+                VerdictExplainer.RoleOf(i, deciding[i], decision, thresholds), decidingIndices.Contains(i)))
             .ToList();
         var explanation = new VerdictExplanation(
-            VerdictExplainer.Reason(decision, pairScores, thresholds),
+            // The reason quotes the probabilities the answer shows.
+            VerdictExplainer.Reason(decision, shown, thresholds),
             decision.DecidingEvidence.Select(i => scored[i].Id).ToList(),
             thresholds.MinSimilarity);
         return new VerificationResult(Guid.CreateVersion7(), claim, decision.Verdict, Math.Round(decision.Confidence, 4), scored,
-            Timings: null, models, corpusVersion, Cached: false, time.GetUtcNow(), Explanation: explanation);
+            Timings: null, models, corpusVersion, Cached: false, time.GetUtcNow(), Explanation: explanation, Calibration: calibration);
     }
 
     private static PairLabel PairLabelOf(NliScore score) => score.Label switch

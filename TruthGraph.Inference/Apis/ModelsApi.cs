@@ -149,13 +149,14 @@ public sealed record QuantizationInfo(string Method, string? WeightEncoding, str
 /// <param name="Int8SelfCheck">The start-up comparison of the INT8 model with fp32 on fixed inputs, once loaded.</param>
 /// <param name="Accuracy">What the manifest says was measured when the model was built (NLI models), else null.</param>
 /// <param name="VerdictThresholds">The verdict thresholds tuned for an NLI model's scores (support, refute, relevance floor), else null.</param>
+/// <param name="Calibration">An NLI model's calibration (temperature, ECE and reliability diagram before and after), else null.</param>
 public sealed record ModelInfo(
     string Id, string Task, int Dimensions, int MaxTokens, string Pooling, IReadOnlyList<string> Labels, string License,
     string Weights, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
     int BatchSize, BatchSizeSource BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
     int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? PrecisionReason, string? Int8Method,
     string? Int8WeightEncoding, string? Int8WeightEncodingReason, QuantizationInfo? Quantization, Int8SelfCheckResult? Int8SelfCheck,
-    ModelAccuracy? Accuracy, VerdictThresholds? VerdictThresholds)
+    ModelAccuracy? Accuracy, VerdictThresholds? VerdictThresholds, CalibrationSpec? Calibration = null)
 {
     public string Object => "model";
 
@@ -172,7 +173,7 @@ public sealed record ModelInfo(
             new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed),
             s.Precision.Name, s.Int8Check?.Reason, Configured(s)?.Int8Method?.Name(), Configured(s)?.EffectiveEncoding?.Name(),
             Configured(s)?.WeightEncodingReason, QuantizationInfo.From(s.Int8File), s.Int8Check, ModelAccuracy.From(m.Metrics),
-            m.Task == ModelTask.Nli ? VerdictThresholds.From(m) : null);
+            m.Task == ModelTask.Nli ? VerdictThresholds.From(m) : null, m.Task == ModelTask.Nli ? m.Calibration : null);
     }
 
     // The INT8 settings stay visible beside precision fp32 when the self-check refused the file, so the reason names what failed.

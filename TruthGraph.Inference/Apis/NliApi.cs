@@ -60,7 +60,7 @@ public static class NliApi
             return ModelProblems.UnknownModel(ex.ModelId, RequestedModel.NotOf(ModelTask.Nli));
         }
         var data = result.Predictions.Select((p, i) => new NliScore(i, p.Label, p.Entailment, p.Neutral, p.Contradiction)).ToList();
-        return TypedResults.Ok(new NliResponse(result.ModelId, data, result.Thresholds));
+        return TypedResults.Ok(new NliResponse(result.ModelId, data, result.Thresholds, result.Calibration));
     }
 
     private static Dictionary<string, string[]> Validate(NliRequest request, InferenceOptions limits)
@@ -103,7 +103,12 @@ public sealed record NliPairRequest(string? Premise, string? Hypothesis, float[]
 
 public sealed record NliScore(int Index, string Label, double Entailment, double Neutral, double Contradiction);
 
-public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, VerdictThresholds? VerdictThresholds)
+/// <summary>
+/// Scores are the model's offset-adjusted probabilities, uncalibrated (what the verdict thresholds were tuned on);
+/// <paramref name="Calibration"/> says how to turn them into the probabilities shown to users, when the model has one.
+/// </summary>
+public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, VerdictThresholds? VerdictThresholds,
+    NliCalibration? Calibration = null)
 {
     public string Object => "list";
 }

@@ -71,6 +71,9 @@ public sealed record ModelManifest
 
     public VerdictThresholdSpec? VerdictThresholds { get; init; }
 
+    /// <summary>NLI models: how their probabilities are calibrated for display (the verdict is decided without it).</summary>
+    public CalibrationSpec? Calibration { get; init; }
+
     /// <summary>Informational: how the model was trained (data, hyper-parameters, seed, command).</summary>
     public JsonElement? Training { get; init; }
 

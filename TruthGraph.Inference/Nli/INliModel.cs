@@ -25,6 +25,16 @@ public sealed record VerdictThresholds(double Support, double Refute, double Min
         manifest.VerdictThresholds is { } t ? new VerdictThresholds(t.Support, t.Refute, t.MinSimilarity, t.RefuteMinSimilarity, t.DisputeMargin) : null;
 }
 
+/// <summary>
+/// The calibration the API applies to a model's probabilities before showing them (not to decide the verdict):
+/// <c>temperature</c> scaling, p' = softmax(log p / <paramref name="Temperature"/>).
+/// </summary>
+public sealed record NliCalibration(string Method, double Temperature)
+{
+    public static NliCalibration? From(Models.ModelManifest manifest) =>
+        manifest.Calibration is { } c ? new NliCalibration(c.Method, c.Temperature) : null;
+}
+
 /// <summary>A loaded pair classifier (natural-language inference).</summary>
 public interface INliModel : ILoadedModel
 {

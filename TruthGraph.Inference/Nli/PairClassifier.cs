@@ -3,7 +3,8 @@ using TruthGraph.Inference.Telemetry;
 
 namespace TruthGraph.Inference.Nli;
 
-public sealed record NliResult(string ModelId, IReadOnlyList<NliPrediction> Predictions, VerdictThresholds? Thresholds);
+public sealed record NliResult(string ModelId, IReadOnlyList<NliPrediction> Predictions, VerdictThresholds? Thresholds,
+    NliCalibration? Calibration = null);
 
 /// <summary>The way other code classifies pairs: picks the NLI model from the cache (loading it if needed).</summary>
 public sealed class PairClassifier(ModelCache cache, InferenceTelemetry telemetry)
@@ -15,7 +16,8 @@ public sealed class PairClassifier(ModelCache cache, InferenceTelemetry telemetr
         activity?.SetTag("truthgraph.model", modelId);
         activity?.SetTag("truthgraph.request.pairs", pairs.Count);
         return await ModelRequest.RunAsync<INliModel, NliResult>(cache, telemetry, modelId, "is not an NLI model",
-            async (model, token) => new NliResult(model.Manifest.Id, await model.ClassifyAsync(pairs, token), model.Thresholds),
+            async (model, token) => new NliResult(model.Manifest.Id, await model.ClassifyAsync(pairs, token), model.Thresholds,
+                NliCalibration.From(model.Manifest)),
             cancellationToken);
     }
 }

@@ -46,4 +46,28 @@ public sealed class ModelsPageTests(AppFixture fixture, BrowserFixture browser)
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "nothing is wider than a phone");
         await BrowserFixture.SaveScreenshotAsync(page, "models-page-phone");
     }
+
+    [Theory]
+    [InlineData("nli-minilm-cross")]
+    [InlineData("nli-minilm-head")]
+    public async Task The_models_page_draws_each_nli_models_reliability_diagram_with_its_ece_before_and_after(string model)
+    {
+        var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(TestData.RepositoryRoot, "models", $"{model}.json")));
+        var calibration = manifest.RootElement.GetProperty("calibration");
+        string Figure(string name) => calibration.GetProperty(name).GetDouble().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.WebUrl("/models"));
+
+        var diagram = page.Locator($"[data-testid=reliability-diagram][data-model='{model}']");
+        await Assertions.Expect(diagram).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(diagram.GetByTestId("ece-before")).ToHaveTextAsync(Figure("eceBefore"));
+        await Assertions.Expect(diagram.GetByTestId("ece-after")).ToHaveTextAsync(Figure("eceAfter"));
+        await Assertions.Expect(diagram.GetByTestId("calibration-ece")).ToContainTextAsync($"T = {calibration.GetProperty("temperature").GetDouble().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}");
+        var chart = diagram.GetByTestId("reliability-chart");
+        var bins = calibration.GetProperty("reliabilityAfter").GetArrayLength();
+        Assert.Equal(bins, (await chart.GetAttributeAsync("data-after"))!.Split(';').Length);
+        Assert.True(await chart.Locator("svg circle").CountAsync() >= bins, "a point per bin after calibration");
+        await diagram.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, $"models-calibration-{model}");
+    }
 }

@@ -97,6 +97,56 @@ public sealed class VerificationTests(EvidenceAppFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task Shown_probabilities_and_confidence_are_calibrated_while_the_verdict_is_decided_on_the_uncalibrated_ones()
+    {
+        var results = await VerifyTwentyAsync();
+        var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(TestData.RepositoryRoot, "models", "nli-minilm-cross.json"))).RootElement;
+        var temperature = manifest.GetProperty("calibration").GetProperty("temperature").GetDouble();
+        var t = manifest.GetProperty("verdictThresholds");
+        var thresholds = new TruthGraph.Api.Verification.VerdictThresholds(t.GetProperty("support").GetDouble(), t.GetProperty("refute").GetDouble(),
+            t.GetProperty("minSimilarity").GetDouble(), t.TryGetProperty("refuteMinSimilarity", out var floor) ? floor.GetDouble() : null,
+            t.TryGetProperty("disputeMargin", out var margin) ? margin.GetDouble() : null);
+        Assert.NotEqual(1, temperature);
+
+        var withEvidence = results.Where(r => r.GetProperty("evidence").GetArrayLength() > 0).ToList();
+        Assert.NotEmpty(withEvidence);
+        foreach (var result in withEvidence)
+        {
+            var calibration = result.GetProperty("calibration");
+            Assert.Equal("temperature", calibration.GetProperty("method").GetString());
+            Assert.Equal(temperature, calibration.GetProperty("temperature").GetDouble());
+            var deciding = new List<TruthGraph.Api.Verification.PairScores>();
+            var shown = new List<TruthGraph.Api.Verification.PairScores>();
+            foreach (var evidence in result.GetProperty("evidence").EnumerateArray())
+            {
+                var raw = evidence.GetProperty("uncalibrated");
+                var (e, n, c) = (raw.GetProperty("entailment").GetDouble(), raw.GetProperty("neutral").GetDouble(), raw.GetProperty("contradiction").GetDouble());
+                var expected = TruthGraph.Api.Calibration.TemperatureScaling.Apply(e, n, c, temperature);
+                Assert.Equal(expected.Entailment, evidence.GetProperty("entailment").GetDouble(), 9);
+                Assert.Equal(expected.Contradiction, evidence.GetProperty("contradiction").GetDouble(), 9);
+                var similarity = evidence.GetProperty("similarity").GetDouble();
+                deciding.Add(new(e, n, c, similarity));
+                shown.Add(new(expected.Entailment, expected.Neutral, expected.Contradiction, similarity));
+            }
+            var decision = TruthGraph.Api.Verification.VerdictAggregator.Decide(deciding, thresholds, shown);
+            Assert.Equal(TruthGraph.Api.Verification.VerdictNames.ToText(decision.Verdict), result.GetProperty("verdict").GetString());
+            Assert.Equal(Math.Round(decision.Confidence, 4), result.GetProperty("confidence").GetDouble(), 4);
+        }
+        output.WriteLine($"{withEvidence.Count} results checked at T = {temperature}");
+    }
+
+    [Fact]
+    public async Task A_claim_with_no_evidence_retrieved_is_not_enough_info_with_an_empty_evidence_list()
+    {
+        using var response = await fixture.Api.PostAsJsonAsync("/api/verify", new { claim = "Qwzx plorv ummtak zibbleflorp krang." });
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("NOT_ENOUGH_INFO", result.GetProperty("verdict").GetString());
+        Assert.Equal(0, result.GetProperty("evidence").GetArrayLength()); // the page says "no evidence retrieved", not a probability
+    }
+
+    [Fact]
     public async Task Verifications_are_stored_listed_and_answered_from_the_cache_when_asked_again()
     {
         var results = await VerifyTwentyAsync();
