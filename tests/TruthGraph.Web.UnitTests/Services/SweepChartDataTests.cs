@@ -44,7 +44,9 @@ public sealed class SweepChartDataTests
         var report = new SweepReportView("all-minilm-l6-v2", "text", "cpu", 16, [Step(1, 150, 600), Step(2, 210, 640), Step(4, 260, 700)],
             "working set", 2048 * MiB, 550 * MiB, null, new SweepRecommendationView(2, 210, 1.3, "Batch 2 is within 5% of the best (batch 4)."), 3.2, 1.5, 2);
         var applied = false;
-        var result = ctx.Render<SweepResult>(p => p.Add(c => c.Report, report).Add(c => c.OnApply, () => applied = true));
+        var anonymous = ctx.Render<SweepResult>(p => p.Add(c => c.Report, report).Add(c => c.OnApply, () => applied = true));
+        Assert.True(anonymous.Find("[data-testid=sweep-apply]").HasAttribute("disabled"));
+        var result = ctx.Render<SweepResult>(p => p.Add(c => c.Report, report).Add(c => c.CanApply, true).Add(c => c.OnApply, () => applied = true));
 
         Assert.Equal("150,210,260", result.Find("[data-testid=sweep-throughput-chart]").GetAttribute("data-values"));
         Assert.Equal("600,640,700", result.Find("[data-testid=sweep-memory-chart]").GetAttribute("data-values"));
