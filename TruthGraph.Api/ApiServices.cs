@@ -52,6 +52,7 @@ public static class ApiServices
         services.Configure<VerificationOptions>(builder.Configuration.GetSection("Verification"));
         services.AddSingleton<VerificationRepository>();
         services.AddSingleton<VerificationFeedbackRepository>();
+        services.AddSingleton<DefaultNliModel>();
         services.AddSingleton<VerificationResultCache>();
         services.AddTransient<VerificationService>();
 
@@ -88,6 +89,7 @@ public static class ApiServices
     {
         app.MapStatusApi();
         app.MapVerificationApi();
+        app.MapSettingsApi();
         app.MapIngestionApi();
         app.MapEvidenceApi();
         app.MapSamplesApi();

@@ -40,6 +40,7 @@ builder.Services.AddHttpClient<TruthGraphApiClient>(client =>
     }
 });
 builder.Services.AddHttpClient<EvidenceApiClient>(client => Address(client, "api"));
+builder.Services.AddHttpClient<SettingsApiClient>(client => Address(client, "api"));
 // The Models page talks to the inference service directly: the API has no reason to proxy model management.
 builder.Services.AddHttpClient<InferenceClient>(client => Address(client, "inference"));
 builder.Services.AddHttpClient<TraceApiClient>(client => Address(client, "api"));

@@ -15,7 +15,8 @@ public static class StatusApi
     }
 
     public static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> GetStatusAsync(
-        NpgsqlDataSource dataSource, IConfiguration configuration, IOptions<VerificationOptions> verification, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, IConfiguration configuration, IOptions<VerificationOptions> verification, DefaultNliModel defaultNli,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
@@ -34,16 +35,16 @@ public static class StatusApi
             Mode: configuration["Postgres:Mode"] ?? "unknown",
             HnswIndexes: reader.GetFieldValue<string[]>(4),
             RowCounts: new Dictionary<string, long> { ["evidence"] = reader.GetInt64(2), ["verifications"] = reader.GetInt64(3) });
-        return TypedResults.Ok(new StatusResponse(database, new VerificationModels(verification.Value.EmbeddingModel, verification.Value.NliModel,
-            verification.Value.SelectableNliModels)));
+        return TypedResults.Ok(new StatusResponse(database, new VerificationModels(verification.Value.EmbeddingModel,
+            await defaultNli.GetAsync(cancellationToken), verification.Value.SelectableNliModels)));
     }
 }
 
 public sealed record StatusResponse(DatabaseStatus Database, VerificationModels Verification);
 
 /// <summary>
-/// The inference models a verification calls (Verification:EmbeddingModel, Verification:NliModel), and the NLI models a
-/// request may name instead (<c>"nliModel"</c>).
+/// The inference models a verification calls (Verification:EmbeddingModel; the NLI model an admin chose, else
+/// Verification:NliModel), and the NLI models a request may name instead (<c>"nliModel"</c>).
 /// </summary>
 public sealed record VerificationModels(string EmbeddingModel, string NliModel, IReadOnlyList<string> SelectableNliModels);
 

@@ -12,14 +12,18 @@ public sealed class VerificationService(
     VerificationRepository repository,
     VerificationResultCache cache,
     IOptions<VerificationOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    DefaultNliModel? chosenDefault = null)
 {
     private const int MaxClaimTagLength = 200;
 
     private readonly VerificationOptions _options = options.Value;
 
     /// <param name="useResultCache">False for measurements (e2e performance runs): every claim goes through every stage.</param>
-    /// <param name="nliModel">The NLI model (validated by the caller); null uses <see cref="VerificationOptions.NliModel"/>.</param>
+    /// <param name="nliModel">
+    /// The NLI model (validated by the caller); null uses the default an admin chose, else <see cref="VerificationOptions.NliModel"/>
+    /// (the evaluation and performance tools construct the service without <see cref="DefaultNliModel"/>: they measure the configured model).
+    /// </param>
     public async Task<IReadOnlyList<VerificationResult>> VerifyAsync(
         IReadOnlyList<string> claims, int? topK, double? minSimilarity, CancellationToken cancellationToken, bool useResultCache = true,
         string? nliModel = null)
@@ -34,7 +38,8 @@ public sealed class VerificationService(
         var traceId = Activity.Current?.TraceId.ToHexString();
         var started = Stopwatch.GetTimestamp();
         var k = topK ?? _options.DefaultTopK;
-        var models = new ModelIds(_options.EmbeddingModel, nliModel ?? _options.NliModel);
+        var models = new ModelIds(_options.EmbeddingModel,
+            nliModel ?? (chosenDefault is null ? _options.NliModel : await chosenDefault.GetAsync(cancellationToken)));
         // Evidence below the NLI model's relevance floor counts neither way, so it is not retrieved for an NLI pass at all
         // (a cross-encoder pays one encoder pass per pair). A caller's explicit minSimilarity is taken as given.
         var threshold = minSimilarity
