@@ -41,6 +41,19 @@ public sealed class TruthGraphApiClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<VerificationView>(cancellationToken)
             ?? throw new InvalidOperationException("The API answered /api/verify with an empty body.");
     }
+
+    /// <summary>Verifies several claims in one call (<c>POST /api/verify/batch</c>); results come back in claim order.</summary>
+    public async Task<IReadOnlyList<VerificationView>> VerifyBatchAsync(IReadOnlyList<string> claims, int topK, string? nliModel = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync("/api/verify/batch", new VerifyBatchRequestBody(claims, topK, nliModel), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        return await response.Content.ReadFromJsonAsync<List<VerificationView>>(cancellationToken)
+            ?? throw new InvalidOperationException("The API answered /api/verify/batch with an empty body.");
+    }
 }
 
 /// <summary>An RFC 7807 answer from the API, turned into a message a person can read.</summary>
