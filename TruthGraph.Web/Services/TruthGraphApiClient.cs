@@ -33,19 +33,25 @@ public sealed class TruthGraphApiClient(HttpClient http)
     /// <param name="nliModel">one of the API's selectable NLI models; null for its default</param>
     public async Task<VerificationView> VerifyAsync(string claim, int topK, string? nliModel = null, CancellationToken cancellationToken = default)
     {
+        using var span = DashboardTelemetry.StartRoot(DashboardTelemetry.VerifyClaimSpan);
+        span.Activity?.SetTag("truthgraph.top_k", topK);
         using var response = await http.PostAsJsonAsync("/api/verify", new VerifyRequestBody(claim, topK, nliModel), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);
         }
-        return await response.Content.ReadFromJsonAsync<VerificationView>(cancellationToken)
+        var result = await response.Content.ReadFromJsonAsync<VerificationView>(cancellationToken)
             ?? throw new InvalidOperationException("The API answered /api/verify with an empty body.");
+        span.Activity?.SetTag("truthgraph.verdict", result.Verdict);
+        return result;
     }
 
     /// <summary>Verifies several claims in one call (<c>POST /api/verify/batch</c>); results come back in claim order.</summary>
     public async Task<IReadOnlyList<VerificationView>> VerifyBatchAsync(IReadOnlyList<string> claims, int topK, string? nliModel = null,
         CancellationToken cancellationToken = default)
     {
+        using var span = DashboardTelemetry.StartRoot(DashboardTelemetry.VerifySamplesSpan);
+        span.Activity?.SetTag("truthgraph.claims", claims.Count);
         using var response = await http.PostAsJsonAsync("/api/verify/batch", new VerifyBatchRequestBody(claims, topK, nliModel), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
