@@ -43,8 +43,8 @@ public sealed class StatusAndHomePageTests(AppFixture fixture, BrowserFixture br
         await Assertions.Expect(page.GetByTestId("home-models").GetByTestId("model-health-row").First).ToBeVisibleAsync();
         var latest = page.GetByTestId("home-recent-item").First;
         await Assertions.Expect(latest).ToContainTextAsync(claim);
+        await BrowserFixture.SaveScreenshotAsync(page, "home-page");
         await latest.Locator("a").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/history/[0-9a-f-]{36}$"));
-        await BrowserFixture.SaveScreenshotAsync(page, "home-page");
     }
 }
