@@ -25,13 +25,17 @@ public sealed class EvidenceApiClient(HttpClient http)
     /// Uploads a file as the multipart field <c>file</c>; <paramref name="format"/> null lets the API infer it from the
     /// file name. A 400 (every line bad, unknown format) or 413 comes back as <see cref="ApiProblemException"/>.
     /// </summary>
-    public async Task<IngestionJobView> UploadAsync(Stream file, string fileName, string? format, CancellationToken cancellationToken = default)
+    /// <param name="source">the source the sentences go to (a line's own source wins); null for the API's default, <c>upload</c></param>
+    public async Task<IngestionJobView> UploadAsync(Stream file, string fileName, string? format, string? source = null,
+        CancellationToken cancellationToken = default)
     {
         using var content = new MultipartFormDataContent();
         var part = new StreamContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(part, "file", fileName);
-        var query = format is null ? "/api/ingestions" : $"/api/ingestions?format={Uri.EscapeDataString(format)}";
+        var parameters = new[] { ("format", format), ("source", source) }.Where(p => p.Item2 is not null)
+            .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}").ToList();
+        var query = parameters.Count == 0 ? "/api/ingestions" : "/api/ingestions?" + string.Join('&', parameters);
         using var response = await http.PostAsync(query, content, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
