@@ -10,9 +10,11 @@ public sealed class EvidenceApiClient(HttpClient http)
         ?? throw new InvalidOperationException("The API answered /api/evidence/stats with an empty body.");
 
     /// <summary>Nearest sentences to <paramref name="query"/>; a 400 comes back as <see cref="ApiProblemException"/>.</summary>
-    public async Task<EvidenceSearchView> SearchAsync(string query, int k, CancellationToken cancellationToken = default)
+    /// <param name="minSimilarity">the lowest cosine similarity a hit may have; -1 for none</param>
+    public async Task<EvidenceSearchView> SearchAsync(string query, int k, double minSimilarity = -1, CancellationToken cancellationToken = default)
     {
-        using var response = await http.GetAsync($"/api/evidence/search?q={Uri.EscapeDataString(query)}&k={k}", cancellationToken);
+        var floor = minSimilarity.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await http.GetAsync($"/api/evidence/search?q={Uri.EscapeDataString(query)}&k={k}&minSimilarity={floor}", cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);

@@ -47,6 +47,24 @@ public sealed class EvidenceUploadSourceTests(AppFixture fixture, BrowserFixture
         }
     }
 
+    [Fact]
+    public async Task A_search_lists_no_hit_below_the_default_similarity_floor_and_names_origins_without_hashes()
+    {
+        await fixture.WaitForSampleCorpusAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.WebUrl("/evidence"));
+        await Assertions.Expect(page.GetByTestId("evidence-upload")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+
+        await page.Locator("input[data-testid=search-input], [data-testid=search-input] input").FillAsync("Which planet has the most moons?");
+        await page.GetByTestId("search-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("search-results").Or(page.GetByTestId("search-empty"))).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        var similarities = await page.GetByTestId("search-similarity").AllInnerTextsAsync();
+        Assert.NotEmpty(similarities);
+        Assert.All(similarities, s => Assert.True(double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) >= 0.30, $"a hit at {s}"));
+        Assert.All(await page.GetByTestId("search-origin").AllInnerTextsAsync(), o => Assert.DoesNotContain("sha256:", o));
+    }
+
     /// <summary>Sets the file input again if InputFile's script hooked the input a moment after the circuit went live.</summary>
     private static async Task ChooseFileAsync(IPage page, ILocator upload, string path)
     {
