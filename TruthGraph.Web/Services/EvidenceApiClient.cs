@@ -23,6 +23,22 @@ public sealed class EvidenceApiClient(HttpClient http)
             ?? throw new InvalidOperationException("The API answered /api/evidence/search with an empty body.");
     }
 
+    /// <summary>Stored sentences page by page, of one source (and one of its documents) or all.</summary>
+    public async Task<EvidenceSentencePageView> ListSentencesAsync(string? source, string? document, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        var query = $"/api/evidence/sentences?page={page}&pageSize={pageSize}"
+                    + (source is null ? "" : $"&source={Uri.EscapeDataString(source)}")
+                    + (document is null ? "" : $"&document={Uri.EscapeDataString(document)}");
+        using var response = await http.GetAsync(query, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        return await response.Content.ReadFromJsonAsync<EvidenceSentencePageView>(cancellationToken)
+            ?? throw new InvalidOperationException("The API answered /api/evidence/sentences with an empty body.");
+    }
+
     /// <summary>
     /// Uploads a file as the multipart field <c>file</c>; <paramref name="format"/> null lets the API infer it from the
     /// file name. A 400 (every line bad, unknown format) or 413 comes back as <see cref="ApiProblemException"/>.
