@@ -13,6 +13,9 @@ public sealed record SweepChartData(
     /// <summary>About this many labels on a value axis: enough to read a value off, few enough not to crowd 260 px.</summary>
     public const int ValueAxisTicks = 5;
 
+    /// <summary>The least span an axis covers, as a share of its largest value, so that noise does not read as a trend.</summary>
+    public const double MinimumRelativeSpan = 0.05;
+
     public bool IsEmpty => BatchSizes.Count == 0;
 
     /// <summary>The throughput axis's tick interval (MudBlazor's <c>YAxisTicks</c> is a spacing in data units, not a count).</summary>
@@ -31,12 +34,10 @@ public sealed record SweepChartData(
         {
             return 1;
         }
-        var range = values.Max() - values.Min();
-        if (range <= 0)
-        {
-            range = Math.Abs(values.Max());
-        }
-        var raw = range / (ValueAxisTicks - 1);
+        // A span of at least 5 % of the values: scaled to a 2 MiB range, 1,260 and 1,262 MiB of working set would
+        // look like a steep climb when the memory hardly moved.
+        var span = Math.Max(values.Max() - values.Min(), MinimumRelativeSpan * Math.Abs(values.Max()));
+        var raw = span / (ValueAxisTicks - 1);
         if (raw <= 1)
         {
             return 1;
