@@ -38,6 +38,7 @@ public static class ApiServices
         services.AddHttpClient<HttpNliClient>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddHttpClient<HttpInferenceTraces>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddSingleton<PgvectorEvidenceStore>();
+        services.AddSingleton<EvidenceBrowser>();
 
         services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
         services.AddSingleton<IngestionJobRepository>();

@@ -10,10 +10,40 @@ public static class EvidenceApi
         var group = routes.MapGroup("/api/evidence").WithTags("Evidence");
         group.MapGet("/stats", GetStatsAsync).WithName("GetEvidenceStats").WithSummary("Sentences and documents per source, and the corpus version");
         group.MapGet("/search", SearchAsync).WithName("SearchEvidence").RequireVerifyRateLimit().WithSummary("Nearest evidence sentences to a text, by cosine similarity");
+        group.MapGet("/sentences", ListSentencesAsync).WithName("ListEvidenceSentences")
+            .WithSummary("Stored sentences page by page, optionally of one source and one document");
         group.MapDelete("/sources/{source}", DeleteSourceAsync).WithName("DeleteEvidenceSource").RequireApiKey()
             .WithSummary("Remove every sentence and document of one source (refused while an ingestion into it is pending)");
         return routes;
     }
+
+    public const int MaxPageSize = 200;
+
+    public static async Task<Results<Ok<EvidenceSentencePage>, ValidationProblem>> ListSentencesAsync(
+        EvidenceBrowser browser, CancellationToken cancellationToken, string? source = null, string? document = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page < 1)
+        {
+            errors["page"] = ["page starts at 1."];
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        }
+        if (document is not null && string.IsNullOrWhiteSpace(source))
+        {
+            // Document ids are unique only within their source.
+            errors["source"] = ["source is required when document is given."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return TypedResults.Ok(await browser.ListAsync(NullIfBlank(source), NullIfBlank(document), page, pageSize, cancellationToken));
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public static async Task<Ok<EvidenceStats>> GetStatsAsync(PgvectorEvidenceStore store, CancellationToken cancellationToken)
     {

@@ -6,7 +6,8 @@ namespace TruthGraph.Api.Inference;
 /// <summary>One batch size measured: calls of <see cref="ItemsPerCall"/> items (the batch size per session).</summary>
 public sealed record SweepStep(
     int BatchSize, int ItemsPerCall, int Calls, int Items, double ItemsPerSecond, double P50Ms, double P95Ms, long PeakMemoryBytes,
-    long PeakWorkingSetBytes, long? PeakGpuMemoryBytes, double CpuMsPerItem, long AllocatedBytesPerItem, bool CrossedLimit);
+    long PeakWorkingSetBytes, long? PeakGpuMemoryBytes, double CpuMsPerItem, long AllocatedBytesPerItem, bool CrossedLimit,
+    double ThroughputSpread = 0);
 
 public sealed record SweepRecommendation(int BatchSize, double ItemsPerSecond, double? SpeedupOverCurrent, string Justification);
 

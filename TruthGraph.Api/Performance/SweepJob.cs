@@ -43,8 +43,11 @@ public sealed class SweepJob(InferencePerfClient inference, WorkloadSource workl
     }
 
     public static string Summarize(SweepReport report) => report.Recommendation is { } pick
-        ? string.Create(CultureInfo.InvariantCulture,
-            $"{report.Model} on {report.Device}: batch {pick.BatchSize} recommended ({pick.ItemsPerSecond:F1} {report.Unit}/s{(pick.SpeedupOverCurrent is { } x ? $", {x:F2}× batch {report.BatchSizeBefore}" : "")})")
+        ? pick.BatchSize == report.BatchSizeBefore && report.Steps.Count > 1
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{report.Model} on {report.Device}: keep batch {pick.BatchSize} ({pick.ItemsPerSecond:F1} {report.Unit}/s; no size faster beyond the run-to-run spread)")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{report.Model} on {report.Device}: batch {pick.BatchSize} recommended ({pick.ItemsPerSecond:F1} {report.Unit}/s{(pick.SpeedupOverCurrent is { } x ? $", {x:F2}× batch {report.BatchSizeBefore}" : "")})")
         : $"{report.Model} on {report.Device}: no batch size could be measured ({report.StopReason})";
 
     private static long? Bytes(double? mib) => mib is { } value ? (long)(value * 1048576) : null;

@@ -58,7 +58,7 @@ public sealed class BatchSweeper(ModelCache cache, TextEmbedder embedder, PairCl
             }
             var step = new SweepStep(size, itemsPerCall, run.Calls, run.Items, run.ItemsPerSecond, run.P50Ms, run.P95Ms, run.PeakWatchedBytes,
                 run.PeakWorkingSetBytes, run.PeakGpuBytes, run.Items > 0 ? Math.Round(run.Usage.CpuMs / run.Items, 4) : 0,
-                run.Items > 0 ? run.Usage.AllocatedBytes / run.Items : 0, run.CrossedLimit);
+                run.Items > 0 ? run.Usage.AllocatedBytes / run.Items : 0, run.CrossedLimit, run.ThroughputSpread);
             steps.Add(step);
             progress.Report(new PerfProgress(F($"batch {size}"), i + 1, sizes.Count,
                 F($"batch {size}: {step.ItemsPerSecond:F1} {workload.Unit}/s, p50 {step.P50Ms:F1} ms, p95 {step.P95Ms:F1} ms, peak {Mib(step.PeakMemoryBytes)} MiB"),

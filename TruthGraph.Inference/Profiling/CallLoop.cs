@@ -11,6 +11,22 @@ public sealed record MeasuredCalls(int Calls, int Items, IReadOnlyList<double> L
     public double P50Ms => Percentile(0.50);
     public double P95Ms => Percentile(0.95);
 
+    /// <summary>The relative standard deviation of the calls' throughput (items per second of each call); 0 below two calls.</summary>
+    public double ThroughputSpread
+    {
+        get
+        {
+            var perSecond = LatenciesMs.Where(ms => ms > 0).Select(ms => 1000 / ms).ToList();
+            if (perSecond.Count < 2)
+            {
+                return 0;
+            }
+            var mean = perSecond.Average();
+            var variance = perSecond.Sum(x => (x - mean) * (x - mean)) / (perSecond.Count - 1);
+            return Math.Round(Math.Sqrt(variance) / mean, 4);
+        }
+    }
+
     private double Percentile(double p) => Math.Round(NearestRank.Percentile(LatenciesMs.Order().ToArray(), p), 3);
 }
 

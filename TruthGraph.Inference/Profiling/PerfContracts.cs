@@ -16,11 +16,15 @@ public sealed record SweepRequest(
     long? MemoryHeadroomBytes = null,
     double? SecondsPerStep = null);
 
-/// <summary>One batch size measured: calls of <see cref="ItemsPerCall"/> items (the batch size per session).</summary>
+/// <summary>
+/// One batch size measured: calls of <see cref="ItemsPerCall"/> items (the batch size per session).
+/// <see cref="ThroughputSpread"/> is the run-to-run spread of its calls: the relative standard deviation of each call's
+/// items per second (0.04 = ±4 %; 0 with fewer than two calls).
+/// </summary>
 public sealed record SweepStep(
     int BatchSize, int ItemsPerCall, int Calls, int Items, double ItemsPerSecond, double P50Ms, double P95Ms,
     long PeakMemoryBytes, long PeakWorkingSetBytes, long? PeakGpuMemoryBytes, double CpuMsPerItem, long AllocatedBytesPerItem,
-    bool CrossedLimit);
+    bool CrossedLimit, double ThroughputSpread = 0);
 
 /// <summary>The batch size a sweep recommends, and the measured numbers that make it the choice.</summary>
 public sealed record SweepRecommendation(int BatchSize, double ItemsPerSecond, double? SpeedupOverCurrent, string Justification);

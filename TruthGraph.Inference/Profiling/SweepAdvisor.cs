@@ -5,7 +5,10 @@ namespace TruthGraph.Inference.Profiling;
 /// <summary>
 /// Picks the batch size a sweep recommends: the smallest one within <see cref="Tolerance"/> of the best measured
 /// throughput. A smaller batch that is nearly as fast is the better choice: less latency per call, less memory, and
-/// less padding with mixed text lengths. Steps that crossed the memory limit are never recommended.
+/// less padding with mixed text lengths. Steps that crossed the memory limit are never recommended. A change from the
+/// batch size in use is recommended only when its gain exceeds the run-to-run spread the sweep measured (the larger
+/// of the two steps' <see cref="SweepStep.ThroughputSpread"/>): a 1.00× "gain" is noise, and applying it would only
+/// churn the setting.
 /// </summary>
 public static class SweepAdvisor
 {
@@ -22,6 +25,10 @@ public static class SweepAdvisor
         var best = usable.MaxBy(s => s.ItemsPerSecond)!;
         var chosen = usable.Where(s => s.ItemsPerSecond >= (1 - Tolerance) * best.ItemsPerSecond).MinBy(s => s.BatchSize)!;
         var current = usable.FirstOrDefault(s => s.BatchSize == currentBatchSize);
+        if (current is not null && chosen != current && KeepsCurrent(chosen, current, unit) is { } keep)
+        {
+            return WithContext(keep, stopReason, loadAverage, cores);
+        }
 
         var why = F($"batch {chosen.BatchSize}: {chosen.ItemsPerSecond:F1} {unit}/s, p95 {chosen.P95Ms:F1} ms per call of {chosen.ItemsPerCall}");
         if (chosen == best)
@@ -41,6 +48,31 @@ public static class SweepAdvisor
             : chosen == current
                 ? "; it is already the batch size in use"
                 : F($"; {speedup:F2}× the current batch {currentBatchSize} ({current.ItemsPerSecond:F1} {unit}/s)");
+        return WithContext(new SweepRecommendation(chosen.BatchSize, chosen.ItemsPerSecond, speedup, why), stopReason, loadAverage, cores);
+    }
+
+    /// <summary>
+    /// The recommendation to keep <paramref name="current"/> when <paramref name="candidate"/> does not beat it by more
+    /// than the measured spread; null when the gain is real.
+    /// </summary>
+    private static SweepRecommendation? KeepsCurrent(SweepStep candidate, SweepStep current, string unit)
+    {
+        var ratio = candidate.ItemsPerSecond / current.ItemsPerSecond;
+        var spread = Math.Max(candidate.ThroughputSpread, current.ThroughputSpread);
+        if (ratio - 1 > spread)
+        {
+            return null;
+        }
+        var why = F($"keep {current.BatchSize}: {candidate.BatchSize} is {ratio:F2}× (within the ±{Percent(spread)} run-to-run spread)");
+        why += F($"; batch {current.BatchSize}: {current.ItemsPerSecond:F1} {unit}/s, p95 {current.P95Ms:F1} ms per call of {current.ItemsPerCall}");
+        why += F($"; batch {candidate.BatchSize}: {candidate.ItemsPerSecond:F1} {unit}/s, p95 {candidate.P95Ms:F1} ms");
+        why += "; a change is recommended only when its gain exceeds the spread";
+        return new SweepRecommendation(current.BatchSize, current.ItemsPerSecond, 1.0, why);
+    }
+
+    private static SweepRecommendation WithContext(SweepRecommendation recommendation, string? stopReason, double? loadAverage, int cores)
+    {
+        var why = recommendation.Justification;
         if (stopReason is not null)
         {
             why += F($"; larger batches were not measured ({stopReason})");
@@ -49,8 +81,11 @@ public static class SweepAdvisor
         {
             why += F($"; measured under a load average of {load:F1} on {cores} cores, so other work shared them: repeat on a quiet machine before applying");
         }
-        return new SweepRecommendation(chosen.BatchSize, chosen.ItemsPerSecond, speedup, why);
+        return recommendation with { Justification = why };
     }
+
+    /// <summary>A spread as a percentage: whole percents, one decimal below 1 % so that a tight spread does not read as none.</summary>
+    private static string Percent(double spread) => spread >= 0.01 ? F($"{100 * spread:F0} %") : F($"{100 * spread:F1} %");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,3 +24,11 @@ public sealed record IngestionJobView(
 }
 
 public sealed record IngestionErrorView(int Line, string Field, string Reason);
+
+/// <summary>A page of <c>GET /api/evidence/sentences</c>.</summary>
+public sealed record EvidenceSentencePageView(IReadOnlyList<EvidenceSentenceView> Items, int Page, int PageSize, long Total)
+{
+    public int Pages => Total == 0 ? 1 : (int)((Total + PageSize - 1) / PageSize);
+}
+
+public sealed record EvidenceSentenceView(long Id, string Source, string ExternalId, string Text, string? DocumentExternalId, string? DocumentTitle);

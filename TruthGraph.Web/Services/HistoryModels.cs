@@ -32,9 +32,6 @@ public sealed record HistoryFilter(string? Verdict = null, string? Text = null, 
 /// <summary>A file the API produced, passed on to the browser.</summary>
 public sealed record ExportedFile(byte[] Content, string ContentType, string FileName);
 
-/// <summary>Body of <c>POST /api/verify/batch</c> as the dashboard sends it.</summary>
-public sealed record VerifyBatchRequestBody(IReadOnlyList<string> Claims, int TopK);
-
 /// <summary>Body of <c>POST /api/verifications/{id}/feedback</c>.</summary>
 public sealed record VerdictFeedbackRequestBody(string ExpectedVerdict, string? Comment);
 

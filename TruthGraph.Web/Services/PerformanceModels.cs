@@ -44,9 +44,10 @@ public sealed record PerfEventView(
     Guid JobId, PerfKind Kind, JobStatus Status, string Phase, int Completed, int Total, double Percent, string Message, JsonElement? Data,
     DateTimeOffset At);
 
+/// <param name="ThroughputSpread">the relative run-to-run spread of the step's calls (0.04 = ±4 %); 0 in reports made before it was measured</param>
 public sealed record SweepStepView(
     int BatchSize, int ItemsPerCall, int Calls, int Items, double ItemsPerSecond, double P50Ms, double P95Ms, long PeakMemoryBytes,
-    bool CrossedLimit);
+    bool CrossedLimit, double ThroughputSpread = 0);
 
 public sealed record SweepRecommendationView(int BatchSize, double ItemsPerSecond, double? SpeedupOverCurrent, string Justification);
 

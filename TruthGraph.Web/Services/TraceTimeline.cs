@@ -58,7 +58,7 @@ public static class TraceTimeline
         "truthgraph.verify" => "verify",
         "truthgraph.inference" => "model",
         "Microsoft.AspNetCore" or "System.Net.Http" => "http",
-        "Microsoft.AspNetCore.Components" => "ui",
+        "Microsoft.AspNetCore.Components" or DashboardTelemetry.SourceName => "ui",
         _ => "other",
     };
 

@@ -43,18 +43,6 @@ public sealed class TruthGraphApiClient(HttpClient http)
             response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "export");
     }
 
-    /// <summary>Verifies up to 256 claims in one call (the batch page sends smaller chunks, to show progress).</summary>
-    public async Task<IReadOnlyList<VerificationView>> VerifyBatchAsync(IReadOnlyList<string> claims, int topK, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.PostAsJsonAsync("/api/verify/batch", new VerifyBatchRequestBody(claims, topK), cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ApiProblemException.FromAsync(response, cancellationToken);
-        }
-        return await response.Content.ReadFromJsonAsync<List<VerificationView>>(cancellationToken)
-            ?? throw new InvalidOperationException("The API answered /api/verify/batch with an empty body.");
-    }
-
     /// <summary>Stores the verdict a user says a verification should have had; a 400 or 404 comes back as <see cref="ApiProblemException"/>.</summary>
     public async Task<VerdictFeedbackView> ReportWrongVerdictAsync(Guid verificationId, string expectedVerdict, string? comment,
         CancellationToken cancellationToken = default)
@@ -85,13 +73,33 @@ public sealed class TruthGraphApiClient(HttpClient http)
     /// <param name="nliModel">one of the API's selectable NLI models; null for its default</param>
     public async Task<VerificationView> VerifyAsync(string claim, int topK, string? nliModel = null, CancellationToken cancellationToken = default)
     {
+        using var span = DashboardTelemetry.StartRoot(DashboardTelemetry.VerifyClaimSpan);
+        span.Activity?.SetTag("truthgraph.top_k", topK);
         using var response = await http.PostAsJsonAsync("/api/verify", new VerifyRequestBody(claim, topK, nliModel), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);
         }
-        return await response.Content.ReadFromJsonAsync<VerificationView>(cancellationToken)
+        var result = await response.Content.ReadFromJsonAsync<VerificationView>(cancellationToken)
             ?? throw new InvalidOperationException("The API answered /api/verify with an empty body.");
+        span.Activity?.SetTag("truthgraph.verdict", result.Verdict);
+        return result;
+    }
+
+    /// <summary>Verifies several claims in one call (<c>POST /api/verify/batch</c>); results come back in claim order.</summary>
+    /// <param name="rootSpan">What the trace's root says this call is for (the sample check's or the batch page's).</param>
+    public async Task<IReadOnlyList<VerificationView>> VerifyBatchAsync(IReadOnlyList<string> claims, int topK, string? nliModel = null,
+        string rootSpan = DashboardTelemetry.VerifySamplesSpan, CancellationToken cancellationToken = default)
+    {
+        using var span = DashboardTelemetry.StartRoot(rootSpan);
+        span.Activity?.SetTag("truthgraph.claims", claims.Count);
+        using var response = await http.PostAsJsonAsync("/api/verify/batch", new VerifyBatchRequestBody(claims, topK, nliModel), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+        return await response.Content.ReadFromJsonAsync<List<VerificationView>>(cancellationToken)
+            ?? throw new InvalidOperationException("The API answered /api/verify/batch with an empty body.");
     }
 }
 

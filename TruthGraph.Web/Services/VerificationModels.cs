@@ -6,6 +6,10 @@ namespace TruthGraph.Web.Services;
 public sealed record VerifyRequestBody(
     string Claim, int TopK, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NliModel = null);
 
+/// <summary>Body of <c>POST /api/verify/batch</c> as the dashboard sends it.</summary>
+public sealed record VerifyBatchRequestBody(
+    IReadOnlyList<string> Claims, int TopK, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NliModel = null);
+
 /// <summary>The dashboard's view of a verification result (the API owns the contract; this mirrors what is shown).</summary>
 /// <param name="Timings">Null for a stored verification whose stage timings were never recorded.</param>
 /// <param name="Explanation">Null for a stored verification made before explanations were kept.</param>

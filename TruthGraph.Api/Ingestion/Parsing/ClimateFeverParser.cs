@@ -56,7 +56,7 @@ public static class ClimateFeverParser
             }
             catch (JsonException ex)
             {
-                errors.Add(new IngestionError(lineNumber, "json", $"is not valid JSON: {ex.Message}"));
+                errors.Add(new IngestionError(lineNumber, "json", JsonLineReasons.NotJson(ex, line)));
             }
             catch (InvalidOperationException)
             {

@@ -25,7 +25,7 @@ public static class JsonLinesParser
             }
             catch (JsonException ex)
             {
-                errors.Add(new IngestionError(lineNumber, "json", $"is not valid JSON: {ex.Message}"));
+                errors.Add(new IngestionError(lineNumber, "json", JsonLineReasons.NotJson(ex, line)));
                 continue;
             }
             using (document)

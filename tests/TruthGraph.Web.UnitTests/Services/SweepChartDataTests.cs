@@ -20,8 +20,6 @@ public sealed class SweepChartDataTests
         Assert.Equal(2, chart.RecommendedIndex);
         Assert.Equal([null, null, 260.3, null], chart.RecommendedThroughput);
         Assert.Equal([null, null, 700, null], chart.RecommendedMemoryMiB);
-        // The memory bars stack the two series: each size is drawn once, the recommended one in its own colour.
-        Assert.Equal([600, 640, null, 760], chart.OtherMemoryMiB);
     }
 
     [Fact]
@@ -34,7 +32,6 @@ public sealed class SweepChartDataTests
         Assert.Null(chart.RecommendedIndex);
         Assert.DoesNotContain(chart.Labels, l => l.Contains(SweepChartData.RecommendedMark));
         Assert.All(chart.RecommendedThroughput, Assert.Null);
-        Assert.Equal([500, 530], chart.OtherMemoryMiB);
     }
 
     [Fact]
@@ -70,5 +67,51 @@ public sealed class SweepChartDataTests
 
         Assert.Contains("Batch size 2 applied to all-minilm-l6-v2 on cpu", result.Find("[data-testid=sweep-applied]").TextContent);
         Assert.True(result.Find("[data-testid=sweep-apply]").HasAttribute("disabled"));
+    }
+
+    [Theory]
+    [InlineData(new double[] { 20, 35, 50, 60.2, 60, 58, 55 }, 10)] // 16 ticks at an interval of 4 before
+    [InlineData(new double[] { 900, 905, 912, 930, 960, 1010, 1100 }, 50)]
+    [InlineData(new double[] { 1.2, 2.5, 3.1 }, 1)]
+    [InlineData(new double[] { 640, 640 }, 10)]
+    [InlineData(new double[] { 1260, 1260.5, 1261.3 }, 20)] // memory that hardly moved is drawn nearly flat
+    public void A_value_axis_gets_a_round_interval_of_about_five_ticks_over_the_measured_range(double[] values, int step) =>
+        Assert.Equal(step, SweepChartData.TickStep(values));
+
+    [Fact]
+    public async Task Both_charts_label_their_value_axis_with_a_handful_of_ticks_scaled_to_the_measured_range()
+    {
+        await using var ctx = WebTestContext.Create();
+        var steps = new[] { Step(1, 20, 900), Step(2, 35, 905), Step(4, 50, 912), Step(8, 60.2, 930), Step(16, 60, 960), Step(32, 58, 1010), Step(64, 55, 1100) };
+        var report = new SweepReportView("nli-minilm-cross", "pairs", "cpu", 16, steps, "working set", 8192 * MiB, 880 * MiB, null,
+            new SweepRecommendationView(16, 60, 1.0, "keep 16: 8 is 1.00× (within the ±4 % run-to-run spread)"), 3.2, null, 2);
+
+        var result = ctx.Render<SweepResult>(p => p.Add(c => c.Report, report));
+
+        foreach (var (chart, lowest, highest) in new[] { ("sweep-throughput-chart", 20.0, 60.2), ("sweep-memory-chart", 900.0, 1100.0) })
+        {
+            var ticks = result.Find($"[data-testid={chart}]").QuerySelectorAll("text").Select(t => t.TextContent.Trim())
+                .Select(t => double.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (double?)null)
+                .OfType<double>().Where(v => !steps.Any(s => s.BatchSize == v)).ToList();
+            Assert.InRange(ticks.Count, 3, 8);
+            // Scaled to the data, not from zero: the lowest tick is near the lowest value, so the differences show.
+            Assert.InRange(ticks.Min(), lowest - (highest - lowest) / 2, lowest);
+            Assert.True(ticks.Max() >= highest - (highest - lowest) / 4, $"{chart}: the top tick {ticks.Max()} is far below {highest}");
+        }
+    }
+
+    [Fact]
+    public async Task A_recommendation_to_keep_the_batch_size_in_use_says_so_and_offers_nothing_to_apply()
+    {
+        await using var ctx = WebTestContext.Create();
+        var report = new SweepReportView("nli-minilm-cross", "pairs", "cpu", 16, [Step(8, 250.4, 700), Step(16, 250, 720)], "working set",
+            2048 * MiB, 550 * MiB, null, new SweepRecommendationView(16, 250, 1.0, "keep 16: 8 is 1.00× (within the ±4 % run-to-run spread)"), 3.2, null, 2);
+
+        var result = ctx.Render<SweepResult>(p => p.Add(c => c.Report, report));
+
+        Assert.StartsWith("Keep batch size 16", result.Find("[data-testid=sweep-headline]").TextContent.Trim());
+        Assert.Equal("true", result.Find("[data-testid=sweep-recommendation]").GetAttribute("data-keeps"));
+        Assert.Contains("within the ±4 % run-to-run spread", result.Find("[data-testid=sweep-justification]").TextContent);
+        Assert.Empty(result.FindAll("[data-testid=sweep-apply]"));
     }
 }

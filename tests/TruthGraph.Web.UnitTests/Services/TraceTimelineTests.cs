@@ -83,6 +83,7 @@ public sealed class TraceTimelineTests
         { "truthgraph.inference", "model" },
         { "System.Net.Http", "http" },
         { "Microsoft.AspNetCore.Components", "ui" },
+        { "truthgraph.dashboard", "ui" },
         { "truthgraph.ingest", "other" },
     };
 
