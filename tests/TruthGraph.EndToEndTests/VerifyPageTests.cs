@@ -18,7 +18,7 @@ public sealed class VerifyPageTests(AppFixture fixture, BrowserFixture browser)
         var examples = page.GetByTestId("example-claims").Locator(".mud-chip");
         await Assertions.Expect(examples.First).ToBeVisibleAsync(new() { Timeout = CircuitStartMs });
         await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = CircuitStartMs });
-        var claim = await examples.First.InnerTextAsync();
+        var claim = await examples.First.GetByTestId("example-claim-text").InnerTextAsync();
         await examples.First.ClickAsync();
 
         var verdict = page.GetByTestId("verdict-chip");
