@@ -54,6 +54,9 @@ public sealed class BatchAndFeedbackPageTests(AppFixture fixture, BrowserFixture
         await Assertions.Expect(page.GetByTestId("history-row")).ToHaveCountAsync(1, new() { Timeout = CircuitStartMs });
         await Assertions.Expect(page.GetByTestId("export-csv")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"q={marker}"));
         await BrowserFixture.SaveScreenshotAsync(page, "history-search");
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.SaveScreenshotAsync(page, "history-search-phone");
+        await page.SetViewportSizeAsync(1280, 800);
         await page.GetByTestId("history-row").ClickAsync();
 
         // "This verdict is wrong": the label is stored and acknowledged.

@@ -19,7 +19,8 @@ public sealed class EvidenceUploadSourceTests(AppFixture fixture, BrowserFixture
         ]);
         try
         {
-            var page = await browser.NewPageAsync();
+            // Uploading is an admin action.
+            var page = await browser.NewAdminPageAsync(fixture.WebUrl("/account/signin"));
             await page.GotoAsync(fixture.WebUrl("/evidence"));
             var upload = page.GetByTestId("evidence-upload");
             await Assertions.Expect(upload).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
