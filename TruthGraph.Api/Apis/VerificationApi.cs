@@ -139,9 +139,12 @@ public static class VerificationApi
         }
         return await feedback.AddAsync(verificationId, expected, comment, cancellationToken) is { } stored
             ? TypedResults.Created($"/api/verifications/{verificationId}", stored)
-            : TypedResults.Problem(title: "Verification not found", detail: $"No verification has the id {verificationId}.",
-                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["id"] = verificationId });
+            : VerificationNotFound(verificationId);
     }
+
+    private static ProblemHttpResult VerificationNotFound(Guid id) =>
+        TypedResults.Problem(title: "Verification not found", detail: $"No verification has the id {id}.",
+            statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["id"] = id });
 
     public static async Task<Results<Ok<VerificationResult>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string id, VerificationRepository repository, CancellationToken cancellationToken)
@@ -152,7 +155,6 @@ public static class VerificationApi
         }
         return await repository.FindAsync(verificationId, cancellationToken) is { } result
             ? TypedResults.Ok(result)
-            : TypedResults.Problem(title: "Verification not found", detail: $"No verification has the id {verificationId}.",
-                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["id"] = verificationId });
+            : VerificationNotFound(verificationId);
     }
 }

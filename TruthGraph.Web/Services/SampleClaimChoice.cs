@@ -7,9 +7,6 @@ namespace TruthGraph.Web.Services;
 /// </summary>
 public static class SampleClaimChoice
 {
-    /// <summary>The verdicts in the order the chips cycle through them.</summary>
-    public static readonly IReadOnlyList<string> VerdictOrder = ["SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO"];
-
     /// <summary>The API's verdict spelling; the sample file writes <c>NOT ENOUGH INFO</c> with spaces.</summary>
     public static string Normalize(string verdict) => verdict.Trim().Replace(' ', '_').ToUpperInvariant();
 
@@ -39,7 +36,7 @@ public static class SampleClaimChoice
     }
 
     /// <summary>A verdict the API does not name (a typo in the file) still shows, after the four known ones.</summary>
-    private static int Rank(string verdict) => VerdictOrder.Contains(verdict) ? VerdictOrder.ToList().IndexOf(verdict) : int.MaxValue;
+    private static int Rank(string verdict) => Verdicts.All.Contains(verdict) ? Verdicts.All.ToList().IndexOf(verdict) : int.MaxValue;
 }
 
 /// <summary>A sample claim whose verdict differed from the expected one.</summary>

@@ -9,7 +9,7 @@ public sealed class SettingsApiClient(HttpClient http, AdminSession admin)
         await http.GetFromJsonAsync<DefaultNliModelView>("/api/settings/nli-model", cancellationToken)
         ?? throw new InvalidOperationException("The API answered /api/settings/nli-model with an empty body.");
 
-    /// <summary>A 400 (not a selectable model) or 401 (not an admin) comes back as <see cref="ApiProblemException"/>.</summary>
+    /// <summary>A 400 (not a selectable model) or 401 (not an admin) comes back as <see cref="ApiProblemException"/> (which words the 401 for people).</summary>
     public async Task<DefaultNliModelView> SetDefaultNliModelAsync(string model, CancellationToken cancellationToken = default)
     {
         using var request = await admin.AuthorizeAsync(new HttpRequestMessage(HttpMethod.Put, "/api/settings/nli-model")
@@ -17,10 +17,6 @@ public sealed class SettingsApiClient(HttpClient http, AdminSession admin)
             Content = JsonContent.Create(new DefaultNliModelRequestBody(model)),
         });
         using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
-        {
-            throw new ApiProblemException("only a signed-in admin may choose the NLI model.");
-        }
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);
