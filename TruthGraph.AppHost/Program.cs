@@ -16,7 +16,8 @@ var modelsDirectory = builder.Configuration["Inference:ModelsDirectory"] is { Le
 // pooled connections would hang after a restart. The port stays the same across a restart of the resource.
 var inference = builder.AddProject<Projects.TruthGraph_Inference>("inference")
     .WithHttpEndpoint(isProxied: false)
-    .WithEnvironment("Inference__ModelsDirectory", modelsDirectory)
+    // A published service reads the manifests copied beside its DLL (models/, its default); this machine's path means nothing there.
+    .WithEnvironment(context => { if (!context.ExecutionContext.IsPublishMode) context.EnvironmentVariables["Inference__ModelsDirectory"] = modelsDirectory; })
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 

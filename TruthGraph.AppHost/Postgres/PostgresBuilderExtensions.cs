@@ -17,12 +17,16 @@ public static class PostgresBuilderExtensions
     /// <summary>
     /// Adds PostgreSQL with pgvector as set by <c>Postgres:Mode</c> (auto | container | local). Throws at once,
     /// with what to do, when the chosen mode cannot work on this machine, so that nothing waits forever.
+    /// Publishing always describes the container: a manifest is for another machine, where this one's PostgreSQL
+    /// binaries and data folder mean nothing, and writing it needs no container engine.
     /// </summary>
     public static TruthGraphDatabase AddTruthGraphDatabase(
         this IDistributedApplicationBuilder builder, string serverName, string databaseName)
     {
         var settings = builder.Configuration.GetSection("Postgres");
-        var (mode, reason) = ChooseMode(settings["Mode"]);
+        var (mode, reason) = builder.ExecutionContext.IsPublishMode
+            ? (PostgresMode.Container, "publishing a deployment manifest")
+            : ChooseMode(settings["Mode"]);
 
         IResourceBuilder<IResourceWithConnectionString> resource = mode == PostgresMode.Container
             ? builder.AddPostgres(serverName)
