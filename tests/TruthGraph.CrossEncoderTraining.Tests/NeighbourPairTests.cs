@@ -70,6 +70,39 @@ public sealed class NeighbourPairTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_true_pair_joins_two_supported_neighbours_and_allows_anything_but_contradiction()
+    {
+        var truths = TruePairs.Build(Pairs, Vectors, count: 10, new Random(1));
+
+        // Every supported claim finds a supported neighbour; the refuted film claim is neither side of any pair.
+        Assert.Equal(5, truths.Count);
+        Assert.All(truths, t => Assert.Equal([NliLabel.Entailment, NliLabel.Neutral], t.Allowed));
+        Assert.All(truths, t => Assert.Equal(TruePairs.Source, t.Source));
+        Assert.DoesNotContain(truths, t => t.Hypothesis == "The film was released in 2005." || t.Premise.Contains("film", StringComparison.Ordinal));
+        // The premise is the claim itself or a sentence of its own evidence; the hypothesis is the nearest other claim.
+        var canberra = Assert.Single(truths, t => t.Premise is "Canberra is the capital of Australia." or CanberraEvidence);
+        Assert.Equal("Canberra is a city in Australia.", canberra.Hypothesis);
+        var gagarin = Assert.Single(truths, t => t.Premise is "Yuri Gagarin was the first human in space." or GagarinEvidence);
+        Assert.Equal("Neil Armstrong walked on the Moon.", gagarin.Hypothesis);
+    }
+
+    [Fact]
+    public void A_claim_FEVER_also_refutes_is_not_taken_as_true()
+    {
+        // FEVER labels a claim against each piece of its evidence; a claim with both labels is a slip, not a truth.
+        NliPair[] pairs =
+        [
+            .. Pairs,
+            new("Toronto is the capital of the province of Ontario.", "Ottawa is the capital of Canada.", NliLabel.Contradiction),
+        ];
+
+        var truths = TruePairs.Build(pairs, Vectors, count: 10, new Random(1));
+
+        Assert.DoesNotContain(truths, t => t.Hypothesis == "Ottawa is the capital of Canada."
+            || t.Premise.Contains("Ottawa", StringComparison.Ordinal) || t.Premise.StartsWith("Toronto", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void On_real_FEVER_claims_neighbour_pairs_are_found_for_most_claims()
     {
         var fever = Datasets.ReadSnli(SharedData.PathOf("nli", "fever_pairs.jsonl")).Take(1500).ToList();

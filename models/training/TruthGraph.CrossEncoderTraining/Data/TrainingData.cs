@@ -19,7 +19,7 @@ public sealed record DataMix(
     double TuneShare, int SnliLimit, int RteLimit, int FeverLimit, int FeverNeutrals, int FragmentsPerFile,
     double ClimateWeight, double RteWeight, double FragmentWeight, int Seed, int Mutations = 0,
     int NegationFlips = 0, int NameSwaps = 0, int AntonymSwaps = 0, bool HoldOutFever = false, int? SampleSeed = null,
-    int SameTemplateNeutrals = 0, int SubjectSwaps = 0);
+    int SameTemplateNeutrals = 0, int SubjectSwaps = 0, int TruePairs = 0);
 
 /// <summary>The splits one run uses, all read from the shared data folder.</summary>
 public sealed record TrainingData(
@@ -76,7 +76,7 @@ public sealed record TrainingData(
                 train.AddRange(mutations.Select(p => LabelledPair.Single(p, "mutations")));
             }
             AddEvidenceClaimMutations(train, fever, mix, random, log);
-            if (mix.FeverNeutrals + mix.SameTemplateNeutrals + mix.SubjectSwaps > 0)
+            if (mix.FeverNeutrals + mix.SameTemplateNeutrals + mix.SubjectSwaps + mix.TruePairs > 0)
             {
                 var vectors = (embed ?? throw new ArgumentNullException(nameof(embed), "FEVER neutrals and subject swaps need sentence vectors."))
                     (fever.Select(p => p.Hypothesis));
@@ -128,6 +128,12 @@ public sealed record TrainingData(
             var swaps = SubjectSwaps.Build(fever, vectors, mix.SubjectSwaps, random);
             log?.Invoke($"subject swaps (not entailment): {swaps.Count} of {mix.SubjectSwaps} wanted");
             train.AddRange(swaps);
+        }
+        if (mix.TruePairs > 0)
+        {
+            var truths = TruePairs.Build(fever, vectors, mix.TruePairs, random);
+            log?.Invoke($"pairs of two true neighbouring sentences (not contradiction): {truths.Count} of {mix.TruePairs} wanted");
+            train.AddRange(truths);
         }
     }
 

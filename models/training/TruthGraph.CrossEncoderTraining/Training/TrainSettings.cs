@@ -106,6 +106,9 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--subject-swaps <N>"), Description("Supported FEVER claims with the subject of a similar claim, against the original evidence: any class but entailment."), DefaultValue(0)]
     public int SubjectSwaps { get; init; }
 
+    [CommandOption("--true-pairs <N>"), Description("Two true neighbouring sentences (a supported FEVER claim or its evidence, and the nearest other supported claim): any class but contradiction."), DefaultValue(0)]
+    public int TruePairs { get; init; }
+
     [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
     public bool HoldOutFever { get; init; }
 
@@ -114,7 +117,7 @@ public sealed class TrainSettings : CommandSettings
 
     public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
         ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations,
-        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps);
+        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps, TruePairs);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }
