@@ -11,17 +11,24 @@ var modelsDirectory = builder.Configuration["Inference:ModelsDirectory"] is { Le
     ? Path.GetFullPath(configured)
     : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "models"));
 
-// Not proxied by DCP: while a service is stopped its port refuses connections at once, so callers answer 503 within a
-// second; through the proxy a request would wait for a backend until its timeout (Npgsql 15 s, HttpClient 30 s), and
-// pooled connections would hang after a restart. The port stays the same across a restart of the resource.
+// Inference:Replicas and Api:Replicas (default 1) run that many processes of a service (docs/REPLICAS.md).
+var inferenceReplicas = Replicas.Read(builder.Configuration, "Inference");
+var apiReplicas = Replicas.Read(builder.Configuration, "Api");
+
+// One replica is not proxied by DCP: while it is stopped its port refuses connections at once, so callers answer 503
+// within a second; through the proxy a request would wait for a backend until its timeout (Npgsql 15 s, HttpClient 30 s),
+// and pooled connections would hang after a restart. Replicas need the proxy (Aspire refuses proxy-less replicas): it
+// spreads connections over them and skips a stopped one, so only calls in flight on that one fail.
 var inference = builder.AddProject<Projects.TruthGraph_Inference>("inference")
-    .WithHttpEndpoint(isProxied: false)
+    .WithHttpEndpoint(isProxied: inferenceReplicas > 1)
+    .WithReplicas(inferenceReplicas)
     .WithEnvironment("Inference__ModelsDirectory", modelsDirectory)
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.TruthGraph_Api>("api")
-    .WithHttpEndpoint(isProxied: false)
+    .WithHttpEndpoint(isProxied: apiReplicas > 1)
+    .WithReplicas(apiReplicas)
     .WithReference(database.Resource, database.ConnectionName).WaitFor(database.Resource)
     .WithReference(inference).WaitFor(inference)
     .WithEnvironment("Postgres__Mode", database.Mode.ToString().ToLowerInvariant())

@@ -7,18 +7,21 @@ public sealed record TunedBatchSize(int BatchSize, DateTimeOffset AppliedAt, str
 
 /// <summary>
 /// Batch sizes applied from sweeps, per model and device, kept in a small JSON file (by default beside the pulled
-/// models) so that they survive a restart of the service. Read once at start; every apply rewrites the file whole
-/// through a temporary file, so a crash never leaves it half-written.
+/// models) so that they survive a restart of the service. Every apply rewrites the file whole through a temporary file,
+/// so a crash never leaves it half-written. Replicas of the service share the file: an apply merges into what is on disk,
+/// and <see cref="Refresh"/> picks up what another replica applied.
 /// </summary>
 public sealed class TunedBatchSizes
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Dictionary<string, TunedBatchSize>> _sizes;
+    private Dictionary<string, Dictionary<string, TunedBatchSize>> _sizes;
+    private (DateTime Written, long Length) _seen;
 
     public TunedBatchSizes(string path)
     {
         Path = path;
+        _seen = Stamp(path);
         (_sizes, ReadError) = Read(path);
     }
 
@@ -48,17 +51,58 @@ public sealed class TunedBatchSizes
         var tuned = new TunedBatchSize(batchSize, DateTimeOffset.UtcNow, source);
         lock (_lock)
         {
+            // Another replica may have applied a size since this one last read the file: keep it.
+            if (Read(Path) is (var onDisk, null))
+            {
+                _sizes = onDisk;
+            }
             if (!_sizes.TryGetValue(modelId, out var devices))
             {
                 _sizes[modelId] = devices = new Dictionary<string, TunedBatchSize>(StringComparer.OrdinalIgnoreCase);
             }
             devices[device] = tuned;
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-            var temporary = Path + ".tmp";
+            // A name of this process's own: two replicas applying at once must not write into one temporary file.
+            var temporary = $"{Path}.{Environment.ProcessId}.tmp";
             File.WriteAllText(temporary, JsonSerializer.Serialize(_sizes, Json));
             File.Move(temporary, Path, overwrite: true);
+            _seen = Stamp(Path);
         }
         return tuned;
+    }
+
+    /// <summary>
+    /// Re-reads the file when it changed since this process last read or wrote it (another replica applied a size);
+    /// returns the sizes that are new or different, by model and device. Cheap when nothing changed: one file stat.
+    /// </summary>
+    public IReadOnlyList<(string Model, string Device, TunedBatchSize Tuned)> Refresh()
+    {
+        lock (_lock)
+        {
+            var stamp = Stamp(Path);
+            if (stamp == _seen)
+            {
+                return [];
+            }
+            var (read, error) = Read(Path);
+            if (error is not null)
+            {
+                // Half-visible or edited by hand: try again at the next refresh, keep the sizes in use meanwhile.
+                return [];
+            }
+            _seen = stamp;
+            var changed = read.SelectMany(m => m.Value.Select(d => (Model: m.Key, Device: d.Key, Tuned: d.Value)))
+                .Where(t => !(_sizes.TryGetValue(t.Model, out var devices) && devices.TryGetValue(t.Device, out var old) && old == t.Tuned))
+                .ToList();
+            _sizes = read;
+            return changed;
+        }
+    }
+
+    private static (DateTime, long) Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : (DateTime.MinValue, -1);
     }
 
     private static (Dictionary<string, Dictionary<string, TunedBatchSize>>, string?) Read(string path)
