@@ -43,6 +43,7 @@ public static class ApiServices
 
         // API replicas share jobs through PostgreSQL: each process is a runner with a lock, and they talk over LISTEN/NOTIFY.
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<ApiPeers>();
         services.AddSingleton<ReplicaLink>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaLink>());
 

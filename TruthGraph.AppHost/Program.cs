@@ -1,3 +1,5 @@
+using System.Globalization;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 var database = builder.AddTruthGraphDatabase("postgres", databaseName: "truthgraph");
@@ -32,6 +34,7 @@ var api = builder.AddProject<Projects.TruthGraph_Api>("api")
     .WithReference(database.Resource, database.ConnectionName).WaitFor(database.Resource)
     .WithReference(inference).WaitFor(inference)
     .WithEnvironment("Postgres__Mode", database.Mode.ToString().ToLowerInvariant())
+    .WithEnvironment("Inference__Replicas", inferenceReplicas.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 
@@ -40,6 +43,7 @@ var web = builder.AddProject<Projects.TruthGraph_Web>("web")
     .WithHttpEndpoint()
     .WithReference(api).WaitFor(api)
     .WithReference(inference)
+    .WithEnvironment("Inference__Replicas", inferenceReplicas.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("AspireDashboard__Url", builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "")
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithExternalHttpEndpoints()

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Npgsql;
 using TruthGraph.Api.Ingestion;
 using TruthGraph.Api.Performance;
@@ -29,15 +31,18 @@ public sealed partial class ReplicaLink : BackgroundService
     private readonly PerfJobEvents _events;
     private readonly PerfJobControl _control;
     private readonly IngestionSignal _ingestion;
+    private readonly ApiPeers _peers;
+    private readonly IServiceProvider _services;
     private readonly ILogger<ReplicaLink> _logger;
     // One sender, in order: a job's final event never overtakes its progress.
     private readonly Channel<(string Channel, string Payload)> _outbox = Channel.CreateBounded<(string, string)>(
         new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
 
     public ReplicaLink(NpgsqlDataSource dataSource, DatabaseMigrationService migrations, JobRunner runner, PerfJobEvents events,
-        PerfJobControl control, IngestionSignal ingestion, ILogger<ReplicaLink> logger)
+        PerfJobControl control, IngestionSignal ingestion, ApiPeers peers, IServiceProvider services, ILogger<ReplicaLink> logger)
     {
         (_dataSource, _migrations, _runner, _events, _control, _ingestion, _logger) = (dataSource, migrations, runner, events, control, ingestion, logger);
+        (_peers, _services) = (peers, services);
         ingestion.Queued += () => Post(QueuedChannel, Message(new QueuedMessage(_runner.Id, "ingestion")));
         control.Queued += () => Post(QueuedChannel, Message(new QueuedMessage(_runner.Id, "perf")));
         control.CancelRequested += id => Post(CancelChannel, Message(new CancelMessage(_runner.Id, id)));
@@ -78,9 +83,33 @@ public sealed partial class ReplicaLink : BackgroundService
         // Whatever was said while this replica was not listening is lost: wake the workers to look for themselves.
         _ingestion.Wake();
         _control.Wake();
+        await RegisterAddressAsync(stoppingToken);
         while (true)
         {
             await connection.WaitAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Records where this replica answers (once its server listens), for the others to ask it for trace spans.</summary>
+    private async Task RegisterAddressAsync(CancellationToken stoppingToken)
+    {
+        if (_services.GetService<IServer>() is not { } server || _services.GetService<IHostApplicationLifetime>() is not { } lifetime)
+        {
+            return;
+        }
+        if (!lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+        }
+        if (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address
+            && Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var url))
+        {
+            await _peers.RegisterAsync(url, stoppingToken);
         }
     }
 

@@ -174,6 +174,32 @@ public sealed class ReplicaTests(ReplicaAppFixture fixture, ITestOutputHelper ou
         Assert.True(fresh.GetProperty("corpusVersion").GetInt64() > cached.GetProperty("corpusVersion").GetInt64());
     }
 
+    [Fact]
+    public async Task A_verifications_trace_is_whole_through_the_api_replica_that_did_not_serve_it()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        using var served = fixture.Replica(fixture.ApiReplicas[0]);
+        using var other = fixture.Replica(fixture.ApiReplicas[1]);
+        // Several verifications, so that the calls behind them go to both inference replicas.
+        foreach (var n in Enumerable.Range(0, 4))
+        {
+            var result = await VerifyAsync(served, new { claim = $"Trace check {n}: permafrost thaws faster in warm summers ({Guid.NewGuid():N})." }, cts.Token);
+            var traceId = result.GetProperty("traceId").GetString()!;
+
+            var trace = await other.GetFromJsonAsync<JsonElement>($"/api/traces/{traceId}", cts.Token);
+            var spans = trace.GetProperty("spans").EnumerateArray().ToList();
+            Assert.Single(spans, s => s.GetProperty("name").GetString() == "verify");
+            // Every call the API made to the inference service has the inference replica's own span under it.
+            var calls = spans.Where(s => s.GetProperty("service").GetString() == "api"
+                                         && string.Equals(s.GetProperty("kind").GetString(), "client", StringComparison.OrdinalIgnoreCase)
+                                         && s.GetProperty("tags").TryGetProperty("http.request.method", out _)).ToList();
+            var inferenceParents = spans.Where(s => s.GetProperty("service").GetString() == "inference").Select(s => s.GetProperty("parentSpanId").GetString()).ToHashSet();
+            output.WriteLine($"{traceId}: {spans.Count} spans, {calls.Count} calls to other services, notes: {trace.GetProperty("notes")}");
+            Assert.NotEmpty(calls);
+            Assert.All(calls, c => Assert.Contains(c.GetProperty("spanId").GetString(), inferenceParents));
+        }
+    }
+
     private static async Task<JsonElement> VerifyAsync(HttpClient api, object claim, CancellationToken cancellationToken)
     {
         using var response = await api.PostAsJsonAsync("/api/verify", claim, cancellationToken);
