@@ -16,12 +16,14 @@ public sealed class TunedBatchSizes
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly Lock _lock = new();
     private Dictionary<string, Dictionary<string, TunedBatchSize>> _sizes;
-    private (DateTime Written, long Length) _seen;
+    // The file's text as this process last read or wrote it. Compared whole: a timestamp and length can stay the same
+    // across two quick writes of same-length content (file times tick in milliseconds).
+    private string? _seen;
 
     public TunedBatchSizes(string path)
     {
         Path = path;
-        _seen = Stamp(path);
+        _seen = Text(path);
         (_sizes, ReadError) = Read(path);
     }
 
@@ -64,33 +66,34 @@ public sealed class TunedBatchSizes
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             // A name of this process's own: two replicas applying at once must not write into one temporary file.
             var temporary = $"{Path}.{Environment.ProcessId}.tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(_sizes, Json));
+            var text = JsonSerializer.Serialize(_sizes, Json);
+            File.WriteAllText(temporary, text);
             File.Move(temporary, Path, overwrite: true);
-            _seen = Stamp(Path);
+            _seen = text;
         }
         return tuned;
     }
 
     /// <summary>
     /// Re-reads the file when it changed since this process last read or wrote it (another replica applied a size);
-    /// returns the sizes that are new or different, by model and device. Cheap when nothing changed: one file stat.
+    /// returns the sizes that are new or different, by model and device. Cheap: the file holds a few lines per model.
     /// </summary>
     public IReadOnlyList<(string Model, string Device, TunedBatchSize Tuned)> Refresh()
     {
         lock (_lock)
         {
-            var stamp = Stamp(Path);
-            if (stamp == _seen)
+            var text = Text(Path);
+            if (text == _seen || text is null)
             {
                 return [];
             }
-            var (read, error) = Read(Path);
+            var (read, error) = Parse(text);
             if (error is not null)
             {
-                // Half-visible or edited by hand: try again at the next refresh, keep the sizes in use meanwhile.
+                // Edited by hand into something unreadable: keep the sizes in use, and try again at the next refresh.
                 return [];
             }
-            _seen = stamp;
+            _seen = text;
             var changed = read.SelectMany(m => m.Value.Select(d => (Model: m.Key, Device: d.Key, Tuned: d.Value)))
                 .Where(t => !(_sizes.TryGetValue(t.Model, out var devices) && devices.TryGetValue(t.Device, out var old) && old == t.Tuned))
                 .ToList();
@@ -99,32 +102,48 @@ public sealed class TunedBatchSizes
         }
     }
 
-    private static (DateTime, long) Stamp(string path)
+    private static string? Text(string path)
     {
-        var file = new FileInfo(path);
-        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : (DateTime.MinValue, -1);
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static (Dictionary<string, Dictionary<string, TunedBatchSize>>, string?) Read(string path)
     {
-        var sizes = new Dictionary<string, Dictionary<string, TunedBatchSize>>(StringComparer.OrdinalIgnoreCase);
-        if (!File.Exists(path))
-        {
-            return (sizes, null);
-        }
         try
         {
-            var stored = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, TunedBatchSize>>>(File.ReadAllText(path), Json) ?? [];
+            return File.Exists(path) ? Parse(File.ReadAllText(path)) : (Empty(), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (Empty(), ex.Message);
+        }
+    }
+
+    private static (Dictionary<string, Dictionary<string, TunedBatchSize>>, string?) Parse(string text)
+    {
+        var sizes = Empty();
+        try
+        {
+            var stored = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, TunedBatchSize>>>(text, Json) ?? [];
             foreach (var (model, devices) in stored)
             {
                 sizes[model] = new Dictionary<string, TunedBatchSize>(devices.Where(d => d.Value.BatchSize >= 1), StringComparer.OrdinalIgnoreCase);
             }
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        catch (JsonException ex)
         {
             // A file edited by hand into something unreadable must not stop the service; the defaults apply instead.
             return (sizes, ex.Message);
         }
         return (sizes, null);
     }
+
+    private static Dictionary<string, Dictionary<string, TunedBatchSize>> Empty() => new(StringComparer.OrdinalIgnoreCase);
 }

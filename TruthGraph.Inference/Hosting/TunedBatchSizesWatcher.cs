@@ -4,8 +4,8 @@ namespace TruthGraph.Inference.Hosting;
 
 /// <summary>
 /// Brings a batch size that another replica applied (written to the shared tuned-batch-sizes file) into this replica's
-/// loaded models within a couple of seconds. A poll of the file's stamp rather than a file watcher: watchers miss the
-/// rename that writes the file on some file systems (network mounts), and one stat per interval costs nothing.
+/// loaded models within a couple of seconds. A poll rather than a file watcher: watchers miss the rename that writes the
+/// file on some file systems (network mounts), and reading a file of a few lines per model every 2 s costs nothing.
 /// </summary>
 public sealed class TunedBatchSizesWatcher(ModelCache cache, ILogger<TunedBatchSizesWatcher> logger) : BackgroundService
 {
