@@ -19,8 +19,9 @@ var apiReplicas = Replicas.Read(builder.Configuration, "Api");
 
 // One replica is not proxied by DCP: while it is stopped its port refuses connections at once, so callers answer 503
 // within a second; through the proxy a request would wait for a backend until its timeout (Npgsql 15 s, HttpClient 30 s),
-// and pooled connections would hang after a restart. Replicas need the proxy (Aspire refuses proxy-less replicas): it
-// spreads connections over them and skips a stopped one, so only calls in flight on that one fail.
+// and pooled connections would hang after a restart. Its port stays the same across a restart. Replicas need the proxy
+// (Aspire refuses proxy-less replicas): it spreads connections over them and skips a stopped one, so only calls in
+// flight on that one fail (and are retried by the caller's resilience handler).
 var inference = builder.AddProject<Projects.TruthGraph_Inference>("inference")
     .WithHttpEndpoint(isProxied: inferenceReplicas > 1)
     .WithReplicas(inferenceReplicas)
