@@ -148,6 +148,44 @@ public sealed class ReplicaTests(ReplicaAppFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_sweep_is_cancelled_through_the_api_replica_that_does_not_run_it()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        Guid id;
+        using (var api = fixture.Replica(fixture.ApiReplicas[0]))
+        {
+            using var response = await api.PostAsJsonAsync("/api/sweeps", new { model = Model, batchSizes = new[] { 1, 2, 4, 8, 16, 32 }, secondsPerStep = 10 }, cts.Token);
+            var body = await response.Content.ReadAsStringAsync(cts.Token);
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
+            id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+        }
+        // The replica running it, from its runner id and the address each replica registered.
+        string? runnerUrl = null;
+        while (runnerUrl is null)
+        {
+            await Task.Delay(200, cts.Token);
+            var urls = await TestDatabase.ColumnAsync(fixture.ConnectionString,
+                "SELECT r.url FROM perf_jobs j JOIN api_replicas r ON r.runner = j.runner WHERE j.id = @id AND j.status = 'running'", ("id", id));
+            runnerUrl = urls.SingleOrDefault();
+        }
+        var other = fixture.ApiReplicas.Single(r => fixture.App.ReplicaUrl(r).Port != new Uri(runnerUrl).Port);
+        output.WriteLine($"runs on {runnerUrl}; cancelled through {other} ({fixture.App.ReplicaUrl(other)})");
+
+        var clock = Stopwatch.StartNew();
+        using (var api = fixture.Replica(other))
+        using (var cancel = await api.DeleteAsync($"/api/sweeps/{id}", cts.Token))
+        {
+            Assert.True(cancel.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{(int)cancel.StatusCode}");
+        }
+        while (await fixture.ScalarAsync<string>("SELECT status FROM perf_jobs WHERE id = @id", ("id", id)) != "cancelled")
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "the sweep still runs 5 s after the cancel");
+            await Task.Delay(100, cts.Token);
+        }
+        output.WriteLine($"cancelled after {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
     public async Task A_corpus_change_through_one_api_replica_is_not_answered_from_the_other_replicas_cache()
     {
         using var cts = new CancellationTokenSource(Timeout);
