@@ -1,5 +1,6 @@
 using Npgsql;
 using TruthGraph.Api.Apis;
+using TruthGraph.Api.Jobs;
 using TruthGraph.Api.Performance;
 using TruthGraph.Api.SampleData;
 
@@ -39,6 +40,12 @@ public static class ApiServices
         services.AddHttpClient<HttpInferenceTraces>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddSingleton<PgvectorEvidenceStore>();
         services.AddSingleton<EvidenceBrowser>();
+
+        // API replicas share jobs through PostgreSQL: each process is a runner with a lock, and they talk over LISTEN/NOTIFY.
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<ApiPeers>();
+        services.AddSingleton<ReplicaLink>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReplicaLink>());
 
         services.Configure<IngestionOptions>(builder.Configuration.GetSection("Ingestion"));
         services.AddSingleton<IngestionJobRepository>();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 var database = builder.AddTruthGraphDatabase("postgres", databaseName: "truthgraph");
@@ -11,21 +13,29 @@ var modelsDirectory = builder.Configuration["Inference:ModelsDirectory"] is { Le
     ? Path.GetFullPath(configured)
     : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "models"));
 
-// Not proxied by DCP: while a service is stopped its port refuses connections at once, so callers answer 503 within a
-// second; through the proxy a request would wait for a backend until its timeout (Npgsql 15 s, HttpClient 30 s), and
-// pooled connections would hang after a restart. The port stays the same across a restart of the resource.
+// Inference:Replicas and Api:Replicas (default 1) run that many processes of a service (docs/REPLICAS.md).
+var inferenceReplicas = Replicas.Read(builder.Configuration, "Inference");
+var apiReplicas = Replicas.Read(builder.Configuration, "Api");
+
+// One replica is not proxied by DCP: while it is stopped its port refuses connections at once, so callers answer 503
+// within a second; through the proxy a request would wait for a backend until its timeout (Npgsql 15 s, HttpClient 30 s),
+// and pooled connections would hang after a restart. Its port stays the same across a restart. Replicas need the proxy
+// (Aspire refuses proxy-less replicas): it spreads connections over them and skips a stopped one, so only calls in
+// flight on that one fail (and are retried by the caller's resilience handler).
 var inference = builder.AddProject<Projects.TruthGraph_Inference>("inference")
-    .WithHttpEndpoint(isProxied: false)
-    // A published service reads the manifests copied beside its DLL (models/, its default); this machine's path means nothing there.
-    .WithEnvironment(context => { if (!context.ExecutionContext.IsPublishMode) context.EnvironmentVariables["Inference__ModelsDirectory"] = modelsDirectory; })
+    .WithHttpEndpoint(isProxied: inferenceReplicas > 1)
+    .WithReplicas(inferenceReplicas)
+    .WithLocalModelsDirectory(modelsDirectory)
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.TruthGraph_Api>("api")
-    .WithHttpEndpoint(isProxied: false)
+    .WithHttpEndpoint(isProxied: apiReplicas > 1)
+    .WithReplicas(apiReplicas)
     .WithReference(database.Resource, database.ConnectionName).WaitFor(database.Resource)
     .WithReference(inference).WaitFor(inference)
     .WithEnvironment("Postgres__Mode", database.Mode.ToString().ToLowerInvariant())
+    .WithEnvironment("Inference__Replicas", inferenceReplicas.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithHttpHealthCheck("/health");
 
@@ -34,6 +44,7 @@ var web = builder.AddProject<Projects.TruthGraph_Web>("web")
     .WithHttpEndpoint()
     .WithReference(api).WaitFor(api)
     .WithReference(inference)
+    .WithEnvironment("Inference__Replicas", inferenceReplicas.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("AspireDashboard__Url", builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "")
     .WithEnvironment("Security__ApiKey", apiKey)
     .WithExternalHttpEndpoints()

@@ -118,6 +118,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseReplicaHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();

@@ -14,8 +14,9 @@ public sealed class ProblemExceptionHandler(
     {
         switch (exception)
         {
-            // The resilience pipeline on HttpClient reports timeouts and an open circuit with Polly's own exceptions.
-            case InferenceServiceException or HttpRequestException or NpgsqlException or TimeoutException
+            // The resilience pipeline on HttpClient reports timeouts and an open circuit with Polly's own exceptions. An
+            // HttpIOException is an answer cut off mid-body: an inference replica stopped while it was sending.
+            case InferenceServiceException or HttpRequestException or HttpIOException or NpgsqlException or TimeoutException
                 or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                 when !cancellationToken.IsCancellationRequested:
                 var dependency = exception is NpgsqlException ? "The database" : "The inference service";

@@ -47,7 +47,7 @@ public static class PerfCommand
         }
         var inference = new InferencePerfClient(http);
         await using var dataSource = await OpenDatabaseAsync(options.GetValueOrDefault("connection"));
-        var jobs = dataSource is null ? null : new PerfJobRepository(dataSource);
+        var jobs = dataSource is null ? null : new PerfJobRepository(dataSource, new JobRunner());
 
         var (kind, request, errors) = what switch
         {

@@ -11,11 +11,17 @@ namespace TruthGraph.Api.Inference;
 public sealed class HttpInferenceTraces(HttpClient http)
 {
     /// <summary>The spans the inference service keeps for <paramref name="traceId"/>; empty when it has none.</summary>
-    public async Task<IReadOnlyList<TraceSpan>> GetSpansAsync(string traceId, CancellationToken cancellationToken)
+    /// <param name="newConnection">
+    /// Close the connection after this call, so that the next one opens another: behind Aspire's proxy each connection
+    /// goes to one replica, and only asking over several connections reaches the replicas a trace's calls went to.
+    /// </param>
+    public async Task<IReadOnlyList<TraceSpan>> GetSpansAsync(string traceId, CancellationToken cancellationToken, bool newConnection = false)
     {
         // Reading traces must not leave a client span (and a new trace) behind each time the dashboard looks.
         using var untraced = SuppressInstrumentationScope.Begin();
-        using var response = await http.GetAsync($"/v1/traces/{traceId}", cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/traces/{traceId}");
+        request.Headers.ConnectionClose = newConnection;
+        using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return [];

@@ -9,7 +9,7 @@ public static class DependencyOutage
     {
         NpgsqlException npgsql => npgsql.IsTransient,
         InferenceServiceException inference => inference.IsOutage,
-        HttpRequestException or TimeoutException
+        HttpRequestException or HttpIOException or TimeoutException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException => true,
         _ => exception.InnerException is { } inner && Is(inner),
     };

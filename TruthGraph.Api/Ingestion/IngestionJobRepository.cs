@@ -7,7 +7,7 @@ using TruthGraph.ServiceDefaults;
 namespace TruthGraph.Api.Ingestion;
 
 /// <summary>The <c>ingestion_jobs</c> table: jobs live in the database so that they survive restarts and crashes.</summary>
-public sealed class IngestionJobRepository(NpgsqlDataSource dataSource)
+public sealed class IngestionJobRepository(NpgsqlDataSource dataSource, JobRunner runner)
 {
     /// <summary>Enough to see what is wrong with a file; the full count is kept in 'rejected'.</summary>
     public const int MaxStoredErrors = 1000;
@@ -52,22 +52,29 @@ public sealed class IngestionJobRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Jobs left 'running' by a process that died go back to the queue. Called once at start-up: this assumes one
-    /// ingestion worker per database (one API replica); several replicas would need a lease column instead.
+    /// Jobs left 'running' by a replica that died (its runner lock is free), or by this one after an outage cut them off,
+    /// go back to the queue. A live replica's running job is left alone, so replicas may call this at any time.
     /// </summary>
-    public async Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken)
+    /// <param name="atStart">Also requeue jobs with no runner (left by a version that did not record one).</param>
+    public async Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken, bool atStart = false)
     {
-        await using var command = dataSource.CreateCommand("UPDATE ingestion_jobs SET status = 'queued' WHERE status = 'running'");
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE ingestion_jobs SET status = 'queued', runner = NULL
+            WHERE status = 'running' AND (runner = @me OR {JobRunner.RunnerIsGone} OR (@atStart AND runner IS NULL))
+            """);
+        command.Parameters.AddWithValue("atStart", atStart);
+        command.Parameters.AddWithValue("me", runner.Id);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<ClaimedJob?> ClaimNextAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE ingestion_jobs SET status = 'running', started_at = coalesce(started_at, now())
+            UPDATE ingestion_jobs SET status = 'running', started_at = coalesce(started_at, now()), runner = @runner
             WHERE id = (SELECT id FROM ingestion_jobs WHERE status = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, format, source, model_id, title, payload, processed, inserted, updated, skipped, active_seconds
             """);
+        command.Parameters.AddWithValue("runner", runner.Id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

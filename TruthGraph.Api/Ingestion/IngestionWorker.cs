@@ -9,25 +9,31 @@ namespace TruthGraph.Api.Ingestion;
 /// and it resumes the same way.
 /// </summary>
 public sealed class IngestionWorker(
-    DatabaseMigrationService migrations, IngestionJobRepository jobs, IServiceScopeFactory scopes, IngestionSignal signal,
+    DatabaseMigrationService migrations, IngestionJobRepository jobs, IServiceScopeFactory scopes, IngestionSignal signal, JobRunner runner,
     ILogger<IngestionWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxOutageWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan OrphanCheckInterval = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrations.Completion.WaitAsync(stoppingToken);
+        await runner.Registered.WaitAsync(stoppingToken);
         var requeuePending = true;
+        var atStart = true;
+        // Another replica's death leaves its job 'running'; the live replicas look for such jobs this often.
+        var lastRequeue = Stopwatch.StartNew();
         var outageWait = TimeSpan.FromSeconds(0.5);
         while (!stoppingToken.IsCancellationRequested)
         {
             var job = await JobQueue.NextAsync(async cancellationToken =>
             {
-                if (requeuePending)
+                if (requeuePending || lastRequeue.Elapsed > OrphanCheckInterval)
                 {
-                    var requeued = await jobs.RequeueInterruptedAsync(cancellationToken);
-                    requeuePending = false;
+                    var requeued = await jobs.RequeueInterruptedAsync(cancellationToken, atStart);
+                    (requeuePending, atStart) = (false, false);
+                    lastRequeue.Restart();
                     if (requeued > 0)
                     {
                         logger.LogInformation("Resuming {Count} interrupted ingestion job(s)", requeued);

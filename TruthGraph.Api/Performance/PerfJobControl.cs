@@ -12,6 +12,11 @@ public sealed class PerfJobControl
     private readonly ConcurrentDictionary<Guid, bool> _cancelRequested = new();
     private readonly SemaphoreSlim _queued = new(0);
 
+    /// <summary>A cancel or a queued job that the other API replicas must hear of (the job may run, or be claimable, there).</summary>
+    public event Action<Guid>? CancelRequested;
+
+    public event Action? Queued;
+
     public CancellationTokenSource Register(Guid id, CancellationToken stopping)
     {
         var source = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -40,10 +45,26 @@ public sealed class PerfJobControl
         else
         {
             _cancelRequested[id] = true;
+            CancelRequested?.Invoke(id);
+        }
+    }
+
+    /// <summary>Another replica was asked to cancel: acts only on a job running here (remembering it would leak).</summary>
+    public void CancelIfRunning(Guid id)
+    {
+        if (_running.TryGetValue(id, out var source))
+        {
+            source.Cancel();
         }
     }
 
     public void NotifyQueued()
+    {
+        Wake();
+        Queued?.Invoke();
+    }
+
+    public void Wake()
     {
         if (_queued.CurrentCount == 0)
         {

@@ -9,10 +9,17 @@ namespace TruthGraph.Api.Performance;
 
 /// <summary>
 /// Fans a job's events out to its subscribers (server-sent event streams) and keeps the latest one, which is what
-/// <c>GET</c> shows as progress while the job runs. In memory: a job's progress matters only while this process runs it.
+/// <c>GET</c> shows as progress while the job runs. In memory, and shared between API replicas: events of jobs run here
+/// are raised as <see cref="Sent"/> (the replica link sends them to the others), and the others' arrive by <see cref="Receive"/>.
 /// </summary>
 public sealed class PerfJobEvents
 {
+    /// <summary>How often a stream re-reads its job from the database, in case the event that ends it never arrives.</summary>
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(3);
+
+    /// <summary>An event of a job run by this process (true: the final one).</summary>
+    public event Action<PerfEvent, bool>? Sent;
+
     private sealed class Job
     {
         public readonly Lock Lock = new();
@@ -26,10 +33,33 @@ public sealed class PerfJobEvents
 
     public PerfEvent? Latest(Guid id) => _jobs.TryGetValue(id, out var job) ? job.Final ?? job.Latest : null;
 
-    public void Publish(PerfEvent value) => Send(value, isFinal: false);
+    public void Publish(PerfEvent value)
+    {
+        Send(value, isFinal: false);
+        Sent?.Invoke(value, false);
+    }
 
     /// <summary>Sends the last event (status completed, failed or cancelled) and closes every stream of the job.</summary>
     public void Finish(PerfEvent final)
+    {
+        End(final);
+        Sent?.Invoke(final, true);
+    }
+
+    /// <summary>An event of a job another replica runs.</summary>
+    public void Receive(PerfEvent value, bool isFinal)
+    {
+        if (isFinal)
+        {
+            End(value);
+        }
+        else
+        {
+            Send(value, isFinal: false);
+        }
+    }
+
+    private void End(PerfEvent final)
     {
         var job = Send(final, isFinal: true);
         job.Ended.TrySetResult();
@@ -111,8 +141,33 @@ public sealed class PerfJobEvents
                 yield return Item(job.Latest ?? new PerfEvent(id, view.Kind, view.Status, view.Status.WireName(), 0, 0, 0,
                     view.Status == JobStatus.Queued ? "waiting for the jobs before it" : "starting", null, DateTimeOffset.UtcNow));
             }
-            await foreach (var next in channel.Reader.ReadAllAsync(cancellationToken))
+            while (true)
             {
+                using var recheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                recheck.CancelAfter(RecheckInterval);
+                PerfEvent? next = null;
+                try
+                {
+                    if (!await channel.Reader.WaitToReadAsync(recheck.Token))
+                    {
+                        yield break;
+                    }
+                    channel.Reader.TryRead(out next);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Quiet for a while: the job may have ended where this process could not hear it (another replica,
+                    // a lost notification). The stored row says so.
+                }
+                if (next is null)
+                {
+                    if (await current() is { } stored && stored.Status.IsFinished())
+                    {
+                        yield return Item(FinalFrom(stored));
+                        yield break;
+                    }
+                    continue;
+                }
                 yield return Item(next);
                 if (next.Status.IsFinished())
                 {

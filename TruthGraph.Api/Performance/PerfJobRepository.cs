@@ -16,7 +16,7 @@ public sealed class PerfJobConflictException(Guid? activeJob, string message) : 
 }
 
 /// <summary>The <c>perf_jobs</c> table: every profile, sweep and e2e run with its request, outcome and report.</summary>
-public sealed class PerfJobRepository(NpgsqlDataSource dataSource)
+public sealed class PerfJobRepository(NpgsqlDataSource dataSource, JobRunner runner)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -66,34 +66,62 @@ public sealed class PerfJobRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Jobs left running by a process that died are recorded as failed: a measurement cut short and resumed later would
-    /// mix two machine states into one report. One API replica per database is assumed (as for ingestion).
+    /// Jobs left running by a replica that died are recorded as failed: a measurement cut short and resumed later would
+    /// mix two machine states into one report. A live replica's job (its runner lock is held) is left alone.
     /// </summary>
-    public async Task<int> FailInterruptedAsync(CancellationToken cancellationToken)
+    /// <param name="atStart">Also fail jobs with no runner (left by a version that did not record one).</param>
+    public async Task<int> FailInterruptedAsync(CancellationToken cancellationToken, bool atStart = false)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE perf_jobs SET status = 'failed', failure = 'interrupted by a restart of the API service', finished_at = now()
-            WHERE status = 'running'
-            """);
+        await using var command = dataSource.CreateCommand(FailInterruptedSql);
+        command.Parameters.AddWithValue("atStart", atStart);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The oldest queued job, now running; performance jobs run one at a time so that none measures another.</summary>
+    private const string FailInterruptedSql = $"""
+        UPDATE perf_jobs SET status = 'failed', failure = 'interrupted by a restart of the API service', finished_at = now()
+        WHERE status = 'running' AND ({JobRunner.RunnerIsGone} OR (@atStart AND runner IS NULL))
+        """;
+
+    /// <summary>
+    /// The oldest queued job, now running; performance jobs run one at a time so that none measures another, across all
+    /// replicas: claims queue on one advisory lock, and each claim (a new statement after the lock) sees the previous
+    /// claim's commit, so it finds that job running and takes nothing. A dead replica's job no longer blocks the queue.
+    /// </summary>
     public async Task<ClaimedPerfJob?> ClaimNextAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE perf_jobs SET status = 'running', started_at = now()
-            WHERE id = (SELECT id FROM perf_jobs WHERE status = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id, kind, model_id, request::text
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var gate = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({JobRunner.LockSpace}, 0)", connection, transaction))
         {
-            return null;
+            await gate.ExecuteNonQueryAsync(cancellationToken);
         }
-        return new ClaimedPerfJob(reader.GetGuid(0), WireNames<PerfJobKind>.Parse(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
-            JsonDocument.Parse(reader.GetString(3)).RootElement.Clone());
+        await using (var failDead = new NpgsqlCommand(FailInterruptedSql, connection, transaction))
+        {
+            failDead.Parameters.AddWithValue("atStart", false);
+            await failDead.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand("""
+            UPDATE perf_jobs SET status = 'running', started_at = now(), runner = @runner
+            WHERE NOT EXISTS (SELECT 1 FROM perf_jobs WHERE status = 'running')
+              AND id = (SELECT id FROM perf_jobs WHERE status = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id, kind, model_id, request::text
+            """, connection, transaction);
+        command.Parameters.AddWithValue("runner", runner.Id);
+        ClaimedPerfJob? claimed = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                claimed = ReadClaim(reader);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
     }
+
+    private static ClaimedPerfJob ReadClaim(NpgsqlDataReader reader) =>
+        new ClaimedPerfJob(reader.GetGuid(0), WireNames<PerfJobKind>.Parse(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
+            JsonDocument.Parse(reader.GetString(3)).RootElement.Clone());
 
     public async Task CompleteAsync(Guid id, PerfJobOutcome outcome, PerfEvent? progress, CancellationToken cancellationToken)
     {

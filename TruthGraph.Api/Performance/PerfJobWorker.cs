@@ -9,7 +9,7 @@ namespace TruthGraph.Api.Performance;
 /// </summary>
 public sealed class PerfJobWorker(
     DatabaseMigrationService migrations, PerfJobRepository jobs, PerfJobEvents events, PerfJobControl control, IServiceScopeFactory scopes,
-    ILogger<PerfJobWorker> logger) : BackgroundService
+    JobRunner runner, ILogger<PerfJobWorker> logger) : BackgroundService
 {
     public static readonly ActivitySource ActivitySource = new("truthgraph.perf");
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
@@ -17,7 +17,8 @@ public sealed class PerfJobWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrations.Completion.WaitAsync(stoppingToken);
-        var interrupted = await jobs.FailInterruptedAsync(stoppingToken);
+        await runner.Registered.WaitAsync(stoppingToken);
+        var interrupted = await jobs.FailInterruptedAsync(stoppingToken, atStart: true);
         if (interrupted > 0)
         {
             logger.LogWarning("{Count} performance job(s) were cut short by a restart and are recorded as failed", interrupted);

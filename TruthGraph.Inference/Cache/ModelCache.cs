@@ -154,6 +154,23 @@ public sealed partial class ModelCache : IAsyncDisposable
         return Describe(entry);
     }
 
+    /// <summary>
+    /// Applies the sizes another replica of the service wrote to the shared tuned-batch-sizes file since the last call, to
+    /// the models loaded here on that device (models loaded later read the file at load).
+    /// </summary>
+    public void RefreshTunedBatchSizes()
+    {
+        foreach (var (modelId, device, tuned) in _tuned.Refresh())
+        {
+            if (_entries.TryGetValue(modelId, out var entry) && entry.Model is { } model
+                && string.Equals(model.Device.Device, device, StringComparison.OrdinalIgnoreCase))
+            {
+                entry.Runtime.RunBatchSize.ApplyTuned(tuned.BatchSize);
+                LogTunedApplied(entry.Manifest.Id, device, tuned.BatchSize, _tuned.Path);
+            }
+        }
+    }
+
     /// <summary>Turns micro-batching on or off for a model from now on.</summary>
     public void SetMicroBatching(string modelId, bool enabled) => Find(modelId).Runtime.MicroBatching = enabled;
 

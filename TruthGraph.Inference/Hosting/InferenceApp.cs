@@ -58,6 +58,7 @@ public static class InferenceApp
         {
             // Describing the service at build time must not load models (and the tool reads ONNX Runtime's log as errors).
             builder.Services.AddHostedService<ModelWarmUpService>();
+            builder.Services.AddHostedService<TunedBatchSizesWatcher>();
         }
         builder.Services.AddHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
         builder.Services.AddExceptionHandler<ModelUnavailableHandler>();

@@ -23,7 +23,11 @@ public sealed class InferenceClient(HttpClient http, AdminSession admin)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);
         }
-        return await response.Content.ReadFromJsonAsync<ModelView>(cancellationToken)
+        var model = await response.Content.ReadFromJsonAsync<ModelView>(cancellationToken)
             ?? throw new InvalidOperationException($"The inference service answered {action} with an empty body.");
+        return model with
+        {
+            Replica = response.Headers.TryGetValues(Microsoft.Extensions.Hosting.ReplicaHeader.Name, out var replica) ? replica.FirstOrDefault() : null,
+        };
     }
 }

@@ -5,7 +5,15 @@ public sealed record ModelView(
     string Id, string Task, bool Available, string State, bool Loaded, string? Device, string? DeviceReason, string? LoadError,
     int BatchSize, bool MicroBatching, int? Sessions, long? MemoryBytes, ModelStatsView Stats, string? Precision = null,
     ModelAccuracyView? Accuracy = null, string? PrecisionReason = null, string? Int8WeightEncoding = null, string? Int8WeightEncodingReason = null,
-    CalibrationView? Calibration = null);
+    CalibrationView? Calibration = null)
+{
+    /// <summary>
+    /// Which inference replica answered (its <c>TruthGraph-Replica</c> header): warm-up and unload act on that replica
+    /// only, so the page names it when the service runs several.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Replica { get; init; }
+}
 
 /// <summary>
 /// Accuracy recorded in the model's manifest when it was built (CLIMATE-FEVER dev on gold evidence, SNLI test subset) and

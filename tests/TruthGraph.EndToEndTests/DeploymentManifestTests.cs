@@ -122,7 +122,7 @@ public sealed class DeploymentManifestTests(DefaultManifestFixture fixture) : IC
         }
     }
 
-    [Fact(Skip = "Enable once Program.cs reads Api:Replicas and Inference:Replicas (the scaling branch)")]
+    [Fact]
     public async Task Replica_settings_reach_the_app_model_that_local_runs_and_deployments_start_from()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));

@@ -15,11 +15,14 @@ public class EvidenceAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(TruthGraphAppFactory.StartTimeout);
-        _app = await TruthGraphAppFactory.StartAsync(TruthGraphAppFactory.EphemeralLocalPostgres, null, cts.Token, Configure);
+        _app = await TruthGraphAppFactory.StartAsync([.. TruthGraphAppFactory.EphemeralLocalPostgres, .. Arguments], null, cts.Token, Configure);
         Api = _app.CreateAdminClient("api");
         Api.Timeout = TimeSpan.FromMinutes(2);
         ConnectionString = (await _app.GetConnectionStringAsync("postgres", cts.Token))!;
     }
+
+    /// <summary>AppHost arguments a test class adds (read by the AppHost's Program, such as the replica counts).</summary>
+    protected virtual IEnumerable<string> Arguments => [];
 
     /// <summary>Settings a test class needs on top of the AppHost's own.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)

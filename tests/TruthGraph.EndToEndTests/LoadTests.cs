@@ -7,7 +7,8 @@ namespace TruthGraph.EndToEndTests;
 /// <summary>
 /// 16 concurrent clients verifying claims on loopback: no errors, and the memory of the API and inference services
 /// shows no growth trend. CI runs it for 10 s; <c>scripts/load-test.sh</c> runs the full 60 s
-/// (<c>TRUTHGRAPH_LOAD_SECONDS</c>; <c>TRUTHGRAPH_LOAD_REPEAT=1</c> repeats claims so that the result cache answers).
+/// (<c>TRUTHGRAPH_LOAD_SECONDS</c>; <c>TRUTHGRAPH_LOAD_REPEAT=1</c> repeats claims so that the result cache answers;
+/// <c>TRUTHGRAPH_LOAD_REPLICAS=N</c> runs N API and N inference replicas).
 /// </summary>
 public sealed class LoadTests(LoadTests.Fixture fixture, ITestOutputHelper output) : IClassFixture<LoadTests.Fixture>
 {
@@ -19,6 +20,10 @@ public sealed class LoadTests(LoadTests.Fixture fixture, ITestOutputHelper outpu
     public sealed class Fixture : EvidenceAppFixture
     {
         public const int ResultCacheSize = 1000;
+
+        public static int Replicas => int.Parse(Environment.GetEnvironmentVariable("TRUTHGRAPH_LOAD_REPLICAS") ?? "1", CultureInfo.InvariantCulture);
+
+        protected override IEnumerable<string> Arguments => [$"Api:Replicas={Replicas}", $"Inference:Replicas={Replicas}"];
 
         protected override void Configure(IDistributedApplicationTestingBuilder appHost) =>
             appHost.CreateResourceBuilder<ProjectResource>("api").WithEnvironment("Verification__ResultCacheSize", ResultCacheSize.ToString(CultureInfo.InvariantCulture));
@@ -47,8 +52,11 @@ public sealed class LoadTests(LoadTests.Fixture fixture, ITestOutputHelper outpu
             Assert.Equal("completed", job.GetProperty("status").GetString());
         }
         var claims = LoadCommand.ReadClaims(TestData.ClimateFever("dev.jsonl"));
-        var pids = new[] { "api", "inference" }.Select(fixture.App.ProcessId).OfType<int>().ToList();
-        Assert.Equal(2, pids.Count);
+        var replicas = Fixture.Replicas;
+        var processes = replicas == 1 ? ["api", "inference"]
+            : (await fixture.App.ReplicaIdsAsync("api", replicas, CancellationToken.None)).Concat(await fixture.App.ReplicaIdsAsync("inference", replicas, CancellationToken.None));
+        var pids = processes.Select(fixture.App.ProcessId).OfType<int>().ToList();
+        Assert.Equal(2 * replicas, pids.Count);
 
         var report = await LoadRunner.RunAsync(new LoadOptions
         {
@@ -69,7 +77,7 @@ public sealed class LoadTests(LoadTests.Fixture fixture, ITestOutputHelper outpu
 
         Assert.Equal(0, report.Failed);
         Assert.True(report.Succeeded >= 16, $"{report.Succeeded} verifications in {report.Seconds:F0} s");
-        Assert.Equal(2, report.Memory.Count);
+        Assert.Equal(2 * replicas, report.Memory.Count);
         Assert.All(report.Memory, m =>
         {
             Assert.True(m.Samples >= seconds, $"{m.Name}: {m.Samples} memory samples");
