@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs a PostgreSQL server in the foreground for the AppHost's local mode (or a shell).
 # Env: PGBIN (folder with initdb/postgres), PGDATA (data folder), PGPORT (port), PGDB (database to create),
-#      PG_EPHEMERAL=1 (throwaway cluster for tests: no fsync, folder deleted on exit).
+#      PG_EPHEMERAL=1 (throwaway cluster for tests: no fsync, folder deleted on exit),
+#      PG_SERVER_OPTIONS (optional extra server settings, e.g. "-c shared_buffers=2GB").
 # Logs go to stdout: Aspire shows a resource's stderr as errors, and postgres logs everything to stderr.
 set -euo pipefail
 : "${PGBIN:?set PGBIN}" "${PGDATA:?set PGDATA}" "${PGPORT:?set PGPORT}"
 PGDB=${PGDB:-truthgraph}
 EPHEMERAL=${PG_EPHEMERAL:-0}
+read -r -a server_options <<< "${PG_SERVER_OPTIONS:-}"
 
 as_server_user=()
 if [ "$(id -u)" = 0 ]; then
@@ -43,7 +45,7 @@ if ! echo "SELECT 1 FROM pg_database WHERE datname = '$PGDB'" \
 fi
 
 "${as_server_user[@]}" "$PGBIN/postgres" -D "$PGDATA" -p "$PGPORT" -k "$PGDATA" \
-  -c listen_addresses=127.0.0.1 "${durability[@]}" 2>&1 &
+  -c listen_addresses=127.0.0.1 "${durability[@]}" "${server_options[@]}" 2>&1 &
 server=$!
 # SIGINT is PostgreSQL's fast shutdown (SIGTERM would wait for every client to leave).
 trap 'kill -INT "$server" 2>/dev/null || true' TERM INT

@@ -18,7 +18,7 @@ public sealed class WalkingSkeletonTests(AppFixture fixture, BrowserFixture brow
 
         Assert.True(Version.Parse(database.GetProperty("pgvectorVersion").GetString()!) >= new Version(0, 8));
         Assert.Equal("local", database.GetProperty("mode").GetString());
-        Assert.Contains("evidence_embedding_hnsw_idx",
+        Assert.Contains("evidence_embedding_halfvec_hnsw_idx",
             database.GetProperty("hnswIndexes").EnumerateArray().Select(e => e.GetString()));
         Assert.StartsWith("15", database.GetProperty("postgresVersion").GetString());
 
