@@ -114,12 +114,24 @@ public sealed class DeploymentManifestTests(DefaultManifestFixture fixture) : IC
         // Aspire 13.6's project.v0 entry has no replicas and no probes: WithReplicas and WithHttpHealthCheck shape
         // local runs only. So the entries must come out the same; if a later Aspire writes replicas, this fails, and
         // the check should then assert the number instead (and docs/DEPLOYMENT.md lose its note).
+        // The one trace of the setting is Inference__Replicas, which the API and the dashboard read (docs/REPLICAS.md).
         using var scaled = await ManifestPublisher.PublishAsync("--Api:Replicas", "2", "--Inference:Replicas", "2");
         foreach (var service in Services)
         {
             Assert.False(scaled[service].TryGetProperty("replicas", out _), $"{service} has no replicas field");
-            Assert.True(JsonElement.DeepEquals(Manifest[service], scaled[service]), $"{service}'s entry is unchanged by replica settings");
+            foreach (var property in Manifest[service].EnumerateObject().Where(p => p.Name != "env"))
+            {
+                Assert.True(JsonElement.DeepEquals(property.Value, scaled[service].GetProperty(property.Name)), $"{service}.{property.Name} is unchanged by replica settings");
+            }
+            var env = Manifest[service].GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString());
+            var scaledEnv = scaled[service].GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString());
+            Assert.Equal(env.Keys.Order(), scaledEnv.Keys.Order());
+            foreach (var (name, value) in env)
+            {
+                Assert.Equal(name == "Inference__Replicas" ? "2" : value, scaledEnv[name]);
+            }
         }
+        Assert.Equal("2", scaled["api"].GetProperty("env").GetProperty("Inference__Replicas").GetString());
     }
 
     [Fact]
