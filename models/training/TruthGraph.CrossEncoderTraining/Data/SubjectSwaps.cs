@@ -63,7 +63,7 @@ public static partial class SubjectSwaps
     }
 
     /// <summary>Letters and digits only, lower-cased: FEVER's evidence is tokenized ("Girls ' Generation"), its claims are not.</summary>
-    private static string Letters(string text) =>
+    internal static string Letters(string text) =>
         string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
     /// <summary>The claim's leading name ("Neil Armstrong", "The Beatles"), or null when it does not start with one.</summary>

@@ -42,7 +42,7 @@ public static class TruePairs
             foreach (var neighbour in SimilarClaimNeutrals.Nearest(claimVectors[claim], claims, claimVectors, index, SimilarClaimNeutrals.Candidates))
             {
                 var other = claims[neighbour].Claim;
-                if (!supported.Contains(other) || string.Equals(Letters(other), Letters(claim), StringComparison.Ordinal))
+                if (!supported.Contains(other) || string.Equals(SubjectSwaps.Letters(other), SubjectSwaps.Letters(claim), StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -53,7 +53,4 @@ public static class TruePairs
         }
         return result;
     }
-
-    private static string Letters(string text) =>
-        string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 }
