@@ -25,20 +25,24 @@ public static class ThresholdSearch
         var scores = results
             .Select(r => r.Evidence.Select(e => e.DecidingScores).ToList())
             .ToList();
-        // Shifts on a 0.02 threshold grid without refute floors first (hundreds of shifts × the full grid is slow), then the
-        // 0.01 grid with refute floors for the best shift.
-        var bestShift = (Entailment: 0.0, Contradiction: 0.0);
-        var bestF1 = double.MinValue;
+        // Shifts on a 0.02 threshold grid without refute floors first (hundreds of shifts × the full grid is slow, so they
+        // run in parallel), then the 0.01 grid with refute floors for the best shift. Ties go to the earliest shift in
+        // the list (the smallest), as in a sequential search.
         var shifts = searchOffsets
             ? Shifts.SelectMany(e => Shifts, (e, c) => (Entailment: e, Contradiction: c))
                 .OrderBy(s => Math.Abs(s.Entailment) + Math.Abs(s.Contradiction))
-            : Enumerable.Empty<(double Entailment, double Contradiction)>();
-        foreach (var (shiftE, shiftC) in shifts)
+                .ToList()
+            : [];
+        var shiftF1 = shifts.AsParallel().AsOrdered()
+            .Select(s => BestThresholds(claims, Shifted(scores, s.Entailment, s.Contradiction), 0.02, [null]).MacroF1)
+            .ToList();
+        var bestShift = (Entailment: 0.0, Contradiction: 0.0);
+        var bestF1 = double.MinValue;
+        for (var i = 0; i < shifts.Count; i++)
         {
-            var (_, f1) = BestThresholds(claims, Shifted(scores, shiftE, shiftC), 0.02, [null]);
-            if (f1 > bestF1 + 1e-9)
+            if (shiftF1[i] > bestF1 + 1e-9)
             {
-                (bestShift, bestF1) = ((shiftE, shiftC), f1);
+                (bestShift, bestF1) = (shifts[i], shiftF1[i]);
             }
         }
         var shifted = Shifted(scores, bestShift.Entailment, bestShift.Contradiction);

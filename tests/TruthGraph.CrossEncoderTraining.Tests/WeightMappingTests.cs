@@ -6,11 +6,23 @@ namespace TruthGraph.CrossEncoderTraining.Tests;
 public sealed class WeightMappingTests
 {
     [Fact]
-    public void Untrained_encoder_matches_onnx_runtime_last_hidden_state_within_1e_4()
+    public void Untrained_encoder_matches_onnx_runtime_last_hidden_state_within_1e_4() =>
+        AssertMatchesOnnxRuntime(TorchTestContext.Weights, TorchTestContext.BaseModel, TorchTestContext.DevPairs(12));
+
+    [Fact]
+    public void The_other_base_arctic_xs_maps_as_well_and_matches_onnx_runtime()
     {
-        var pairs = TorchTestContext.DevPairs(12);
-        var model = new MiniLmCrossEncoder(TorchTestContext.Weights, new LoraSettings(8, 16, 0), dropout: 0);
-        var expected = TorchTestContext.RunOnnx(TorchTestContext.BaseModel, pairs, "last_hidden_state", batchSize: pairs.Count);
+        var onnx = MiniLmOnnxWeights.ReadResource(BaseEncoder.ArcticXs.ModelResource, BaseEncoder.ArcticXs.Assembly);
+        var weights = MiniLmOnnxWeights.FromOnnx(onnx);
+        Assert.Equal(36, weights.All.Count(w => w.Transposed && w.BertName.StartsWith("encoder.", StringComparison.Ordinal)));
+        Assert.NotEqual(TorchTestContext.Weights.Sha256, weights.Sha256);
+        AssertMatchesOnnxRuntime(weights, onnx, TorchTestContext.DevPairs(4));
+    }
+
+    private static void AssertMatchesOnnxRuntime(MiniLmOnnxWeights weights, byte[] onnx, List<EncodedPair> pairs)
+    {
+        var model = new MiniLmCrossEncoder(weights, new LoraSettings(8, 16, 0), dropout: 0);
+        var expected = TorchTestContext.RunOnnx(onnx, pairs, "last_hidden_state", batchSize: pairs.Count);
 
         using var noGrad = no_grad();
         int[] all = [.. Enumerable.Range(0, pairs.Count)];

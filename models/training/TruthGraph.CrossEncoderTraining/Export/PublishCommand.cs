@@ -49,6 +49,11 @@ public sealed class PublishCommand : Command<PublishCommand.Settings>
     {
         var summary = JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(settings.RunDirectory, Trainer.SummaryFile)), RunSummary.JsonOptions)
             ?? throw new InvalidDataException("The run summary is empty.");
+        if (summary.Settings.Base != Encoder.BaseEncoder.MiniLm.Name)
+        {
+            // The manifest names MiniLM's package weights; an adapter trained on another base would be merged into the wrong matrices.
+            throw new InvalidOperationException($"The run was trained from '{summary.Settings.Base}'; only MiniLM runs can be published as {Id}.");
+        }
         var latest = settings.Checkpoint == "latest";
         if (!latest && settings.Checkpoint != "best")
         {

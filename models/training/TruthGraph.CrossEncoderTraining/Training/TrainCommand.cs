@@ -14,11 +14,14 @@ public sealed class TrainCommand : Command<TrainSettings>
     {
         LibTorchNative.EnsureLoaded();
         Log($"libtorch: {LibTorchNative.Status}");
-        var weights = MiniLmOnnxWeights.FromPackage();
-        using var vocab = new MemoryStream(MiniLmOnnxWeights.ReadResource(MiniLmOnnxWeights.VocabResource));
+        var encoder = BaseEncoder.Named(settings.Base);
+        var weights = MiniLmOnnxWeights.FromPackage(encoder);
+        Log($"base encoder: {encoder.Name} ({encoder.Assembly}, sha256 {weights.Sha256})");
+        using var vocab = new MemoryStream(MiniLmOnnxWeights.ReadResource(encoder.VocabResource, encoder.Assembly));
         var tokenizer = BertWordPieceTokenizer.Create(vocab);
-        // The pretrained encoder (no adapters) embeds FEVER's claims to find each one's nearest neighbours.
-        var pretrained = new MiniLmCrossEncoder(weights, new LoraSettings(0, 0, 0), dropout: 0);
+        // The pretrained MiniLM (no adapters) embeds FEVER's claims to find each one's nearest neighbours, whatever the base:
+        // the data mix stays the same when bases are compared.
+        var pretrained = new MiniLmCrossEncoder(encoder == BaseEncoder.MiniLm ? weights : MiniLmOnnxWeights.FromPackage(), new LoraSettings(0, 0, 0), dropout: 0);
         var data = TrainingData.Load(settings.DataDirectory, settings.Mix,
             texts => SentenceEmbeddings.Embed(pretrained, tokenizer, texts, settings.MaxTokens), Log);
         TuneClaimsFile.Write(Path.Combine(settings.DataDirectory, "climate-fever", "train.jsonl"), data.TuneClaims,

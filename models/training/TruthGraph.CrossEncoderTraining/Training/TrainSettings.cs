@@ -13,6 +13,9 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--out <DIR>"), Description("Run folder: checkpoints, learning curve, summary."), DefaultValue("models/training/runs/cross-encoder")]
     public string OutputDirectory { get; init; } = "models/training/runs/cross-encoder";
 
+    [CommandOption("--base <NAME>"), Description("Encoder to start from: minilm (all-MiniLM-L6-v2) or arctic-xs (snowflake-arctic-embed-xs); only minilm can be published."), DefaultValue("minilm")]
+    public string Base { get; init; } = "minilm";
+
     [CommandOption("--epochs <N>"), DefaultValue(2)]
     public int Epochs { get; init; } = 2;
 
