@@ -6,12 +6,13 @@ using TruthGraph.Api.Evaluation;
 namespace TruthGraph.Api.Cli;
 
 /// <summary>
-/// <c>eval climate-fever --data FILE --connection CS --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database] [--nli-model ID]</c>:
+/// <c>eval climate-fever --data FILE --connection CS --inference URL [--top-k 10] [--json REPORT] [--tune] [--claims-out FILE] [--keep-database] [--nli-model ID]</c>:
 /// loads the file's evidence into a database of its own on the same server (the user's corpus is never touched),
 /// verifies every claim through the real pipeline (inference service, pgvector, verdict rule), and prints claim-level
 /// and pair-level accuracy, macro-F1 and confusion matrices (and accuracy per contrast kind when the claims carry a
-/// <c>kind</c>), per-stage timings and the verify benchmark figures.
-/// <c>eval samples --connection CS --inference URL [--top-k 10] [--json REPORT] [--keep-database] [--nli-model ID]</c>:
+/// <c>kind</c>), per-stage timings and the verify benchmark figures. <c>--claims-out</c> also writes every claim's
+/// evidence scores (<see cref="ClaimScoresFile"/>), retrieved down to the lowest relevance floor, for offline study.
+/// <c>eval samples --connection CS --inference URL [--top-k 10] [--json REPORT] [--claims-out FILE] [--keep-database] [--nli-model ID]</c>:
 /// the same with the sample corpus and the sample claims shipped in the API (<c>SampleData/</c>), checked against
 /// their expected verdicts.
 /// </summary>
@@ -20,8 +21,8 @@ public static class EvalCommand
     public const string Name = "eval";
 
     private const string Usage =
-        "usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--keep-database] [--nli-model ID]\n" +
-        "       eval samples --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--keep-database] [--nli-model ID]";
+        "usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--claims-out FILE] [--keep-database] [--nli-model ID]\n" +
+        "       eval samples --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--claims-out FILE] [--keep-database] [--nli-model ID]";
 
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -49,12 +50,20 @@ public static class EvalCommand
         await using var pipeline = await Pipeline.StartAsync(connection, inference, options);
         await pipeline.IngestAsync(corpus.Sentences);
         await pipeline.WarmUpAsync(topK);
-        var verdicts = new List<Verdict>(claims.Count);
+        double? retrievalFloor = options.ContainsKey("claims-out") ? pipeline.Settings.DefaultMinSimilarity : null;
+        var results = new List<VerificationResult>(claims.Count);
         foreach (var claim in claims)
         {
-            verdicts.Add((await pipeline.Verifier.VerifyAsync([claim.Claim], topK, null, CancellationToken.None))[0].Verdict);
+            results.Add((await pipeline.Verifier.VerifyAsync([claim.Claim], topK, retrievalFloor, CancellationToken.None))[0]);
         }
-        var check = SampleClaimsCheck.From(claims, verdicts);
+        var check = SampleClaimsCheck.From(claims, [.. results.Select(r => r.Verdict)]);
+        if (options.TryGetValue("claims-out", out var claimsPath))
+        {
+            // SampleClaimsCheck.From has already rejected an unknown expected verdict.
+            await ClaimScoresFile.WriteAsync(claimsPath, [.. claims.Select((c, i) => new ClaimScoresFile.Entry(
+                $"sample-{i + 1}", c.Claim, c.Topic, VerdictNames.TryParse(c.ExpectedVerdict, out var expected) ? expected : default, results[i]))]);
+            Console.WriteLine($"per-claim evidence scores written to {claimsPath}");
+        }
         Console.WriteLine();
         Console.WriteLine($"models: embedding {pipeline.Settings.EmbeddingModel}, NLI {pipeline.Settings.NliModel}; top-k {topK}");
         check.Print(Console.Out);
@@ -83,7 +92,7 @@ public static class EvalCommand
         // 2. Every claim through the verification pipeline, one at a time as a user would send them.
         await pipeline.WarmUpAsync(topK);
         // Tuning searches the relevance floor too, so it needs the evidence the model's current floor would leave out.
-        double? retrievalFloor = options.ContainsKey("tune") ? settings.DefaultMinSimilarity : null;
+        double? retrievalFloor = options.ContainsKey("tune") || options.ContainsKey("claims-out") ? settings.DefaultMinSimilarity : null;
         var results = new List<VerificationResult>(claims.Count);
         foreach (var claim in claims)
         {
@@ -119,6 +128,11 @@ public static class EvalCommand
             var shifted = ThresholdSearch.Best(claims, results, searchOffsets: true);
             Console.WriteLine($"with the log-prob offsets shifted too: add [{string.Join(", ", shifted.OffsetShift.Select(d => d.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture)))}] " +
                 $"(entailment, neutral, contradiction) to the manifest's logProbOffsets, {Describe(shifted)}");
+        }
+        if (options.TryGetValue("claims-out", out var claimsPath))
+        {
+            await ClaimScoresFile.WriteAsync(claimsPath, ClaimScoresFile.Pair(claims, results));
+            Console.WriteLine($"per-claim evidence scores written to {claimsPath}");
         }
         if (options.TryGetValue("json", out var jsonPath))
         {

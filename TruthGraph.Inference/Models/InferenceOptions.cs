@@ -61,7 +61,10 @@ public sealed class InferenceOptions
     /// </summary>
     public Dictionary<string, string> Precision { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The INT8 rewrite: <c>dynamic</c> | <c>mixed</c> | <c>weight-only</c>; empty uses <see cref="QuantizationMethods.Default"/>.</summary>
+    /// <summary>
+    /// The INT8 rewrite for every INT8 model: <c>dynamic</c> | <c>per-token</c> | <c>mixed</c> | <c>weight-only</c>; empty uses
+    /// each manifest's <see cref="ModelManifest.CpuInt8Method"/>, else <see cref="QuantizationMethods.Default"/>.
+    /// </summary>
     public string? Int8Method { get; set; }
 
     public QuantizationMethod ResolvedInt8Method =>
@@ -87,18 +90,30 @@ public sealed class InferenceOptions
     /// the CPU: <c>Inference:Device=cpu</c>, or <c>auto</c> on a machine whose CUDA libraries cannot load (the same no-cost
     /// check the session factory makes). Where CUDA may be used the model stays fp32.
     /// </summary>
+    /// The INT8 rewrite is <c>Inference:Int8Method</c> when set, else the manifest's <see cref="ModelManifest.CpuInt8Method"/>,
+    /// else <see cref="QuantizationMethods.Default"/>.
     public ModelPrecision PrecisionOf(ModelManifest manifest, Func<bool> cudaUnavailable)
     {
-        if (Precision.ContainsKey(manifest.Id) || manifest.CpuPrecision is null)
+        var method = Int8MethodFor(manifest);
+        if (Precision.TryGetValue(manifest.Id, out var configured))
         {
-            return PrecisionOf(manifest.Id);
+            return ModelPrecision.TryParse(configured, method, ResolvedInt8WeightEncoding, out var chosen) ? chosen
+                : throw new InvalidOperationException($"Inference:Precision:{manifest.Id} is '{configured}'; use {string.Join(" or ", ModelPrecision.Names)}.");
+        }
+        if (manifest.CpuPrecision is null)
+        {
+            return ModelPrecision.Fp32;
         }
         var device = Device.Trim().ToLowerInvariant();
         var onCpu = device == "cpu" || (device == "auto" && cudaUnavailable());
-        return onCpu && ModelPrecision.TryParse(manifest.CpuPrecision, ResolvedInt8Method, ResolvedInt8WeightEncoding, out var precision)
+        return onCpu && ModelPrecision.TryParse(manifest.CpuPrecision, method, ResolvedInt8WeightEncoding, out var precision)
             ? precision
             : ModelPrecision.Fp32;
     }
+
+    /// <summary>The INT8 rewrite for this model: the setting first, then the manifest's, then the service default.</summary>
+    public QuantizationMethod Int8MethodFor(ModelManifest manifest) =>
+        !string.IsNullOrWhiteSpace(Int8Method) || manifest.CpuInt8Method is null ? ResolvedInt8Method : QuantizationMethods.Parse(manifest.CpuInt8Method);
 }
 
 public sealed class OnnxOptions

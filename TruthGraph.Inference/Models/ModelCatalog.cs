@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TruthGraph.Inference.Onnx.Quantization;
 
 namespace TruthGraph.Inference.Models;
 
@@ -50,6 +51,10 @@ public sealed class ModelCatalog
             {
                 throw new InvalidDataException(
                     $"Model manifest '{file}' has tokenizer kind '{manifest.Tokenizer.Kind}'; this service implements [{string.Join(", ", TokenizerSpec.KnownKinds)}].");
+            }
+            if (manifest.CpuInt8Method is { } method && !QuantizationMethods.TryParse(method, out _))
+            {
+                throw new InvalidDataException($"Model manifest '{file}' has cpuInt8Method '{method}'; use {QuantizationMethods.Names}.");
             }
             // A manifest names its own files relative to its folder, so the folder can move (bin/, the repo, a volume).
             yield return manifest with

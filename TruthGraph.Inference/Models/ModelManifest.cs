@@ -42,6 +42,14 @@ public sealed record ModelManifest
     /// </summary>
     public string? CpuPrecision { get; init; }
 
+    /// <summary>
+    /// The INT8 rewrite this model is measured with (<c>dynamic</c> | <c>per-token</c> | …), used when
+    /// <c>Inference:Int8Method</c> is not set; null for the service default. The default cross-encoder names
+    /// <c>per-token</c>: with one activation scale per run, a pair's probabilities (and so a claim's verdict) shifted with
+    /// the other pairs of its batch, so the same claim could get another verdict alone, in a batch or beside other users' claims.
+    /// </summary>
+    public string? CpuInt8Method { get; init; }
+
     // Cross-encoders (task nli, architecture "cross-encoder"): the weights take [CLS] premise [SEP] hypothesis [SEP]
     // as input_ids / attention_mask (/ token_type_ids) and give logits over Labels, read from OutputName or the first output.
 

@@ -78,6 +78,47 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
         Assert.NotEmpty(Evidence(result));
     }
 
+    /// <summary>
+    /// With one INT8 activation scale per run, "The Berlin Wall came down in November 1989." against the sentence that
+    /// settles it scored entailment 0.46 alone and 0.41–0.51 beside other short pairs (measured), on both sides of the
+    /// contradiction it is weighed against: its verdict depended on the claims it was batched with. Per-token scales
+    /// make a pair's answer its own.
+    /// </summary>
+    [Fact]
+    public async Task A_pair_gets_the_same_probabilities_alone_and_batched_with_other_pairs()
+    {
+        var pair = new { premise = "The Berlin Wall fell on 9 November 1989.", hypothesis = "The Berlin Wall came down in November 1989." };
+        object[] others =
+        [
+            new { premise = "Sound cannot travel through a vacuum.", hypothesis = "Sound can travel through a vacuum." },
+            new { premise = "Ottawa is the capital city of Canada.", hypothesis = "Toronto is the capital city of Canada." },
+            new { premise = "Water boils at 100 degrees Celsius at sea level.", hypothesis = "Water boils at 50 degrees Celsius at sea level." },
+            new { premise = "Sharks have skeletons made of cartilage.", hypothesis = "Sharks have skeletons made of bone." },
+        ];
+        using var inference = fixture.CreateHttpClient("inference");
+        var alone = await ClassifyAsync(inference, [pair]);
+        Assert.Equal(CrossEncoderName, alone.GetProperty("model").GetString());
+
+        for (var partners = 1; partners <= others.Length; partners++)
+        {
+            var batched = await ClassifyAsync(inference, [.. others.Take(partners), pair]);
+            foreach (var label in new[] { "entailment", "neutral", "contradiction" })
+            {
+                Assert.Equal(alone.GetProperty("data")[0].GetProperty(label).GetDouble(), batched.GetProperty("data")[partners].GetProperty(label).GetDouble(), 1e-4);
+            }
+        }
+    }
+
+    private const string CrossEncoderName = "nli-minilm-cross";
+
+    private static async Task<JsonElement> ClassifyAsync(HttpClient inference, object[] pairs)
+    {
+        using var response = await inference.PostAsJsonAsync("/v1/nli", new { pairs });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     private async Task<JsonElement> VerifyAsync(object body)
     {
         using var api = fixture.CreateHttpClient("api");

@@ -1,3 +1,5 @@
+using TruthGraph.Inference.Onnx.Quantization;
+
 namespace TruthGraph.Inference.UnitTests.Models;
 
 /// <summary>A manifest's <c>cpuPrecision</c>: INT8 where the model will run on the CPU, fp32 where CUDA may take it, the setting first.</summary>
@@ -29,5 +31,22 @@ public sealed class DefaultPrecisionTests
         Assert.Equal("fp32", options.PrecisionOf(CrossEncoder, () => true).Name);
 
         Assert.Equal("fp32", new InferenceOptions { Device = "cpu" }.PrecisionOf(CrossEncoder with { CpuPrecision = null }, () => true).Name);
+    }
+
+    [Fact]
+    public void The_manifest_names_the_int8_rewrite_unless_the_setting_does()
+    {
+        var perToken = CrossEncoder with { CpuInt8Method = "per-token" };
+        var cpu = new InferenceOptions { Device = "cpu" };
+        Assert.Equal(QuantizationMethod.PerToken, cpu.PrecisionOf(perToken, () => true).Int8Method);
+        // A manifest without one gets the service default.
+        Assert.Equal(QuantizationMethods.Default, cpu.PrecisionOf(CrossEncoder, () => true).Int8Method);
+
+        // Configured int8 for the model keeps the manifest's rewrite; Inference:Int8Method overrides it.
+        var configured = new InferenceOptions { Device = "cpu" };
+        configured.Precision["cross"] = "int8";
+        Assert.Equal(QuantizationMethod.PerToken, configured.PrecisionOf(perToken, () => false).Int8Method);
+        var overridden = new InferenceOptions { Device = "cpu", Int8Method = "dynamic" };
+        Assert.Equal(QuantizationMethod.Dynamic, overridden.PrecisionOf(perToken, () => true).Int8Method);
     }
 }

@@ -31,4 +31,29 @@ public sealed class ModelCatalogTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_default_cross_encoder_runs_the_per_token_rewrite_and_an_unknown_rewrite_is_refused()
+    {
+        var catalog = new ModelCatalog(Options.Create(new InferenceOptions()));
+        Assert.True(catalog.TryGet("nli-minilm-cross", out var cross));
+        Assert.Equal("per-token", cross.CpuInt8Method);
+
+        var folder = Directory.CreateTempSubdirectory("truthgraph-manifests-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "odd.json"), """
+                { "id": "odd", "task": "nli", "license": "test", "cpuPrecision": "int8", "cpuInt8Method": "per-row",
+                  "weights": { "kind": "file", "path": "x.onnx" }, "tokenizer": { "kind": "wordpiece", "vocab": { "kind": "file", "path": "v.txt" } } }
+                """);
+            var error = Assert.Throws<InvalidDataException>(() =>
+                new ModelCatalog(Options.Create(new InferenceOptions { ModelsDirectory = folder })).TryGet("odd", out _));
+            Assert.Contains("odd.json", error.Message);
+            Assert.Contains("per-row", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

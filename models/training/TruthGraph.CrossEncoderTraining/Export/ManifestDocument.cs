@@ -32,6 +32,8 @@ public static class ManifestDocument
                 "adapter (LoRA factors, trained biases/LayerNorms, head); the service merges it into the package's ONNX weights at load time. " +
                 "Built by models/training/TruthGraph.CrossEncoderTraining.",
             cpuPrecision = "int8",
+            // One activation scale per token: a pair's probabilities do not depend on the pairs batched with it.
+            cpuInt8Method = "per-token",
             weights = new
             {
                 kind = "package-resource",

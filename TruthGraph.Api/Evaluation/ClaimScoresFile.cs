@@ -1,0 +1,43 @@
+using System.Text.Json;
+using TruthGraph.Api.Verification;
+
+namespace TruthGraph.Api.Evaluation;
+
+/// <summary>
+/// <c>eval --claims-out</c>: one JSON line per claim with its expected verdict, the pipeline's verdict and every retrieved
+/// evidence's text, similarity and the probabilities the verdict was decided on (before calibration). Enough to study or fit a
+/// verdict rule offline without running retrieval and NLI again.
+/// </summary>
+public static class ClaimScoresFile
+{
+    /// <summary>One verified claim: <paramref name="Kind"/> is the contrast set's kind of change, or the sample claim's topic.</summary>
+    public sealed record Entry(string Id, string Claim, string? Kind, Verdict Expected, VerificationResult Result);
+
+    private sealed record EvidenceLine(string Text, double Similarity, double Entailment, double Neutral, double Contradiction);
+
+    private sealed record Line(string Id, string Claim, string? Kind, string Gold, string Verdict, IReadOnlyList<EvidenceLine> Evidence);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<Entry> Pair(IReadOnlyList<LabelledClaim> claims, IReadOnlyList<VerificationResult> results)
+    {
+        if (claims.Count != results.Count)
+        {
+            throw new ArgumentException($"{claims.Count} claims but {results.Count} results.", nameof(results));
+        }
+        return [.. claims.Select((c, i) => new Entry(c.Id, c.Claim, c.Kind, c.Label, results[i]))];
+    }
+
+    public static async Task WriteAsync(string path, IReadOnlyList<Entry> entries)
+    {
+        await using var writer = new StreamWriter(path);
+        foreach (var entry in entries)
+        {
+            var evidence = entry.Result.Evidence.Select(e => (e.Text, Scores: e.DecidingScores))
+                .Select(e => new EvidenceLine(e.Text, e.Scores.Similarity, e.Scores.Entailment, e.Scores.Neutral, e.Scores.Contradiction)).ToList();
+            var line = new Line(entry.Id, entry.Claim, entry.Kind, VerdictNames.ToText(entry.Expected),
+                VerdictNames.ToText(entry.Result.Verdict), evidence);
+            await writer.WriteLineAsync(JsonSerializer.Serialize(line, Json));
+        }
+    }
+}
