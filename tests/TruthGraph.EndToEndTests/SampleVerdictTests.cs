@@ -82,7 +82,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     /// With one INT8 activation scale per run, "The Berlin Wall came down in November 1989." against the sentence that
     /// settles it scored entailment 0.46 alone and 0.41–0.51 beside other short pairs (measured), on both sides of the
     /// contradiction it is weighed against: its verdict depended on the claims it was batched with. Per-token scales
-    /// make a pair's answer its own.
+    /// make a pair's answer its own. The tolerance leaves room for float sums taken in another order at another batch
+    /// shape (under 1e-4 here) on other CPUs; the drift it guards against was 0.03 to 0.05 for this pair.
     /// </summary>
     [Fact]
     public async Task A_pair_gets_the_same_probabilities_alone_and_batched_with_other_pairs()
@@ -104,7 +105,7 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
             var batched = await ClassifyAsync(inference, [.. others.Take(partners), pair]);
             foreach (var label in new[] { "entailment", "neutral", "contradiction" })
             {
-                Assert.Equal(alone.GetProperty("data")[0].GetProperty(label).GetDouble(), batched.GetProperty("data")[partners].GetProperty(label).GetDouble(), 1e-4);
+                Assert.Equal(alone.GetProperty("data")[0].GetProperty(label).GetDouble(), batched.GetProperty("data")[partners].GetProperty(label).GetDouble(), 1e-3);
             }
         }
     }

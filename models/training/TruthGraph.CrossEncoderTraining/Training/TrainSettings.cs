@@ -112,6 +112,9 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--true-pairs <N>"), Description("Two true neighbouring sentences (a supported FEVER claim or its evidence, and the nearest other supported claim): any class but contradiction."), DefaultValue(0)]
     public int TruePairs { get; init; }
 
+    [CommandOption("--rewordings <N>"), Description("FEVER claims said again in other words (voice, a date moved first, a superlative as a negated comparative): same label against their evidence, and supported ones entail their rewording both ways."), DefaultValue(0)]
+    public int Rewordings { get; init; }
+
     [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
     public bool HoldOutFever { get; init; }
 
@@ -120,7 +123,7 @@ public sealed class TrainSettings : CommandSettings
 
     public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
         ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations,
-        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps, TruePairs);
+        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps, TruePairs, Rewordings);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }
