@@ -88,10 +88,10 @@ public sealed class InferenceOptions
     /// <summary>
     /// The configured precision, else the manifest's <see cref="ModelManifest.CpuPrecision"/> when the model will run on
     /// the CPU: <c>Inference:Device=cpu</c>, or <c>auto</c> on a machine whose CUDA libraries cannot load (the same no-cost
-    /// check the session factory makes). Where CUDA may be used the model stays fp32.
+    /// check the session factory makes). Where CUDA may be used the model stays fp32. The INT8 rewrite is
+    /// <c>Inference:Int8Method</c> when set, else the manifest's <see cref="ModelManifest.CpuInt8Method"/>, else
+    /// <see cref="QuantizationMethods.Default"/>.
     /// </summary>
-    /// The INT8 rewrite is <c>Inference:Int8Method</c> when set, else the manifest's <see cref="ModelManifest.CpuInt8Method"/>,
-    /// else <see cref="QuantizationMethods.Default"/>.
     public ModelPrecision PrecisionOf(ModelManifest manifest, Func<bool> cudaUnavailable)
     {
         var method = Int8MethodFor(manifest);

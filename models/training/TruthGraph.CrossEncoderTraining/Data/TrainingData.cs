@@ -19,7 +19,7 @@ public sealed record DataMix(
     double TuneShare, int SnliLimit, int RteLimit, int FeverLimit, int FeverNeutrals, int FragmentsPerFile,
     double ClimateWeight, double RteWeight, double FragmentWeight, int Seed, int Mutations = 0,
     int NegationFlips = 0, int NameSwaps = 0, int AntonymSwaps = 0, bool HoldOutFever = false, int? SampleSeed = null,
-    int SameTemplateNeutrals = 0, int SubjectSwaps = 0, int TruePairs = 0, int Rewordings = 0);
+    int SameTemplateNeutrals = 0, int SubjectSwaps = 0, int TruePairs = 0, int Rewordings = 0, int Specificity = 0);
 
 /// <summary>The splits one run uses, all read from the shared data folder.</summary>
 public sealed record TrainingData(
@@ -81,6 +81,12 @@ public sealed record TrainingData(
                 var rewordings = ClaimRewordings.Build(fever, mix.Rewordings, random);
                 log?.Invoke($"reworded claims: {rewordings.Count} pairs ({rewordings.Count(p => p.Allowed[0] == NliLabel.Contradiction)} contradictions)");
                 train.AddRange(rewordings);
+            }
+            if (mix.Specificity > 0)
+            {
+                var specific = SpecificityPairs.Build(fever, mix.Specificity, random);
+                log?.Invoke($"specificity pairs (coarser dates, number bounds, rather than): {specific.Count}");
+                train.AddRange(specific);
             }
             if (mix.FeverNeutrals + mix.SameTemplateNeutrals + mix.SubjectSwaps + mix.TruePairs > 0)
             {

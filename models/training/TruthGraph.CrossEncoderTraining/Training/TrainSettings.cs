@@ -115,6 +115,9 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--rewordings <N>"), Description("FEVER claims said again in other words (voice, a date moved first, a superlative as a negated comparative): same label against their evidence, and supported ones entail their rewording both ways."), DefaultValue(0)]
     public int Rewordings { get; init; }
 
+    [CommandOption("--specificity <N>"), Description("Supported FEVER claims made less exact (a date coarser, a number a bound) or set against another name (\"X rather than Y\"): which way precision runs."), DefaultValue(0)]
+    public int Specificity { get; init; }
+
     [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
     public bool HoldOutFever { get; init; }
 
@@ -123,7 +126,7 @@ public sealed class TrainSettings : CommandSettings
 
     public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
         ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations,
-        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps, TruePairs, Rewordings);
+        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps, TruePairs, Rewordings, Specificity);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }
