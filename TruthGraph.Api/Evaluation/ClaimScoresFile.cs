@@ -33,8 +33,11 @@ public static class ClaimScoresFile
         await using var writer = new StreamWriter(path);
         foreach (var entry in entries)
         {
-            var evidence = entry.Result.Evidence.Select(e => (e.Text, Scores: e.DecidingScores))
-                .Select(e => new EvidenceLine(e.Text, e.Scores.Similarity, e.Scores.Entailment, e.Scores.Neutral, e.Scores.Contradiction)).ToList();
+            var evidence = entry.Result.Evidence.Select(e =>
+            {
+                var scores = e.DecidingScores;
+                return new EvidenceLine(e.Text, scores.Similarity, scores.Entailment, scores.Neutral, scores.Contradiction);
+            }).ToList();
             var line = new Line(entry.Id, entry.Claim, entry.Kind, VerdictNames.ToText(entry.Expected),
                 VerdictNames.ToText(entry.Result.Verdict), evidence);
             await writer.WriteLineAsync(JsonSerializer.Serialize(line, Json));

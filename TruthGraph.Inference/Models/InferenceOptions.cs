@@ -81,8 +81,10 @@ public sealed class InferenceOptions
 
     /// <summary>The configured precision of a model (fp32 when not named); an invalid value throws (validated at start-up).</summary>
     public ModelPrecision PrecisionOf(string modelId) =>
-        !Precision.TryGetValue(modelId, out var value) ? ModelPrecision.Fp32
-        : ModelPrecision.TryParse(value, ResolvedInt8Method, ResolvedInt8WeightEncoding, out var precision) ? precision
+        Precision.TryGetValue(modelId, out var value) ? Configured(modelId, value, ResolvedInt8Method) : ModelPrecision.Fp32;
+
+    private ModelPrecision Configured(string modelId, string value, QuantizationMethod method) =>
+        ModelPrecision.TryParse(value, method, ResolvedInt8WeightEncoding, out var precision) ? precision
         : throw new InvalidOperationException($"Inference:Precision:{modelId} is '{value}'; use {string.Join(" or ", ModelPrecision.Names)}.");
 
     /// <summary>
@@ -97,8 +99,7 @@ public sealed class InferenceOptions
         var method = Int8MethodFor(manifest);
         if (Precision.TryGetValue(manifest.Id, out var configured))
         {
-            return ModelPrecision.TryParse(configured, method, ResolvedInt8WeightEncoding, out var chosen) ? chosen
-                : throw new InvalidOperationException($"Inference:Precision:{manifest.Id} is '{configured}'; use {string.Join(" or ", ModelPrecision.Names)}.");
+            return Configured(manifest.Id, configured, method);
         }
         if (manifest.CpuPrecision is null)
         {

@@ -29,7 +29,10 @@ public static partial class ClaimRewordings
     [GeneratedRegex(@"^(?<agent>" + Name + @") (?<verb>[a-z\-]+) (?<obj>[^,;]+?)\.?$")]
     private static partial Regex Active();
 
-    [GeneratedRegex(@"^(?<main>[^,;]+?) (?<when>(?:in|on) (?:(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2},?)?(?: \d{4})?|\d{4}))\.?$")]
+    /// <summary>The month names as a regular-expression alternation.</summary>
+    internal const string Months = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+    [GeneratedRegex(@"^(?<main>[^,;]+?) (?<when>(?:in|on) (?:(?:\d{1,2} )?(?:" + Months + @")(?: \d{1,2},?)?(?: \d{4})?|\d{4}))\.?$")]
     private static partial Regex TrailingDate();
 
     [GeneratedRegex(@"^(?<subject>[^,;]+?) (?<aux>is|was|are|were) the (?<superlative>most [a-z]+|[a-z]+est) (?<noun>[a-z][^,;]*?)\.?$")]

@@ -28,8 +28,9 @@ public static partial class EvidenceClaimMutations
     [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{M}'\-\.]*(?:\s+(?:(?:of|the|de|von|van|and|la|du)\s+)?\p{Lu}[\p{L}\p{M}'\-\.]*)*")]
     private static partial Regex NameSpan();
 
+    /// <summary>The last word of a text that ends in white space: the word before a position.</summary>
     [GeneratedRegex(@"(\S+)\s+$")]
-    private static partial Regex PrecedingWord();
+    internal static partial Regex PrecedingWord();
 
     private static readonly (string A, string B)[] AntonymPairs =
     [
@@ -75,11 +76,7 @@ public static partial class EvidenceClaimMutations
         {
             return [];
         }
-        // Names by the word before them: "by" collects people and companies, "in" places, "of" countries and works.
-        var bySlot = pairs.Select(p => p.Hypothesis).Distinct(StringComparer.Ordinal)
-            .SelectMany(Names)
-            .GroupBy(n => n.Slot, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Select(n => n.Name).ToList(), StringComparer.OrdinalIgnoreCase);
+        var bySlot = NamesBySlot(pairs);
         return Mutate(pairs.Where(p => p.Label == NliLabel.Entailment), count, random, pair =>
         {
             var candidates = Names(pair.Hypothesis).Where(n => bySlot[n.Slot].Count > 1).ToList();
@@ -142,6 +139,16 @@ public static partial class EvidenceClaimMutations
         var word = words[random.Next(words.Count)];
         return sentence[..word.Index] + Antonyms[word.Value] + sentence[(word.Index + word.Length)..];
     }
+
+    /// <summary>
+    /// The names of all the claims (with repeats), by the word before them: "by" collects people and companies, "in"
+    /// places, "of" countries and works.
+    /// </summary>
+    public static Dictionary<string, List<string>> NamesBySlot(IEnumerable<NliPair> pairs) =>
+        pairs.Select(p => p.Hypothesis).Distinct(StringComparer.Ordinal)
+            .SelectMany(Names)
+            .GroupBy(n => n.Slot, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(n => n.Name).ToList(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Each capitalised name after the claim's first word, keyed by the lower-cased word before it.</summary>
     public static IEnumerable<(string Slot, string Name, int Index)> Names(string claim)

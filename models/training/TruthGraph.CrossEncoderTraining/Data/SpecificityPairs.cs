@@ -20,9 +20,7 @@ public static partial class SpecificityPairs
 {
     public const string Source = "specificity";
 
-    private const string Month = "January|February|March|April|May|June|July|August|September|October|November|December";
-
-    [GeneratedRegex(@"\bon (?:(?<day>\d{1,2}) (?<month>" + Month + @")|(?<month>" + Month + @") (?<day>\d{1,2}),?) (?<year>\d{4})\b")]
+    [GeneratedRegex(@"\bon (?:(?<day>\d{1,2}) (?<month>" + ClaimRewordings.Months + @")|(?<month>" + ClaimRewordings.Months + @") (?<day>\d{1,2}),?) (?<year>\d{4})\b")]
     private static partial Regex ExactDate();
 
     /// <summary>A whole number, not part of a longer token, with no hedge before it ("over 3 million", "about 200").</summary>
@@ -40,10 +38,8 @@ public static partial class SpecificityPairs
         {
             return result;
         }
-        var bySlot = pairs.Select(p => p.Hypothesis).Distinct(StringComparer.Ordinal)
-            .SelectMany(EvidenceClaimMutations.Names)
-            .GroupBy(n => n.Slot, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Select(n => n.Name).Distinct(StringComparer.Ordinal).ToList(), StringComparer.OrdinalIgnoreCase);
+        var bySlot = EvidenceClaimMutations.NamesBySlot(pairs)
+            .ToDictionary(s => s.Key, s => s.Value.Distinct(StringComparer.Ordinal).ToList(), StringComparer.OrdinalIgnoreCase);
         var used = 0;
         foreach (var pair in pairs.Where(p => p.Label == NliLabel.Entailment).OrderBy(_ => random.Next()))
         {
@@ -111,7 +107,7 @@ public static partial class SpecificityPairs
         // Only a name that ends the claim, so "rather than Y" closes the sentence ("… directed by X rather than Y.").
         var candidates = EvidenceClaimMutations.Names(pair.Hypothesis)
             .Where(n => RatherThanSlots.Contains(n.Slot) && bySlot.TryGetValue(n.Slot, out var pool) && pool.Count > 1
-                && pair.Hypothesis[(n.Index + n.Name.Length)..].Trim() is "" or "." && !Months.Contains(n.Name))
+                && pair.Hypothesis[(n.Index + n.Name.Length)..].Trim() is "" or "." && !MonthNames.Contains(n.Name))
             .ToList();
         if (candidates.Count == 0)
         {
@@ -120,7 +116,7 @@ public static partial class SpecificityPairs
         var (slot, name, index) = candidates[random.Next(candidates.Count)];
         var pool = bySlot[slot];
         var other = pool[random.Next(pool.Count)];
-        if (Months.Contains(other) || other.Any(char.IsDigit) || other.Equals(name, StringComparison.OrdinalIgnoreCase) || pair.Hypothesis.Contains(other, StringComparison.OrdinalIgnoreCase)
+        if (MonthNames.Contains(other) || other.Any(char.IsDigit) || other.Equals(name, StringComparison.OrdinalIgnoreCase) || pair.Hypothesis.Contains(other, StringComparison.OrdinalIgnoreCase)
             || pair.Premise.Contains(other, StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -142,18 +138,15 @@ public static partial class SpecificityPairs
     private static bool CountsThings(string sentence, Match number)
     {
         var after = FollowingWord().Match(sentence, number.Index + number.Length);
-        var before = PrecedingWord().Match(sentence[..number.Index]);
-        return number.Index > 0 && after.Success && !Months.Contains(after.Groups[1].Value)
+        var before = EvidenceClaimMutations.PrecedingWord().Match(sentence[..number.Index]);
+        return number.Index > 0 && after.Success && !MonthNames.Contains(after.Groups[1].Value)
             && before.Success && !char.IsUpper(before.Groups[1].Value[0]);
     }
 
     [GeneratedRegex(@"\G ([a-z][a-z\-]*)\b")]
     private static partial Regex FollowingWord();
 
-    [GeneratedRegex(@"(\S+) $")]
-    private static partial Regex PrecedingWord();
-
-    private static readonly HashSet<string> Months = new(Month.Split('|').Select(m => m.ToLowerInvariant()), StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> MonthNames = new(ClaimRewordings.Months.Split('|'), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Slots whose names are people, companies or places, where "rather than" another one reads naturally.</summary>
     private static readonly HashSet<string> RatherThanSlots = new(StringComparer.OrdinalIgnoreCase) { "by", "in", "from", "at" };
