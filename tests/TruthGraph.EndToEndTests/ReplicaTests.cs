@@ -118,7 +118,10 @@ public sealed class ReplicaTests(ReplicaAppFixture fixture, ITestOutputHelper ou
         for (var job = 0; job < 3; job++)
         {
             using var api = fixture.Replica(fixture.ApiReplicas[job % 2]);
-            using var response = await api.PostAsJsonAsync("/api/perf-runs", new { claims = 2, topK = 3, repetitions = 1, throughputTexts = 8 }, cts.Token);
+            // The first job is the one both streams follow: large enough to still be running when they attach (a 2-claim
+            // run could finish first on a fast host, and a stream attached late sees only its end).
+            var request = job == 0 ? new { claims = 10, topK = 3, repetitions = 1, throughputTexts = 128 } : new { claims = 2, topK = 3, repetitions = 1, throughputTexts = 8 };
+            using var response = await api.PostAsJsonAsync("/api/perf-runs", request, cts.Token);
             var body = await response.Content.ReadAsStringAsync(cts.Token);
             Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
             ids.Add(JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid());
