@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace TruthGraph.EndToEndTests;
 
-/// <summary>The dashboard's Evidence page in a real browser: a file upload with bad lines, its live progress, counts, search and removal.</summary>
+/// <summary>The dashboard's Evidence page in a real browser: a file upload with bad lines, its live progress, counts, browsing, search and removal.</summary>
 [Collection(AppCollection.Name)]
 public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser)
 {
@@ -11,7 +11,7 @@ public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser
     private const int BrokenJsonLine = 17;
 
     [Fact]
-    public async Task Uploading_a_json_lines_file_shows_progress_to_completion_the_rejected_lines_and_new_counts()
+    public async Task Uploading_a_json_lines_file_shows_progress_to_completion_the_rejected_lines_and_new_counts_and_sources()
     {
         // A marker unique to this run: the sentences are new to the corpus (inserted, not skipped) and findable by search.
         var marker = $"zq{Guid.NewGuid():N}"[..12];
@@ -47,6 +47,11 @@ public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser
             await Assertions.Expect(uploadRow).ToContainTextAsync("28", new() { Timeout = 10_000 });
             await BrowserFixture.SaveScreenshotAsync(page, "evidence-page");
 
+            // The browser's source list follows the same counts: the new source can be read at once, without a reload.
+            await page.GetByTestId("browse-source").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^upload$") }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("browse-position")).ToContainTextAsync("28 sentences", new() { Timeout = 10_000 });
+
             // MudTextField puts the test id on the <input> itself (or, in other versions, on a wrapper): accept either.
             await page.Locator("input[data-testid=search-input], [data-testid=search-input] input").FillAsync($"{marker} survey glacier retreated 21 metres");
             await page.GetByTestId("search-button").ClickAsync();
@@ -59,6 +64,8 @@ public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser
             await page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByText("Removed 'upload': 28 sentences")).ToBeVisibleAsync(new() { Timeout = 10_000 });
             await Assertions.Expect(uploadRow).ToHaveCountAsync(0);
+            // … and the browser lets go of the source that is gone.
+            await Assertions.Expect(page.GetByTestId("browse-position")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
 
             await page.SetViewportSizeAsync(390, 844);
             // MudBlazor's layout reacts to the resize through a debounced JS listener: let it close the drawer first.
