@@ -10,8 +10,9 @@ namespace TruthGraph.CrossEncoderTraining.Data;
 /// <list type="bullet">
 /// <item><b>A date made coarser.</b> "… born on December 26, 1970" → "… born in December 1970" or "… in 1970":
 /// entailed by the evidence and by the exact claim; the exact claim against the coarse one is neutral.</item>
-/// <item><b>A number made a bound.</b> "… has 206 bones" → "… more than 200 bones" (entailment), "… fewer than 200
-/// bones" (contradiction), "… about 210 bones" (entailment: the number rounded to two figures).</item>
+/// <item><b>A number made a bound.</b> "… has 206 bones" → "… more than 200 bones" and "… fewer than 300 bones"
+/// (entailment), "… fewer than 200 bones" and "… more than 300 bones" (contradiction), "… about 210 bones"
+/// (entailment: the number rounded to two figures).</item>
 /// <item><b>"Rather than".</b> "Titanic was directed by James Cameron rather than Steven Spielberg." as the premise:
 /// the claim entailed, the claim with the other name contradicted.</item>
 /// </list>
@@ -89,10 +90,15 @@ public static partial class SpecificityPairs
             return null;
         }
         string With(string text) => pair.Hypothesis[..match.Index] + text + pair.Hypothesis[(match.Index + match.Length)..];
+        // Both words get both answers (a bound below and one above the value): with the lower bound alone, stage 8
+        // learned "more than" as a cue for entailment ("Saturn has more moons than Jupiter." came back SUPPORTED).
+        var ceiling = RoundUp(value);
         var pairs = new List<LabelledPair>
         {
             new(pair.Premise, With($"more than {Format(bound)}"), [NliLabel.Entailment], Source),
             new(pair.Premise, With($"fewer than {Format(bound)}"), [NliLabel.Contradiction], Source),
+            new(pair.Premise, With($"fewer than {Format(ceiling)}"), [NliLabel.Entailment], Source),
+            new(pair.Premise, With($"more than {Format(ceiling)}"), [NliLabel.Contradiction], Source),
         };
         var rounded = RoundToTwoFigures(value);
         if (rounded != value && random.Next(2) == 0)
@@ -162,6 +168,13 @@ public static partial class SpecificityPairs
         var magnitude = (long)Math.Pow(10, Math.Floor(Math.Log10(value)));
         var bound = value / magnitude * magnitude;
         return bound == value ? bound - magnitude : bound;
+    }
+
+    /// <summary>The smallest "round" number above the value: its leading digit plus one, followed by zeros (206 → 300, 23 → 30).</summary>
+    private static long RoundUp(long value)
+    {
+        var magnitude = (long)Math.Pow(10, Math.Floor(Math.Log10(value)));
+        return (value / magnitude + 1) * magnitude;
     }
 
     private static long RoundToTwoFigures(long value)

@@ -20,7 +20,8 @@ public static class ElfVersionNeeds
         if (marked.Count > 0)
         {
             // Written beside and moved over: a hard link into the NuGet cache (if the build made one) keeps the original.
-            var temporary = path + ".patching";
+            // One temporary file per process: two trainers started together each move their own (identical) copy over.
+            var temporary = $"{path}.{Environment.ProcessId}.patching";
             File.WriteAllBytes(temporary, image);
             File.Move(temporary, path, overwrite: true);
         }
