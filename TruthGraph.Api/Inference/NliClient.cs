@@ -20,6 +20,9 @@ public sealed record NliResponse(string Model, IReadOnlyList<NliScore> Data, Ver
 
 public sealed record NliScore(int Index, string Label, double Entailment, double Neutral, double Contradiction);
 
+/// <summary>What <c>GET /v1/models/{id}</c> says of an NLI model that the pipeline needs before scoring.</summary>
+public sealed record ServedNliModel(VerdictThresholds? VerdictThresholds, string? Revision);
+
 /// <summary>
 /// Natural-language inference on (premise, hypothesis) pairs: HTTP client of <c>POST /v1/nli</c> on the inference
 /// service (address by service discovery). Splits large inputs (a batch of claims times k evidence) into requests of
@@ -32,37 +35,36 @@ public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null)
     // Thresholds change only with a model's manifest, i.e. a redeployed inference service: a few minutes' reuse is safe,
     // and saves a request per verification. Keyed by the service's address, since tests run several side by side.
     private static readonly TimeSpan ThresholdsLifetime = TimeSpan.FromMinutes(5);
-    private static readonly ConcurrentDictionary<string, (VerdictThresholds? Thresholds, DateTimeOffset Expires)> KnownThresholds = new();
+    private static readonly ConcurrentDictionary<string, (ServedNliModel Model, DateTimeOffset Expires)> KnownModels = new();
 
     /// <summary>
     /// The verdict thresholds the model's manifest carries (null when none), known before any pair is scored: the
-    /// relevance floor decides which evidence is worth an NLI pass at all.
+    /// relevance floor decides which evidence is worth an NLI pass at all; and the model's revision, which changes
+    /// whenever the same id would answer differently (another adapter, offsets, thresholds, calibration or precision).
     /// </summary>
-    public async Task<VerdictThresholds?> GetThresholdsAsync(string modelId, CancellationToken cancellationToken)
+    public async Task<ServedNliModel> GetModelAsync(string modelId, CancellationToken cancellationToken)
     {
         var key = $"{http.BaseAddress}|{modelId}";
-        if (KnownThresholds.TryGetValue(key, out var known) && known.Expires > Now)
+        if (KnownModels.TryGetValue(key, out var known) && known.Expires > Now)
         {
-            return known.Thresholds;
+            return known.Model;
         }
         try
         {
             using var response = await http.GetAsync($"/v1/models/{Uri.EscapeDataString(modelId)}", cancellationToken);
             await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
-            var model = await response.Content.ReadFromJsonAsync<ModelThresholds>(cancellationToken);
-            KnownThresholds[key] = (model?.VerdictThresholds, Now + ThresholdsLifetime);
-            return model?.VerdictThresholds;
+            var model = await response.Content.ReadFromJsonAsync<ServedNliModel>(cancellationToken) ?? new ServedNliModel(null, null);
+            KnownModels[key] = (model, Now + ThresholdsLifetime);
+            return model;
         }
         catch (Exception) when (known != default && !cancellationToken.IsCancellationRequested)
         {
-            // With the inference service away, the thresholds last seen still hold: cached verdicts stay answerable.
-            return known.Thresholds;
+            // With the inference service away, the model last seen still holds: cached verdicts stay answerable.
+            return known.Model;
         }
     }
 
     private DateTimeOffset Now => (time ?? TimeProvider.System).GetUtcNow();
-
-    private sealed record ModelThresholds(VerdictThresholds? VerdictThresholds);
 
     /// <summary>
     /// Classifies each pair. Embeddings are optional: a bi-encoder NLI model uses them instead of encoding the

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Caching.Memory;
 namespace TruthGraph.Api.Verification;
 
 /// <summary>
-/// Remembers results by claim text, search settings, corpus version and model ids: a new corpus version or a
-/// different model can never serve an old answer. Hit ratio is exported as a metric and kept for the status page.
+/// Remembers results by claim text, search settings, corpus version, model ids and the NLI model's revision: a new
+/// corpus version, a different model, or the same model redeployed with another adapter, thresholds or calibration can
+/// never serve an old answer. Hit ratio is exported as a metric and kept for the status page.
 /// </summary>
 public sealed class VerificationResultCache : IDisposable
 {
@@ -31,11 +32,11 @@ public sealed class VerificationResultCache : IDisposable
         }
     }
 
-    public static string KeyFor(string claim, int topK, double minSimilarity, long corpusVersion, ModelIds models)
+    public static string KeyFor(string claim, int topK, double minSimilarity, long corpusVersion, ModelIds models, string? nliRevision)
     {
         // Whitespace and case do not change what a claim says; everything else does.
         var normalized = string.Join(' ', claim.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
-        var material = $"{normalized}\u001f{topK}\u001f{minSimilarity:R}\u001f{corpusVersion}\u001f{models.Embedding}\u001f{models.Nli}";
+        var material = $"{normalized}\u001f{topK}\u001f{minSimilarity:R}\u001f{corpusVersion}\u001f{models.Embedding}\u001f{models.Nli}\u001f{nliRevision}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
     }
 

@@ -40,18 +40,18 @@ public sealed class VerificationService(
         var k = topK ?? _options.DefaultTopK;
         var models = new ModelIds(_options.EmbeddingModel,
             nliModel ?? (chosenDefault is null ? _options.NliModel : await chosenDefault.GetAsync(cancellationToken)));
+        var served = await nli.GetModelAsync(models.Nli, cancellationToken);
         // Evidence below the NLI model's relevance floor counts neither way, so it is not retrieved for an NLI pass at all
         // (a cross-encoder pays one encoder pass per pair). A caller's explicit minSimilarity is taken as given.
-        var threshold = minSimilarity
-            ?? Math.Max(_options.DefaultMinSimilarity, (await nli.GetThresholdsAsync(models.Nli, cancellationToken))?.MinSimilarity ?? 0);
+        var threshold = minSimilarity ?? Math.Max(_options.DefaultMinSimilarity, served.VerdictThresholds?.MinSimilarity ?? 0);
 
         var timer = new StageTimer();
         var corpusVersion = await timer.TimeAsync(Stage.Db, VerificationTelemetry.Database, "corpus version",
             () => evidence.GetCorpusVersionAsync(cancellationToken));
 
-        // Results already computed for this claim, corpus and models are answered from the cache.
+        // Results already computed for this claim, corpus and models (as they are served now) are answered from the cache.
         var results = new VerificationResult?[claims.Count];
-        var keys = claims.Select(c => VerificationResultCache.KeyFor(c, k, threshold, corpusVersion, models)).ToArray();
+        var keys = claims.Select(c => VerificationResultCache.KeyFor(c, k, threshold, corpusVersion, models, served.Revision)).ToArray();
         var pending = new List<int>();
         for (var i = 0; i < claims.Count; i++)
         {

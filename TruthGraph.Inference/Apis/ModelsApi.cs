@@ -156,7 +156,7 @@ public sealed record ModelInfo(
     int BatchSize, BatchSizeSource BatchSizeSource, IReadOnlyDictionary<string, TunedBatchSize> TunedBatchSizes, bool MicroBatching, int? Sessions,
     int? IntraOpThreads, long? MemoryBytes, ModelStatsInfo Stats, string Precision, string? PrecisionReason, string? Int8Method,
     string? Int8WeightEncoding, string? Int8WeightEncodingReason, QuantizationInfo? Quantization, Int8SelfCheckResult? Int8SelfCheck,
-    ModelAccuracy? Accuracy, VerdictThresholds? VerdictThresholds, CalibrationSpec? Calibration = null)
+    ModelAccuracy? Accuracy, VerdictThresholds? VerdictThresholds, CalibrationSpec? Calibration = null, string? Revision = null)
 {
     public string Object => "model";
 
@@ -173,7 +173,9 @@ public sealed record ModelInfo(
             new ModelStatsInfo(st.Loads, st.LastLoadMilliseconds, st.Requests, st.Items, st.Tokens, st.TruncatedItems, st.Batches, st.Runs, st.LastUsed),
             s.Precision.Name, s.Int8Check?.Reason, Configured(s)?.Int8Method?.Name(), Configured(s)?.EffectiveEncoding?.Name(),
             Configured(s)?.WeightEncodingReason, QuantizationInfo.From(s.Int8File), s.Int8Check, ModelAccuracy.From(m.Metrics),
-            m.Task == ModelTask.Nli ? VerdictThresholds.From(m) : null, m.Task == ModelTask.Nli ? m.Calibration : null);
+            m.Task == ModelTask.Nli ? VerdictThresholds.From(m) : null, m.Task == ModelTask.Nli ? m.Calibration : null,
+            // The precision is part of it: an INT8 file refused by its self-check falls back to fp32, which answers differently.
+            m.Revision is null ? null : $"{m.Revision}-{s.Precision.Name}");
     }
 
     // The INT8 settings stay visible beside precision fp32 when the self-check refused the file, so the reason names what failed.

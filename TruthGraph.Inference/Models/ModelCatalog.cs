@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TruthGraph.Inference.Onnx.Quantization;
@@ -33,9 +34,10 @@ public sealed class ModelCatalog
         foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             ModelManifest? manifest;
+            var bytes = File.ReadAllBytes(file);
             try
             {
-                manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(file), ModelManifest.JsonOptions);
+                manifest = JsonSerializer.Deserialize<ModelManifest>(bytes, ModelManifest.JsonOptions);
             }
             catch (JsonException ex)
             {
@@ -61,6 +63,7 @@ public sealed class ModelCatalog
             {
                 Weights = InFolder(manifest.Weights, directory),
                 Adapter = manifest.Adapter is null ? null : InFolder(manifest.Adapter, directory),
+                Revision = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16],
             };
         }
     }

@@ -26,6 +26,13 @@ public sealed record ModelManifest
     public IReadOnlyList<string> Labels { get; init; } = [];
     public required string License { get; init; }
 
+    /// <summary>
+    /// The first 16 hex digits of the manifest file's SHA-256, set by the catalogue: a new adapter, offsets, thresholds or
+    /// calibration all change it, so a client can tell that the same model id now answers differently.
+    /// </summary>
+    [JsonIgnore]
+    public string? Revision { get; init; }
+
     /// <summary>False keeps the manifest in the catalogue (listed, pullable once complete) but never loads or warms it.</summary>
     public bool Enabled { get; init; } = true;
 

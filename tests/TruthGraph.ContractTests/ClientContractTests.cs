@@ -63,7 +63,7 @@ public sealed class ClientContractTests
         // The API → the inference service
         ["api: nli request"] = new("inference", "POST", "/v1/nli", true, typeof(NliRequest)),
         ["api: nli response"] = new("inference", "POST", "/v1/nli", false, typeof(NliResponse)),
-        ["api: model thresholds"] = new("inference", "GET", "/v1/models/{id}", false, Private(typeof(HttpNliClient), "ModelThresholds")),
+        ["api: model thresholds"] = new("inference", "GET", "/v1/models/{id}", false, typeof(ServedNliModel)),
         ["api: embeddings request"] = new("inference", "POST", "/v1/embeddings", true, Private(typeof(HttpEmbeddingClient), "EmbeddingRequest")),
         ["api: embeddings response"] = new("inference", "POST", "/v1/embeddings", false, Private(typeof(HttpEmbeddingClient), "EmbeddingResponse")),
         ["api: embedding models"] = new("inference", "GET", "/v1/models", false, Private(typeof(HttpEmbeddingClient), "ModelList")),

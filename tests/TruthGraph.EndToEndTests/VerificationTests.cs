@@ -104,8 +104,8 @@ public sealed class VerificationTests(EvidenceAppFixture fixture, ITestOutputHel
         var temperature = manifest.GetProperty("calibration").GetProperty("temperature").GetDouble();
         var t = manifest.GetProperty("verdictThresholds");
         var thresholds = new TruthGraph.Api.Verification.VerdictThresholds(t.GetProperty("support").GetDouble(), t.GetProperty("refute").GetDouble(),
-            t.GetProperty("minSimilarity").GetDouble(), t.TryGetProperty("refuteMinSimilarity", out var floor) ? floor.GetDouble() : null,
-            t.TryGetProperty("disputeMargin", out var margin) ? margin.GetDouble() : null);
+            t.GetProperty("minSimilarity").GetDouble(), t.TryGetProperty("refuteMinSimilarity", out var floor) && floor.ValueKind == JsonValueKind.Number ? floor.GetDouble() : null,
+            t.TryGetProperty("disputeMargin", out var margin) && margin.ValueKind == JsonValueKind.Number ? margin.GetDouble() : null);
         Assert.NotEqual(1, temperature);
 
         var withEvidence = results.Where(r => r.GetProperty("evidence").GetArrayLength() > 0).ToList();

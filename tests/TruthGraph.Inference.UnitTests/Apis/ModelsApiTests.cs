@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Diagnostics;
 using TruthGraph.Inference.Telemetry;
 
@@ -23,7 +24,7 @@ public sealed class ModelsApiTests
     }
 
     [Fact]
-    public async Task The_model_list_carries_the_accuracy_each_nli_manifest_records_and_none_for_the_embedder()
+    public async Task The_model_list_carries_the_accuracy_each_nli_manifest_records_none_for_the_embedder_and_a_revision_from_the_manifest()
     {
         await using var host = await InferenceHost.StartAsync("Inference:Device=cpu", "Inference:WarmUp=false");
         (await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(1))).Dispose();
@@ -44,6 +45,12 @@ public sealed class ModelsApiTests
         Assert.Equal(contrast.GetProperty("accuracy").GetDouble(), crossAccuracy.GetProperty("contrastAccuracy").GetDouble());
         Assert.Equal(contrast.GetProperty("claims").GetInt32(), crossAccuracy.GetProperty("contrastClaims").GetInt32());
         Assert.Equal(JsonValueKind.Null, (await GetAsync(host, "/v1/models/all-minilm-l6-v2")).GetProperty("accuracy").ValueKind);
+
+        // The revision follows the manifest's bytes and the precision served: the API keys its result cache by it.
+        var manifestHash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(ModelManifestPath("nli-minilm-cross"))))[..16];
+        var cross = await GetAsync(host, "/v1/models/nli-minilm-cross");
+        Assert.Equal($"{manifestHash}-{cross.GetProperty("precision").GetString()}", cross.GetProperty("revision").GetString());
+        Assert.NotEqual(cross.GetProperty("revision").GetString(), (await GetAsync(host, "/v1/models/nli-minilm-head")).GetProperty("revision").GetString());
     }
 
     private static string ModelManifestPath(string id) => NliHeadManifestTests.RepositoryFile(Path.Combine("models", $"{id}.json"));
