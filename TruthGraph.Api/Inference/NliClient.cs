@@ -32,9 +32,10 @@ public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null)
 {
     public const int MaxPairsPerRequest = 256;
 
-    // Thresholds change only with a model's manifest, i.e. a redeployed inference service: a few minutes' reuse is safe,
-    // and saves a request per verification. Keyed by the service's address, since tests run several side by side.
-    private static readonly TimeSpan ThresholdsLifetime = TimeSpan.FromMinutes(5);
+    // Thresholds and revision change only with a model's manifest or precision, i.e. a redeployed inference service: a few
+    // minutes' reuse is safe, and saves a request per verification. Keyed by the service's address, since tests run
+    // several side by side.
+    private static readonly TimeSpan ServedModelLifetime = TimeSpan.FromMinutes(5);
     private static readonly ConcurrentDictionary<string, (ServedNliModel Model, DateTimeOffset Expires)> KnownModels = new();
 
     /// <summary>
@@ -54,7 +55,7 @@ public sealed class HttpNliClient(HttpClient http, TimeProvider? time = null)
             using var response = await http.GetAsync($"/v1/models/{Uri.EscapeDataString(modelId)}", cancellationToken);
             await InferenceErrors.ThrowIfFailedAsync(response, "NLI", cancellationToken);
             var model = await response.Content.ReadFromJsonAsync<ServedNliModel>(cancellationToken) ?? new ServedNliModel(null, null);
-            KnownModels[key] = (model, Now + ThresholdsLifetime);
+            KnownModels[key] = (model, Now + ServedModelLifetime);
             return model;
         }
         catch (Exception) when (known != default && !cancellationToken.IsCancellationRequested)

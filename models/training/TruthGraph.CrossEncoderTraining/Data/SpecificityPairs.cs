@@ -165,7 +165,7 @@ public static partial class SpecificityPairs
     /// <summary>The largest "round" number below the value: its leading digit followed by zeros (206 → 200, 23 → 20).</summary>
     private static long RoundDown(long value)
     {
-        var magnitude = (long)Math.Pow(10, Math.Floor(Math.Log10(value)));
+        var magnitude = LeadingDigitMagnitude(value);
         var bound = value / magnitude * magnitude;
         return bound == value ? bound - magnitude : bound;
     }
@@ -173,9 +173,12 @@ public static partial class SpecificityPairs
     /// <summary>The smallest "round" number above the value: its leading digit plus one, followed by zeros (206 → 300, 23 → 30).</summary>
     private static long RoundUp(long value)
     {
-        var magnitude = (long)Math.Pow(10, Math.Floor(Math.Log10(value)));
+        var magnitude = LeadingDigitMagnitude(value);
         return (value / magnitude + 1) * magnitude;
     }
+
+    /// <summary>The place value of the leading digit: 206 → 100, 23 → 10.</summary>
+    private static long LeadingDigitMagnitude(long value) => (long)Math.Pow(10, Math.Floor(Math.Log10(value)));
 
     private static long RoundToTwoFigures(long value)
     {
