@@ -24,4 +24,11 @@ dotnet test TruthGraph.sln --no-build --nologo --logger "console;verbosity=norma
 cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
   { for (i = 2; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); n[kv[1]] += kv[2] } }
   END { printf "%d passed, %d failed, %d skipped\n", n["passed"], n["failed"], n["total"] - n["executed"] }'
+# CI keeps only the end of the output: name each failed test there, with the first lines of its message.
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  perl -0ne 'while (/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed"(?:(?!<\/UnitTestResult>).)*?<Message>(.*?)<\/Message>/sg) {
+    my ($name, $message) = ($1, $2); $message =~ s/&lt;/</g; $message =~ s/&gt;/>/g; $message =~ s/&quot;/"/g; $message =~ s/&amp;/&/g;
+    my @lines = (split /\n/, $message)[0..2]; print "FAILED $name\n", map({ defined $_ ? "    $_\n" : "" } @lines) }' "$trx"
+done
 exit $status

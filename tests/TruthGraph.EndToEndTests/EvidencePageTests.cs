@@ -32,7 +32,7 @@ public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser
             await Assertions.Expect(page.GetByTestId("corpus-table").Or(page.GetByTestId("corpus-empty"))).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(page.GetByTestId("corpus-source").Filter(new() { HasTextRegex = new Regex("^upload$") })).ToHaveCountAsync(0);
 
-            await ChooseFileAsync(page, upload, path);
+            await EvidenceUploadForm.ChooseFileAsync(page, upload, path);
             await page.GetByTestId("evidence-upload-button").ClickAsync();
 
             var progress = page.GetByTestId("ingestion-progress");
@@ -76,28 +76,6 @@ public sealed class EvidencePageTests(AppFixture fixture, BrowserFixture browser
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    /// <summary>
-    /// Sets the file input, again if need be: the circuit can be live a moment before InputFile's script has hooked the
-    /// input's change event, and a file set in that moment is lost (a person cannot pick one that fast).
-    /// </summary>
-    private static async Task ChooseFileAsync(IPage page, ILocator upload, string path)
-    {
-        var name = page.GetByTestId("evidence-file-name");
-        for (var attempt = 1; ; attempt++)
-        {
-            await upload.Locator("input[type=file]").SetInputFilesAsync(path);
-            try
-            {
-                await Assertions.Expect(name).ToHaveTextAsync(Path.GetFileName(path), new() { Timeout = 2_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 5)
-            {
-                await upload.Locator("input[type=file]").SetInputFilesAsync(Array.Empty<string>());
-            }
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class EvidenceUploadSourceTests(AppFixture fixture, BrowserFixture
             var upload = page.GetByTestId("evidence-upload");
             await Assertions.Expect(upload).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
             await upload.Locator("input[data-testid=evidence-source], [data-testid=evidence-source] input").FillAsync(marker);
-            await ChooseFileAsync(page, upload, path);
+            await EvidenceUploadForm.ChooseFileAsync(page, upload, path);
             await page.GetByTestId("evidence-upload-button").ClickAsync();
 
             await Assertions.Expect(page.GetByTestId("ingestion-progress")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 90_000 });
@@ -64,23 +64,5 @@ public sealed class EvidenceUploadSourceTests(AppFixture fixture, BrowserFixture
         Assert.NotEmpty(similarities);
         Assert.All(similarities, s => Assert.True(double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) >= 0.30, $"a hit at {s}"));
         Assert.All(await page.GetByTestId("search-origin").AllInnerTextsAsync(), o => Assert.DoesNotContain("sha256:", o));
-    }
-
-    /// <summary>Sets the file input again if InputFile's script hooked the input a moment after the circuit went live.</summary>
-    private static async Task ChooseFileAsync(IPage page, ILocator upload, string path)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await upload.Locator("input[type=file]").SetInputFilesAsync(path);
-            try
-            {
-                await Assertions.Expect(page.GetByTestId("evidence-file-name")).ToHaveTextAsync(Path.GetFileName(path), new() { Timeout = 2_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 5)
-            {
-                await upload.Locator("input[type=file]").SetInputFilesAsync(Array.Empty<string>());
-            }
-        }
     }
 }
