@@ -19,9 +19,12 @@ public sealed class BadInputTests(EvidenceAppFixture fixture, ITestOutputHelper 
 
         using var client = fixture.App.CreateAdminClient(bad.Resource);
         client.Timeout = TimeSpan.FromMinutes(2);
-        using var request = new HttpRequestMessage(bad.Method, bad.Path) { Content = bad.Body() };
-        request.Headers.ExpectContinue = bad.ExpectContinue ? true : null;
-        using var response = await client.SendAsync(request);
+        using var response = await RateLimitRetry.SendAsync(client, () =>
+        {
+            var request = new HttpRequestMessage(bad.Method, bad.Path) { Content = bad.Body() };
+            request.Headers.ExpectContinue = bad.ExpectContinue ? true : null;
+            return request;
+        });
         var text = await response.Content.ReadAsStringAsync();
         output.WriteLine($"{(int)response.StatusCode} {(text.Length > 600 ? text[..600] + "…" : text)}");
 
@@ -64,9 +67,11 @@ public sealed class BadInputTests(EvidenceAppFixture fixture, ITestOutputHelper 
 
         // The same string as the upload's source and title, and as a line's id, title and text.
         var line = JsonSerializer.Serialize(new { id = injection, title = injection, text = $"{injection} is written here." });
-        using var upload = await fixture.Api.PostAsync(
-            $"/api/ingestions?format=jsonl&source={Uri.EscapeDataString(injection)}&title={Uri.EscapeDataString(injection)}",
-            new StringContent(line, Encoding.UTF8, "application/x-ndjson"));
+        using var upload = await RateLimitRetry.SendAsync(fixture.Api, () => new HttpRequestMessage(HttpMethod.Post,
+            $"/api/ingestions?format=jsonl&source={Uri.EscapeDataString(injection)}&title={Uri.EscapeDataString(injection)}")
+        {
+            Content = new StringContent(line, Encoding.UTF8, "application/x-ndjson"),
+        });
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         var job = await fixture.WaitForJobAsync((await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
         Assert.Equal("completed", job.GetProperty("status").GetString());
