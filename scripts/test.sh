@@ -28,7 +28,7 @@ cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   perl -0ne 'while (/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed"(?:(?!<\/UnitTestResult>).)*?<Message>(.*?)<\/Message>/sg) {
-    my ($name, $message) = ($1, $2); $name =~ s/&quot;/"/g; $message =~ s/&lt;/</g; $message =~ s/&gt;/>/g; $message =~ s/&quot;/"/g; $message =~ s/&amp;/&/g;
+    my ($name, $message) = ($1, $2); for ($name, $message) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&amp;/&/g }
     my @lines = (split /\n/, $message)[0..2]; print "FAILED $name\n", map({ defined $_ ? "    $_\n" : "" } @lines) }' "$trx"
 done
 exit $status

@@ -4,7 +4,8 @@ namespace TruthGraph.EndToEndTests;
 /// Sends a request as a well-behaved client does: a 429 is waited out for its Retry-After and the request sent again.
 /// All admin calls share one token bucket (30 at once, then 1 a second), and a test class that makes many of them in a
 /// few seconds on a fast host can empty it; the tests using this check validation and storage, not the limiter
-/// (SecurityTests checks the limiter).
+/// (SecurityTests checks the limiter). A per-call helper, not a retrying handler on the shared clients: SecurityTests
+/// counts the 429s those same clients receive.
 /// </summary>
 internal static class RateLimitRetry
 {
