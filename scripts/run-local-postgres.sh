@@ -36,6 +36,17 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     "${initdb_sync[@]}" >/dev/null
 fi
 
+# A server left running on this folder (its AppHost was killed, not stopped) holds the folder's lock, and every step
+# below would fail without saying why: name it and how to stop it instead.
+if [ -s "$PGDATA/postmaster.pid" ]; then
+  holder=$(head -n 1 "$PGDATA/postmaster.pid")
+  if [ -n "$holder" ] && kill -0 "$holder" 2>/dev/null && grep -q postgres "/proc/$holder/comm" 2>/dev/null; then
+    echo "error: PostgreSQL (pid $holder) is still running on $PGDATA, probably left by an earlier run that was killed;" \
+      "stop it with 'kill -INT $holder' and start again" >&2
+    exit 1
+  fi
+fi
+
 # Create the application database if it is missing (first start, or someone dropped it).
 if ! echo "SELECT 1 FROM pg_database WHERE datname = '$PGDB'" \
     | "${as_server_user[@]}" "$PGBIN/postgres" --single -D "$PGDATA" "${durability[@]}" -j postgres 2>/dev/null \
