@@ -55,13 +55,60 @@ public sealed class AdapterMergeTests
         Assert.Equal(adapter, AdapterExport.ToSafeTensors(copy, settings, TorchTestContext.Weights.Sha256));
     }
 
-    /// <summary>What training would do, at random: non-zero adapters, shifted biases and LayerNorms.</summary>
+    [Fact]
+    public void Fully_trained_top_layers_merge_into_onnx_and_round_trip()
+    {
+        var lora = new LoraSettings(4, 8, 0);
+        random.manual_seed(7);
+        var model = new MiniLmCrossEncoder(TorchTestContext.Weights, lora, dropout: 0, fullyTrainedLayers: 2);
+        Perturb(model);
+        var adapter = AdapterExport.ToSafeTensors(model, lora, TorchTestContext.Weights.Sha256);
+        var merged = AdapterMerge.Merge(TorchTestContext.BaseModel, adapter);
+
+        var pairs = TorchTestContext.DevPairs(16);
+        var expected = new PairScorer(model, TorchTestContext.Tokenizer.PadId, batchSize: 8).Logits(pairs);
+        var actual = TorchTestContext.RunOnnx(merged, pairs, AdapterMerge.LogitsOutput, batchSize: 8);
+        Assert.True(TorchTestContext.MaxDifference(expected, actual) < 1e-3, $"max |Δlogit| = {TorchTestContext.MaxDifference(expected, actual):E2}");
+
+        Assert.Equal(2, AdapterImport.FullyTrainedLayers(adapter, TorchTestContext.Weights));
+        var copy = new MiniLmCrossEncoder(TorchTestContext.Weights, AdapterImport.Settings(adapter), dropout: 0, fullyTrainedLayers: 2);
+        AdapterImport.Apply(copy, adapter);
+        Assert.Equal(adapter, AdapterExport.ToSafeTensors(copy, lora, TorchTestContext.Weights.Sha256));
+    }
+
+    [Fact]
+    public void A_fully_trained_layer_started_from_an_adapter_computes_what_the_adapter_did()
+    {
+        var lora = new LoraSettings(4, 8, 0);
+        random.manual_seed(9);
+        var adapted = new MiniLmCrossEncoder(TorchTestContext.Weights, lora, dropout: 0);
+        Perturb(adapted);
+        var adapter = AdapterExport.ToSafeTensors(adapted, lora, TorchTestContext.Weights.Sha256);
+
+        var full = new MiniLmCrossEncoder(TorchTestContext.Weights, lora, dropout: 0, fullyTrainedLayers: 3);
+        AdapterImport.Apply(full, adapter);
+
+        var pairs = TorchTestContext.DevPairs(8);
+        var expected = new PairScorer(adapted, TorchTestContext.Tokenizer.PadId).Logits(pairs);
+        var actual = new PairScorer(full, TorchTestContext.Tokenizer.PadId).Logits(pairs);
+        Assert.True(TorchTestContext.MaxDifference(expected, actual) < 1e-4, $"max |Δlogit| = {TorchTestContext.MaxDifference(expected, actual):E2}");
+        Assert.Equal(18, full.FullWeightParameters.Count());
+    }
+
+    /// <summary>What training would do, at random: non-zero adapters (or changed weights), shifted biases and LayerNorms.</summary>
     private static void Perturb(MiniLmCrossEncoder model)
     {
         using var noGrad = no_grad();
         foreach (var linear in model.Linears)
         {
-            linear.B!.copy_(randn_like(linear.B).mul_(0.05));
+            if (linear.TrainedWeight is { } weight)
+            {
+                weight.add_(randn_like(weight).mul_(0.02));
+            }
+            else
+            {
+                linear.B!.copy_(randn_like(linear.B).mul_(0.05));
+            }
             linear.Bias.add_(randn_like(linear.Bias).mul_(0.02));
         }
         foreach (var norm in model.Norms)

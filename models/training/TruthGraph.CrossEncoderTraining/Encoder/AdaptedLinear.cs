@@ -13,20 +13,21 @@ public sealed record LoraSettings(int Rank, double Alpha, double Dropout)
 /// <summary>
 /// A frozen pretrained linear layer plus a trainable low-rank update and a trainable bias:
 /// y = x·Wᵀ + b + s·(dropout(x)·Aᵀ)·Bᵀ. B starts at zero, so before training the layer is exactly the pretrained one.
+/// A fully trained layer (<paramref name="trainWeight"/>) has no adapter: W itself is the trainable parameter.
 /// </summary>
 public sealed class AdaptedLinear
 {
     private readonly LoraSettings _lora;
 
-    public AdaptedLinear(NamedWeight weight, NamedWeight bias, LoraSettings lora)
+    public AdaptedLinear(NamedWeight weight, NamedWeight bias, LoraSettings lora, bool trainWeight = false)
     {
         _lora = lora;
         OnnxWeightName = weight.OnnxName;
         OnnxBiasName = bias.OnnxName;
-        Weight = tensor(weight.Values, weight.Shape);
+        Weight = trainWeight ? new Parameter(tensor(weight.Values, weight.Shape)) : tensor(weight.Values, weight.Shape);
         Bias = new Parameter(tensor(bias.Values, bias.Shape));
         var (outputs, inputs) = (weight.Shape[0], weight.Shape[1]);
-        if (lora.Rank > 0)
+        if (lora.Rank > 0 && !trainWeight)
         {
             // A as nn.Linear initialises its weight (Kaiming-uniform, bound 1/√in); B = 0.
             var bound = 1.0 / Math.Sqrt(inputs);
@@ -37,7 +38,10 @@ public sealed class AdaptedLinear
 
     public string OnnxWeightName { get; }
     public string OnnxBiasName { get; }
+    /// <summary>[out, in]; a <see cref="Parameter"/> when the layer is fully trained.</summary>
     public Tensor Weight { get; }
+
+    public Parameter? TrainedWeight => Weight as Parameter;
     public Parameter Bias { get; }
     public Parameter? A { get; }
     public Parameter? B { get; }

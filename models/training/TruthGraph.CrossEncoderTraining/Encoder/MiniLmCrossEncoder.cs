@@ -8,7 +8,8 @@ namespace TruthGraph.CrossEncoderTraining.Encoder;
 /// all-MiniLM-L6-v2 (BERT: 6 layers, 384 wide, 12 heads, GELU-erf, LayerNorm ε 1e-12) written out in TorchSharp, with
 /// low-rank adapters on all 36 linear layers, trainable biases and LayerNorms, and a 3-way NLI head on the
 /// attention-masked mean of the last hidden state (the pooling the encoder was trained with):
-/// logits = W₂·dropout(tanh(W₁·mean + b₁)) + b₂.
+/// logits = W₂·dropout(tanh(W₁·mean + b₁)) + b₂. The top <c>fullyTrainedLayers</c> layers may instead train their
+/// linear weights in full (no adapters there).
 /// </summary>
 public sealed class MiniLmCrossEncoder
 {
@@ -20,14 +21,18 @@ public sealed class MiniLmCrossEncoder
     private readonly EncoderLayer[] _layers;
     private readonly double _dropout;
 
-    public MiniLmCrossEncoder(MiniLmOnnxWeights weights, LoraSettings lora, double dropout)
+    public MiniLmCrossEncoder(MiniLmOnnxWeights weights, LoraSettings lora, double dropout, int fullyTrainedLayers = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(fullyTrainedLayers);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fullyTrainedLayers, LayerCount);
         _dropout = dropout;
         _wordEmbeddings = Frozen(weights["embeddings.word_embeddings.weight"]);
         _positionEmbeddings = Frozen(weights["embeddings.position_embeddings.weight"]);
         _typeEmbeddings = Frozen(weights["embeddings.token_type_embeddings.weight"]);
         _embeddingNorm = new Norm(weights, "embeddings.LayerNorm");
-        _layers = Enumerable.Range(0, LayerCount).Select(i => new EncoderLayer(weights, $"encoder.layer.{i}", lora)).ToArray();
+        _layers = Enumerable.Range(0, LayerCount)
+            .Select(i => new EncoderLayer(weights, $"encoder.layer.{i}", lora, trainWeights: i >= LayerCount - fullyTrainedLayers))
+            .ToArray();
         // BERT's initialisation for new layers: N(0, 0.02), zero bias.
         HeadDenseWeight = new Parameter(normal(0, 0.02, [Hidden, Hidden]));
         HeadDenseBias = new Parameter(zeros(Hidden));
@@ -43,6 +48,9 @@ public sealed class MiniLmCrossEncoder
     public IEnumerable<AdaptedLinear> Linears => _layers.SelectMany(l => l.Linears);
 
     public IEnumerable<Norm> Norms => _layers.SelectMany(l => l.Norms).Prepend(_embeddingNorm);
+
+    /// <summary>Linear weights trained in full (the top layers'), which take their own, lower learning rate.</summary>
+    public IEnumerable<Parameter> FullWeightParameters => Linears.Select(l => l.TrainedWeight).OfType<Parameter>();
 
     /// <summary>Weights that take weight decay: adapter factors and the head's matrices.</summary>
     public IEnumerable<Parameter> MatrixParameters =>
@@ -102,9 +110,9 @@ public sealed class MiniLmCrossEncoder
         private readonly AdaptedLinear _query, _key, _value, _attentionOutput, _intermediate, _output;
         private readonly Norm _attentionNorm, _outputNorm;
 
-        public EncoderLayer(MiniLmOnnxWeights weights, string prefix, LoraSettings lora)
+        public EncoderLayer(MiniLmOnnxWeights weights, string prefix, LoraSettings lora, bool trainWeights)
         {
-            AdaptedLinear Linear(string name) => new(weights[$"{prefix}.{name}.weight"], weights[$"{prefix}.{name}.bias"], lora);
+            AdaptedLinear Linear(string name) => new(weights[$"{prefix}.{name}.weight"], weights[$"{prefix}.{name}.bias"], lora, trainWeights);
             _query = Linear("attention.self.query");
             _key = Linear("attention.self.key");
             _value = Linear("attention.self.value");

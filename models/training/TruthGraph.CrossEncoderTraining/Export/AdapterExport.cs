@@ -10,7 +10,8 @@ namespace TruthGraph.CrossEncoderTraining.Export;
 /// that graph without knowing BERT (tensor names are the contract in <see cref="AdapterTensorNames"/>):
 /// <list type="bullet">
 /// <item><c>lora.&lt;weight&gt;.a</c> [r, in] and <c>.b</c> [out, r]: the initializer ([in, out]) becomes W + s·Aᵀ·Bᵀ.</item>
-/// <item><c>set.&lt;initializer&gt;</c>: a trained bias or LayerNorm vector that replaces the base one.</item>
+/// <item><c>set.&lt;initializer&gt;</c>: a trained bias or LayerNorm vector that replaces the base one, or a fully
+/// trained linear weight in the initializer's own [in, out] layout.</item>
 /// <item><c>head.*</c>: the new NLI head in ONNX layout ([in, out] matrices).</item>
 /// </list>
 /// </summary>
@@ -21,7 +22,11 @@ public static class AdapterExport
         var tensors = new List<NamedTensor>();
         foreach (var linear in model.Linears)
         {
-            if (linear.A is not null && linear.B is not null)
+            if (linear.TrainedWeight is { } weight)
+            {
+                tensors.Add(Named(AdapterTensorNames.Replacement(linear.OnnxWeightName), weight.t()));
+            }
+            else if (linear.A is not null && linear.B is not null)
             {
                 tensors.Add(Named(AdapterTensorNames.LoraA(linear.OnnxWeightName), linear.A));
                 tensors.Add(Named(AdapterTensorNames.LoraB(linear.OnnxWeightName), linear.B));

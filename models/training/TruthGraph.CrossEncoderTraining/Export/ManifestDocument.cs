@@ -86,7 +86,14 @@ public static class ManifestDocument
                 {
                     epochs = s.Epochs, batchSize = s.BatchSize, learningRate = s.LearningRate, warmupShare = s.WarmupShare, schedule = "linear warm-up, linear decay",
                     optimizer = "AdamW (weight decay on adapter and head matrices only)", weightDecay = s.WeightDecay, gradientClip = 1.0,
-                    loraRank = s.LoraRank, loraAlpha = s.LoraAlpha, loraDropout = s.LoraDropout, loraOn = "all 36 linear layers",
+                    loraRank = s.LoraRank, loraAlpha = s.LoraAlpha, loraDropout = s.LoraDropout,
+                    loraOn = s.FullLayers switch
+                    {
+                        0 => "all 36 linear layers",
+                        MiniLmCrossEncoder.LayerCount => "none (every layer trained in full)",
+                        _ => $"the linear layers of encoder layers 0–{MiniLmCrossEncoder.LayerCount - s.FullLayers - 1}",
+                    },
+                    fullyTrainedLayers = s.FullLayers, fullLearningRate = s.FullLayers == 0 ? (double?)null : s.FullLearningRate,
                     alsoTrained = "all biases and LayerNorms, the head", dropout = s.Dropout, maxTokens = s.MaxTokens,
                     padding = "dynamic (per batch, length-sorted pools)", loss = "class-weighted cross-entropy over the allowed label set",
                 },

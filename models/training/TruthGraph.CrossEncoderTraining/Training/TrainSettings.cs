@@ -40,6 +40,12 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--rank <R>"), Description("LoRA rank on all 36 linear layers."), DefaultValue(16)]
     public int LoraRank { get; init; } = 16;
 
+    [CommandOption("--full-layers <N>"), Description("Train the linear weights of the top N encoder layers in full instead of through adapters (the artefact grows by about 7 MB a layer)."), DefaultValue(0)]
+    public int FullLayers { get; init; }
+
+    [CommandOption("--full-lr <RATE>"), Description("Peak learning rate of the fully trained weights (same schedule as --lr)."), DefaultValue(5e-5)]
+    public double FullLearningRate { get; init; } = 5e-5;
+
     [CommandOption("--alpha <A>"), DefaultValue(32.0)]
     public double LoraAlpha { get; init; } = 32;
 

@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace TruthGraph.CrossEncoderTraining.Training;
 
 /// <summary>
-/// Fine-tunes the adapters, biases, LayerNorms and head with AdamW (weight decay on matrices only), linear warm-up and
+/// Fine-tunes the adapters (or the top layers' weights in full), biases, LayerNorms and head with AdamW (weight decay on matrices only), linear warm-up and
 /// decay, gradient clipping at 1, class-weighted set loss, dynamic padding. After each evaluation the adapter file is
 /// written as <c>latest.safetensors</c>, and as <c>best.safetensors</c> when the held-out training claims score best.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         random.manual_seed(settings.Seed);
         set_num_threads(settings.Threads);
         var lora = new LoraSettings(settings.LoraRank, settings.LoraAlpha, settings.LoraDropout);
-        var model = new MiniLmCrossEncoder(weights, lora, settings.Dropout);
+        var model = new MiniLmCrossEncoder(weights, lora, settings.Dropout, settings.FullLayers);
         if (settings.InitAdapter is { } init)
         {
             // A second stage: continue from a trained adapter (same rank) rather than from zero.
@@ -52,7 +52,11 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         var vectors = model.VectorParameters.ToList();
         using var matrixOptimizer = optim.AdamW(matrices, settings.LearningRate, weight_decay: settings.WeightDecay);
         using var vectorOptimizer = optim.AdamW(vectors, settings.LearningRate, weight_decay: 0);
-        var trainable = matrices.Concat(vectors).ToList();
+        var fullWeights = model.FullWeightParameters.ToList();
+        // AdamW's decay pulls towards zero, not towards the pretrained weights, so the fully trained ones take none.
+        using var fullOptimizer = fullWeights.Count > 0 ? optim.AdamW(fullWeights, settings.FullLearningRate, weight_decay: 0) : null;
+        var optimizers = new[] { matrixOptimizer, vectorOptimizer, fullOptimizer }.OfType<optim.Optimizer>().ToList();
+        var trainable = matrices.Concat(vectors).Concat(fullWeights).ToList();
         log($"trainable parameters {trainable.Sum(p => p.numel()):N0}");
 
         var batchesPerEpoch = (train.Count + settings.BatchSize - 1) / settings.BatchSize;
@@ -76,7 +80,11 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
                     : Math.Max(0, (totalSteps - step) / (double)Math.Max(1, totalSteps - warmupSteps)));
                 SetRate(matrixOptimizer, rate);
                 SetRate(vectorOptimizer, rate);
-                lossSum += Step(model, train, batches[b], tokenizer.PadId, trainable, matrixOptimizer, vectorOptimizer);
+                if (fullOptimizer is not null)
+                {
+                    SetRate(fullOptimizer, rate * settings.FullLearningRate / settings.LearningRate);
+                }
+                lossSum += Step(model, train, batches[b], tokenizer.PadId, trainable, optimizers);
                 lossCount++;
                 pairsSeen += batches[b].Length;
                 step++;
@@ -110,19 +118,17 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
     }
 
     private static double Step(MiniLmCrossEncoder model, List<EncodedPair> train, int[] batch, int padId, List<Parameter> trainable,
-        optim.Optimizer first, optim.Optimizer second)
+        List<optim.Optimizer> optimizers)
     {
         using var scope = NewDisposeScope();
         var (ids, mask, types) = PairBatches.ToTensors(train, batch, padId);
         var allowed = tensor(batch.SelectMany(i => train[i].Allowed).ToArray(), [batch.Length, MiniLmCrossEncoder.Labels]);
         var pairWeights = tensor(batch.Select(i => train[i].Weight).ToArray());
-        first.zero_grad();
-        second.zero_grad();
+        optimizers.ForEach(o => o.zero_grad());
         var loss = SetLoss.Compute(model.Forward(ids, mask, types, training: true), allowed, pairWeights);
         loss.backward();
         nn.utils.clip_grad_norm_(trainable, 1.0);
-        first.step();
-        second.step();
+        optimizers.ForEach(o => o.step());
         return loss.item<float>();
     }
 
