@@ -11,7 +11,7 @@ namespace TruthGraph.CrossEncoderTraining.Export;
 /// <list type="bullet">
 /// <item><c>lora.&lt;weight&gt;.a</c> [r, in] and <c>.b</c> [out, r]: the initializer ([in, out]) becomes W + s·Aᵀ·Bᵀ.</item>
 /// <item><c>set.&lt;initializer&gt;</c>: a trained bias or LayerNorm vector that replaces the base one, or a fully
-/// trained linear weight in the initializer's own [in, out] layout.</item>
+/// trained linear weight in the initializer's own [in, out] layout, stored as float16.</item>
 /// <item><c>head.*</c>: the new NLI head in ONNX layout ([in, out] matrices).</item>
 /// </list>
 /// </summary>
@@ -24,7 +24,8 @@ public static class AdapterExport
         {
             if (linear.TrainedWeight is { } weight)
             {
-                tensors.Add(Named(AdapterTensorNames.Replacement(linear.OnnxWeightName), weight.t()));
+                // float16 halves the file; the service quantizes these weights to INT8, far coarser than float16's rounding.
+                tensors.Add(Named(AdapterTensorNames.Replacement(linear.OnnxWeightName), weight.t(), storedAsHalf: true));
             }
             else if (linear.A is not null && linear.B is not null)
             {
@@ -54,10 +55,10 @@ public static class AdapterExport
         return SafeTensorsFile.Write(tensors, metadata);
     }
 
-    private static NamedTensor Named(string name, Tensor value)
+    private static NamedTensor Named(string name, Tensor value, bool storedAsHalf = false)
     {
         using var noGrad = no_grad();
         using var contiguous = value.detach().contiguous();
-        return new NamedTensor(name, contiguous.shape, contiguous.data<float>().ToArray());
+        return new NamedTensor(name, contiguous.shape, contiguous.data<float>().ToArray(), storedAsHalf);
     }
 }

@@ -66,7 +66,7 @@ public static class AdapterSoup
                     values[j] += (float)(shares[i] * source[j]);
                 }
             }
-            output.Add(new NamedTensor(name, files[0].Tensors[name].Shape, values));
+            output.Add(new NamedTensor(name, files[0].Tensors[name].Shape, values, files[0].Tensors[name].StoredAsHalf));
         }
         return SafeTensorsFile.Write(output, metadata);
     }
