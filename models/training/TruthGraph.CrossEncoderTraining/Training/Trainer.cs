@@ -11,8 +11,9 @@ using static TorchSharp.torch;
 namespace TruthGraph.CrossEncoderTraining.Training;
 
 /// <summary>
-/// Fine-tunes the adapters (or the top layers' weights in full), biases, LayerNorms and head with AdamW (weight decay on matrices only), linear warm-up and
-/// decay, gradient clipping at 1, class-weighted set loss, dynamic padding. After each evaluation the adapter file is
+/// Fine-tunes the adapters (or the top layers' weights in full), biases, LayerNorms and head with AdamW (weight decay
+/// on adapter and head matrices only), linear warm-up and decay, gradient clipping at 1, class-weighted set loss,
+/// dynamic padding. After each evaluation the adapter file is
 /// written as <c>latest.safetensors</c>, and as <c>best.safetensors</c> when the held-out training claims score best.
 /// </summary>
 public sealed class Trainer(TrainSettings settings, Action<string> log)
