@@ -17,13 +17,9 @@ public sealed class AdapterMergeTests
         var model = new MiniLmCrossEncoder(TorchTestContext.Weights, lora, dropout: 0);
         Perturb(model);
         var adapter = AdapterExport.ToSafeTensors(model, lora, TorchTestContext.Weights.Sha256);
-        var merged = AdapterMerge.Merge(TorchTestContext.BaseModel, adapter);
 
         var pairs = TorchTestContext.DevPairs(24);
-        var expected = new PairScorer(model, TorchTestContext.Tokenizer.PadId, batchSize: 8).Logits(pairs);
-        var actual = TorchTestContext.RunOnnx(merged, pairs, AdapterMerge.LogitsOutput, batchSize: 8);
-
-        Assert.True(TorchTestContext.MaxDifference(expected, actual) < 1e-3, $"max |Δlogit| = {TorchTestContext.MaxDifference(expected, actual):E2}");
+        var expected = AssertMergedOnnxMatchesTorchSharp(model, adapter, pairs);
         // The perturbation must matter, or the comparison proves nothing about the merge.
         var unperturbed = new PairScorer(new MiniLmCrossEncoder(TorchTestContext.Weights, lora, 0), TorchTestContext.Tokenizer.PadId).Logits(pairs);
         Assert.True(TorchTestContext.MaxDifference(expected, unperturbed) > 0.05);
@@ -63,12 +59,7 @@ public sealed class AdapterMergeTests
         var model = new MiniLmCrossEncoder(TorchTestContext.Weights, lora, dropout: 0, fullyTrainedLayers: 2);
         Perturb(model);
         var adapter = AdapterExport.ToSafeTensors(model, lora, TorchTestContext.Weights.Sha256);
-        var merged = AdapterMerge.Merge(TorchTestContext.BaseModel, adapter);
-
-        var pairs = TorchTestContext.DevPairs(16);
-        var expected = new PairScorer(model, TorchTestContext.Tokenizer.PadId, batchSize: 8).Logits(pairs);
-        var actual = TorchTestContext.RunOnnx(merged, pairs, AdapterMerge.LogitsOutput, batchSize: 8);
-        Assert.True(TorchTestContext.MaxDifference(expected, actual) < 1e-3, $"max |Δlogit| = {TorchTestContext.MaxDifference(expected, actual):E2}");
+        AssertMergedOnnxMatchesTorchSharp(model, adapter, TorchTestContext.DevPairs(16));
 
         Assert.Equal(2, AdapterImport.FullyTrainedLayers(adapter, TorchTestContext.Weights));
         var copy = new MiniLmCrossEncoder(TorchTestContext.Weights, AdapterImport.Settings(adapter), dropout: 0, fullyTrainedLayers: 2);
@@ -93,6 +84,16 @@ public sealed class AdapterMergeTests
         var actual = new PairScorer(full, TorchTestContext.Tokenizer.PadId).Logits(pairs);
         Assert.True(TorchTestContext.MaxDifference(expected, actual) < 1e-4, $"max |Δlogit| = {TorchTestContext.MaxDifference(expected, actual):E2}");
         Assert.Equal(18, full.FullWeightParameters.Count());
+    }
+
+    /// <summary>The service's merge of <paramref name="adapter"/> gives <paramref name="model"/>'s logits within 1e-3; returns TorchSharp's.</summary>
+    private static float[][] AssertMergedOnnxMatchesTorchSharp(MiniLmCrossEncoder model, byte[] adapter, IReadOnlyList<EncodedPair> pairs)
+    {
+        var merged = AdapterMerge.Merge(TorchTestContext.BaseModel, adapter);
+        var expected = new PairScorer(model, TorchTestContext.Tokenizer.PadId, batchSize: 8).Logits(pairs);
+        var actual = TorchTestContext.RunOnnx(merged, pairs, AdapterMerge.LogitsOutput, batchSize: 8);
+        Assert.True(TorchTestContext.MaxDifference(expected, actual) < 1e-3, $"max |Δlogit| = {TorchTestContext.MaxDifference(expected, actual):E2}");
+        return expected;
     }
 
     /// <summary>What training would do, at random: non-zero adapters (or changed weights), shifted biases and LayerNorms.</summary>
