@@ -24,6 +24,9 @@ public static partial class EvidenceClaimMutations
     [GeneratedRegex(@"\b(never|no|nobody|nothing|none|neither|nor|without|only|any|failed|refused|unable|incapable|all|every)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Unflippable();
 
+    /// <summary>Whether the claim has a quantifier or a second negation, so that one flipped verb may not invert it.</summary>
+    internal static bool IsUnflippable(string claim) => Unflippable().IsMatch(claim);
+
     /// <summary>A run of capitalised words, allowing "of", "the", "de", "von", "van" and "and" inside ("Bank of America").</summary>
     [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{M}'\-\.]*(?:\s+(?:(?:of|the|de|von|van|and|la|du)\s+)?\p{Lu}[\p{L}\p{M}'\-\.]*)*")]
     private static partial Regex NameSpan();

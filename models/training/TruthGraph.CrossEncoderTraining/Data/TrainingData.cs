@@ -19,7 +19,8 @@ public sealed record DataMix(
     double TuneShare, int SnliLimit, int RteLimit, int FeverLimit, int FeverNeutrals, int FragmentsPerFile,
     double ClimateWeight, double RteWeight, double FragmentWeight, int Seed, int Mutations = 0,
     int NegationFlips = 0, int NameSwaps = 0, int AntonymSwaps = 0, bool HoldOutFever = false, int? SampleSeed = null,
-    int SameTemplateNeutrals = 0, int SubjectSwaps = 0, int TruePairs = 0, int Rewordings = 0, int Specificity = 0);
+    int SameTemplateNeutrals = 0, int SubjectSwaps = 0, int TruePairs = 0, int Rewordings = 0, int Specificity = 0,
+    int NegationAgreements = 0);
 
 /// <summary>The splits one run uses, all read from the shared data folder.</summary>
 public sealed record TrainingData(
@@ -82,6 +83,14 @@ public sealed record TrainingData(
                 log?.Invoke($"reworded claims: {rewordings.Count} pairs ({rewordings.Count(p => p.Allowed[0] == NliLabel.Contradiction)} contradictions)");
                 train.AddRange(rewordings);
             }
+            if (mix.NegationAgreements > 0)
+            {
+                // Its own generator, so that adding this source leaves every other source's sample as it was.
+                var agreements = NegationAgreements.Build(fever, mix.NegationAgreements, new Random((mix.SampleSeed ?? mix.Seed) + NegationAgreementsSeedOffset));
+                log?.Invoke($"negation agreements: {agreements.Count} pairs ({agreements.Count(p => p.Label == NliLabel.Entailment)} entailments, " +
+                    $"{agreements.Count(p => p.Label == NliLabel.Neutral)} neutrals)");
+                train.AddRange(agreements.Select(p => LabelledPair.Single(p, NegationAgreements.Source)));
+            }
             if (mix.Specificity > 0)
             {
                 var specific = SpecificityPairs.Build(fever, mix.Specificity, random);
@@ -104,6 +113,8 @@ public sealed record TrainingData(
             Datasets.ReadClimateFever(Path.Combine(dataDirectory, "climate-fever", "dev.jsonl")),
             Datasets.ReadSnli(Path.Combine(nli, "snli_test_subset.jsonl")));
     }
+
+    private const int NegationAgreementsSeedOffset = 11;
 
     /// <summary>FEVER claims mutated against their own evidence (<see cref="EvidenceClaimMutations"/>).</summary>
     private static void AddEvidenceClaimMutations(List<LabelledPair> train, IReadOnlyList<NliPair> fever, DataMix mix, Random random,

@@ -124,6 +124,9 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--specificity <N>"), Description("Supported FEVER claims made less exact (a date coarser, a number a bound) or set against another name (\"X rather than Y\"): which way precision runs."), DefaultValue(0)]
     public int Specificity { get; init; }
 
+    [CommandOption("--negation-agreements <N>"), Description("FEVER claims negated on both sides: the negation in two surface forms (entailment), the positive claim (contradiction), the negation with another number (neutral)."), DefaultValue(0)]
+    public int NegationAgreements { get; init; }
+
     [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
     public bool HoldOutFever { get; init; }
 
@@ -132,7 +135,8 @@ public sealed class TrainSettings : CommandSettings
 
     public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
         ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations,
-        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps, TruePairs, Rewordings, Specificity);
+        NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps, TruePairs, Rewordings, Specificity,
+        NegationAgreements);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }
