@@ -63,6 +63,30 @@ public sealed class NegationAgreementTests
     }
 
     [Fact]
+    public void With_name_swaps_a_supported_claim_also_gets_its_negation_with_another_name_as_neutral_and_a_refuted_one_does_not()
+    {
+        NliPair[] fever =
+        [
+            new("Jaws is a 1975 film directed by Steven Spielberg.", "Jaws was directed by Steven Spielberg.", NliLabel.Entailment),
+            new("Alien is a 1979 film directed by Ridley Scott.", "Alien was directed by Ridley Scott.", NliLabel.Entailment),
+            new("Heat is a 1995 film directed by Michael Mann.", "Heat was directed by James Cameron.", NliLabel.Contradiction),
+        ];
+
+        var pairs = NegationAgreements.Build(fever, 10, new Random(4), nameSwaps: true);
+        var without = NegationAgreements.Build(fever, 10, new Random(4));
+
+        var swapped = pairs.Where(p => p.Label == NliLabel.Neutral).ToList();
+        Assert.Equal(2, swapped.Count); // one per supported claim, none for the refuted one
+        Assert.DoesNotContain(without, p => p.Label == NliLabel.Neutral);
+        foreach (var neutral in swapped)
+        {
+            var subject = neutral.Premise.Split(' ')[0];
+            Assert.Matches($@"^{subject} (was not|wasn't) directed by (Steven Spielberg|Ridley Scott|James Cameron)\.$", neutral.Hypothesis);
+            Assert.DoesNotContain(neutral.Hypothesis[(neutral.Hypothesis.IndexOf(" by ", StringComparison.Ordinal) + 4)..].TrimEnd('.'), neutral.Premise);
+        }
+    }
+
+    [Fact]
     public void Claims_with_a_negation_or_a_quantifier_and_neutral_pairs_are_left_out_and_the_count_is_of_claims()
     {
         NliPair[] fever =

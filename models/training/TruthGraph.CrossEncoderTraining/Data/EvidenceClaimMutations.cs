@@ -81,26 +81,33 @@ public static partial class EvidenceClaimMutations
         }
         var bySlot = NamesBySlot(pairs);
         return Mutate(pairs.Where(p => p.Label == NliLabel.Entailment), count, random, pair =>
+            SwapName(pair.Hypothesis, pair.Premise, bySlot, random) is { } swapped ? new NliPair(pair.Premise, swapped, NliLabel.Contradiction) : null);
+    }
+
+    /// <summary>
+    /// The sentence with one of its names (<see cref="Names"/>) replaced by another name seen in the same slot, one that
+    /// neither it nor <paramref name="premise"/> mentions; null when it has no such name.
+    /// </summary>
+    internal static string? SwapName(string sentence, string premise, Dictionary<string, List<string>> bySlot, Random random)
+    {
+        var candidates = Names(sentence).Where(n => bySlot.TryGetValue(n.Slot, out var names) && names.Count > 1).ToList();
+        if (candidates.Count == 0)
         {
-            var candidates = Names(pair.Hypothesis).Where(n => bySlot[n.Slot].Count > 1).ToList();
-            if (candidates.Count == 0)
-            {
-                return null;
-            }
-            var (slot, name, index) = candidates[random.Next(candidates.Count)];
-            var pool = bySlot[slot];
-            for (var attempt = 0; attempt < 8; attempt++)
-            {
-                var other = pool[random.Next(pool.Count)];
-                if (!other.Equals(name, StringComparison.OrdinalIgnoreCase)
-                    && !pair.Premise.Contains(other, StringComparison.OrdinalIgnoreCase)
-                    && !pair.Hypothesis.Contains(other, StringComparison.OrdinalIgnoreCase))
-                {
-                    return new NliPair(pair.Premise, pair.Hypothesis[..index] + other + pair.Hypothesis[(index + name.Length)..], NliLabel.Contradiction);
-                }
-            }
             return null;
-        });
+        }
+        var (slot, name, index) = candidates[random.Next(candidates.Count)];
+        var pool = bySlot[slot];
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var other = pool[random.Next(pool.Count)];
+            if (!other.Equals(name, StringComparison.OrdinalIgnoreCase)
+                && !premise.Contains(other, StringComparison.OrdinalIgnoreCase)
+                && !sentence.Contains(other, StringComparison.OrdinalIgnoreCase))
+            {
+                return sentence[..index] + other + sentence[(index + name.Length)..];
+            }
+        }
+        return null;
     }
 
     /// <summary>Up to <paramref name="count"/> contradictions: a supported claim with one word replaced by its antonym.</summary>

@@ -44,13 +44,21 @@ public static partial class NegationAgreements
     /// Pairs from up to <paramref name="claims"/> FEVER claims (one to three each). Neutral FEVER pairs and claims
     /// that already carry a negation or a quantifier are left out.
     /// </summary>
-    public static IReadOnlyList<NliPair> Build(IEnumerable<NliPair> fever, int claims, Random random)
+    /// <param name="nameSwaps">Also N with one name swapped, against N alone (neutral): see the remarks.</param>
+    /// <remarks>
+    /// The agreements alone cost a changed name on the contrast set (13 to 10 of 18, models/README.md, stage 11):
+    /// two sentences that differ only in how they say "not" teach that nearly the same words entail. "X was not
+    /// directed by Y" settles nothing about Z, so the swapped name is neutral; only against N alone, since a refuted
+    /// claim's evidence names the right person, which entails the negation with any other name.
+    /// </remarks>
+    public static IReadOnlyList<NliPair> Build(IReadOnlyList<NliPair> fever, int claims, Random random, bool nameSwaps = false)
     {
         var pairs = new List<NliPair>();
         if (claims <= 0)
         {
             return pairs;
         }
+        var namesBySlot = nameSwaps ? EvidenceClaimMutations.NamesBySlot(fever) : [];
         var used = 0;
         foreach (var pair in fever.Where(p => p.Label != NliLabel.Neutral).OrderBy(_ => random.Next()))
         {
@@ -89,6 +97,10 @@ public static partial class NegationAgreements
             {
                 var otherForms = Forms(otherNegated);
                 pairs.Add(new NliPair(premise, otherForms[random.Next(otherForms.Count)], NliLabel.Neutral));
+            }
+            if (nameSwaps && premise == stated && EvidenceClaimMutations.SwapName(restated, premise, namesBySlot, random) is { } otherName)
+            {
+                pairs.Add(new NliPair(premise, otherName, NliLabel.Neutral));
             }
         }
         return pairs;

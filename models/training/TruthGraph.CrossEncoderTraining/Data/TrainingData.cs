@@ -20,7 +20,7 @@ public sealed record DataMix(
     double ClimateWeight, double RteWeight, double FragmentWeight, int Seed, int Mutations = 0,
     int NegationFlips = 0, int NameSwaps = 0, int AntonymSwaps = 0, bool HoldOutFever = false, int? SampleSeed = null,
     int SameTemplateNeutrals = 0, int SubjectSwaps = 0, int TruePairs = 0, int Rewordings = 0, int Specificity = 0,
-    int NegationAgreements = 0);
+    int NegationAgreements = 0, bool NegationAgreementNameSwaps = false);
 
 /// <summary>The splits one run uses, all read from the shared data folder.</summary>
 public sealed record TrainingData(
@@ -86,7 +86,8 @@ public sealed record TrainingData(
             if (mix.NegationAgreements > 0)
             {
                 // Its own generator, so that adding this source leaves every other source's sample as it was.
-                var agreements = NegationAgreements.Build(fever, mix.NegationAgreements, new Random((mix.SampleSeed ?? mix.Seed) + NegationAgreementsSeedOffset));
+                var agreements = NegationAgreements.Build(fever, mix.NegationAgreements, new Random((mix.SampleSeed ?? mix.Seed) + NegationAgreementsSeedOffset),
+                    mix.NegationAgreementNameSwaps);
                 log?.Invoke($"negation agreements: {agreements.Count} pairs ({agreements.Count(p => p.Label == NliLabel.Entailment)} entailments, " +
                     $"{agreements.Count(p => p.Label == NliLabel.Neutral)} neutrals)");
                 train.AddRange(agreements.Select(p => LabelledPair.Single(p, NegationAgreements.Source)));

@@ -79,7 +79,7 @@ public static class ManifestDocument
                     $"{s.NameSwaps} contradictions made by swapping a name in a supported FEVER claim; {s.AntonymSwaps} by an antonym",
                     $"{s.SameTemplateNeutrals} neutrals between two similar FEVER claims about different subjects; {s.SubjectSwaps} supported claims given a similar claim's subject (any class but entailment)",
                     $"{s.Rewordings} FEVER claims reworded (same label); {s.Specificity} made less exact or set against another name",
-                    $"{s.NegationAgreements} FEVER claims negated on both sides (agreeing negations entail; the positive claim contradicts; another number is neutral)",
+                    $"{s.NegationAgreements} FEVER claims negated on both sides (agreeing negations entail; the positive claim contradicts; another number{(s.NegationAgreementNameSwaps ? " or name" : "")} is neutral)",
                     s.HoldOutFever ? $"FEVER claims held out of training: one in {FeverHoldOut.Modulus} by a hash of the claim (threshold tuning)" : "no FEVER claims held out",
                 },
                 pairs = summary.TrainPairsBySource,

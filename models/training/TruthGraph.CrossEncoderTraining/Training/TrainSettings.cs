@@ -127,6 +127,9 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--negation-agreements <N>"), Description("FEVER claims negated on both sides: the negation in two surface forms (entailment), the positive claim (contradiction), the negation with another number (neutral)."), DefaultValue(0)]
     public int NegationAgreements { get; init; }
 
+    [CommandOption("--negation-agreement-name-swaps"), Description("With --negation-agreements: also the negated claim with one name swapped (neutral), so that nearly the same words are no cue for entailment.")]
+    public bool NegationAgreementNameSwaps { get; init; }
+
     [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
     public bool HoldOutFever { get; init; }
 
@@ -136,7 +139,7 @@ public sealed class TrainSettings : CommandSettings
     public DataMix Mix => new(TuneShare, SnliLimit, RteLimit, FeverLimit, FeverNeutrals, FragmentsPerFile,
         ClimateWeight, RteWeight, FragmentWeight, Seed, Mutations,
         NegationFlips, NameSwaps, AntonymSwaps, HoldOutFever, SampleSeed, SameTemplateNeutrals, SubjectSwaps, TruePairs, Rewordings, Specificity,
-        NegationAgreements);
+        NegationAgreements, NegationAgreementNameSwaps);
 
     [CommandOption("--skip-eval"), Description("No evaluation (smoke runs and tests).")]
     public bool SkipEvaluation { get; init; }
