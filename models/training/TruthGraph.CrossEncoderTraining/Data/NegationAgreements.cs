@@ -77,14 +77,15 @@ public static partial class NegationAgreements
             var others = forms.Where(f => f != stated).ToList();
             var restated = others.Count > 0 ? others[random.Next(others.Count)] : stated;
             // FEVER refutes the claim: its evidence supports the negation and may follow it as the reason.
-            var premise = pair.Label == NliLabel.Contradiction ? EndSentence(stated) + " " + pair.Premise : stated;
+            var withEvidence = pair.Label == NliLabel.Contradiction;
+            var premise = withEvidence ? EndSentence(stated) + " " + pair.Premise : stated;
             if (premise == restated)
             {
                 continue;
             }
             used++;
             pairs.Add(new NliPair(premise, restated, NliLabel.Entailment));
-            if (premise != stated)
+            if (withEvidence)
             {
                 // Only where the premise also gives the evidence: the bare negation against the claim is what the
                 // mutations already teach, and more of it would feed the contradiction bias this source is for.
@@ -92,13 +93,13 @@ public static partial class NegationAgreements
             }
             // Only where the premise is the bare negation: FEVER's evidence for a refuted claim usually names the
             // right number, and then the negation with any other number is entailed, not neutral.
-            if (premise == stated && ClaimMutations.ChangeNumber(claim, random) is { } otherNumber
+            if (!withEvidence && ClaimMutations.ChangeNumber(claim, random) is { } otherNumber
                 && ClaimMutations.Negate(otherNumber) is { } otherNegated)
             {
                 var otherForms = Forms(otherNegated);
                 pairs.Add(new NliPair(premise, otherForms[random.Next(otherForms.Count)], NliLabel.Neutral));
             }
-            if (nameSwaps && premise == stated && EvidenceClaimMutations.SwapName(restated, premise, namesBySlot, random) is { } otherName)
+            if (nameSwaps && !withEvidence && EvidenceClaimMutations.SwapName(restated, premise, namesBySlot, random) is { } otherName)
             {
                 pairs.Add(new NliPair(premise, otherName, NliLabel.Neutral));
             }
