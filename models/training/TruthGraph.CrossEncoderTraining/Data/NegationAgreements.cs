@@ -107,8 +107,11 @@ public static partial class NegationAgreements
         return pairs;
     }
 
-    private static string EndSentence(string sentence) =>
-        sentence.TrimEnd().EndsWith('.') ? sentence.TrimEnd() : sentence.TrimEnd() + ".";
+    private static string EndSentence(string sentence)
+    {
+        var trimmed = sentence.TrimEnd();
+        return trimmed.EndsWith('.') ? trimmed : trimmed + ".";
+    }
 
     /// <summary>The sentence with its first negation written each way it can be, the given form first.</summary>
     public static IReadOnlyList<string> Forms(string negated)
