@@ -6,8 +6,10 @@ namespace TruthGraph.CrossEncoderTraining.Tests;
 /// <summary>A few real optimiser steps of the training loop (the full run is a manual command, not CI).</summary>
 public sealed class TrainingStepsTests
 {
-    [Fact]
-    public void Three_steps_lower_nothing_to_nan_and_write_a_checkpoint_with_trained_adapters()
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void Three_steps_lower_nothing_to_nan_and_write_a_checkpoint_with_trained_adapters(double claimPriorWeight)
     {
         var output = Directory.CreateTempSubdirectory("truthgraph-ft-test-");
         try
@@ -19,7 +21,7 @@ public sealed class TrainingStepsTests
             var settings = new TrainSettings
             {
                 OutputDirectory = output.FullName, Epochs = 1, MaxSteps = 3, BatchSize = 8, MaxTokens = 64,
-                LoraRank = 4, SkipEvaluation = true, Threads = 1,
+                LoraRank = 4, SkipEvaluation = true, Threads = 1, ClaimPriorWeight = claimPriorWeight,
             };
             var log = new List<string>();
 
@@ -27,6 +29,7 @@ public sealed class TrainingStepsTests
 
             Assert.Equal(3, summary.Steps);
             Assert.Contains(log, l => l.StartsWith("train pairs 31", StringComparison.Ordinal));
+            Assert.Equal(claimPriorWeight > 0, log.Any(l => l.StartsWith("claim-only prior (weight 1) for 31 pairs", StringComparison.Ordinal)));
             var (tensors, metadata) = SafeTensorsFile.Read(File.ReadAllBytes(Path.Combine(output.FullName, Trainer.LatestFile)));
             Assert.Equal(AdapterTensorNames.Format, metadata[AdapterTensorNames.FormatKey]);
             Assert.Equal(TorchTestContext.Weights.Sha256, metadata[AdapterTensorNames.BaseSha256Key]);

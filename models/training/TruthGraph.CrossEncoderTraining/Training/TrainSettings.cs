@@ -130,6 +130,9 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--negation-agreement-name-swaps"), Description("With --negation-agreements: also the negated claim with one name swapped (neutral), so that nearly the same words are no cue for entailment.")]
     public bool NegationAgreementNameSwaps { get; init; }
 
+    [CommandOption("--claim-prior-weight <W>"), Description("Train against the starting model's claim-only prior (a product of experts, ClaimOnlyPrior): its centred log-probabilities for each claim against an empty premise, times W, are added to the logits in the loss only. 0 = off."), DefaultValue(0.0)]
+    public double ClaimPriorWeight { get; init; }
+
     [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
     public bool HoldOutFever { get; init; }
 

@@ -37,6 +37,14 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         var classWeights = TrainingData.ClassWeights(data.Train);
         var train = data.Train.Select(p => Encode(p, tokenizer, classWeights)).ToList();
         var evaluation = settings.SkipEvaluation ? null : EvaluationSet.Build(data, tokenizer, settings.MaxTokens);
+        var priors = settings.ClaimPriorWeight > 0
+            ? ClaimOnlyPrior.Compute(model, tokenizer, [.. data.Train.Select(p => p.Hypothesis)], settings.MaxTokens, settings.ClaimPriorWeight)
+            : null;
+        if (priors is not null)
+        {
+            log($"claim-only prior (weight {settings.ClaimPriorWeight}) for {priors.Length} pairs: centred log-probability spread " +
+                string.Join(" / ", Enumerable.Range(0, MiniLmCrossEncoder.Labels).Select(c => $"{priors.Min(r => r[c]):F2}..{priors.Max(r => r[c]):F2}")));
+        }
         var summary = new RunSummary
         {
             Settings = settings,
@@ -85,7 +93,7 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
                 {
                     SetRate(fullOptimizer, rate * settings.FullLearningRate / settings.LearningRate);
                 }
-                lossSum += Step(model, train, batches[b], tokenizer.PadId, trainable, optimizers);
+                lossSum += Step(model, train, priors, batches[b], tokenizer.PadId, trainable, optimizers);
                 lossCount++;
                 pairsSeen += batches[b].Length;
                 step++;
@@ -118,15 +126,20 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         return summary;
     }
 
-    private static double Step(MiniLmCrossEncoder model, List<EncodedPair> train, int[] batch, int padId, List<Parameter> trainable,
-        List<optim.Optimizer> optimizers)
+    private static double Step(MiniLmCrossEncoder model, List<EncodedPair> train, float[][]? priors, int[] batch, int padId,
+        List<Parameter> trainable, List<optim.Optimizer> optimizers)
     {
         using var scope = NewDisposeScope();
         var (ids, mask, types) = PairBatches.ToTensors(train, batch, padId);
         var allowed = tensor(batch.SelectMany(i => train[i].Allowed).ToArray(), [batch.Length, MiniLmCrossEncoder.Labels]);
         var pairWeights = tensor(batch.Select(i => train[i].Weight).ToArray());
         optimizers.ForEach(o => o.zero_grad());
-        var loss = SetLoss.Compute(model.Forward(ids, mask, types, training: true), allowed, pairWeights);
+        var logits = model.Forward(ids, mask, types, training: true);
+        if (priors is not null)
+        {
+            logits = logits + tensor(batch.SelectMany(i => priors[i]).ToArray(), [batch.Length, MiniLmCrossEncoder.Labels]);
+        }
+        var loss = SetLoss.Compute(logits, allowed, pairWeights);
         loss.backward();
         nn.utils.clip_grad_norm_(trainable, 1.0);
         optimizers.ForEach(o => o.step());

@@ -1,0 +1,54 @@
+using TruthGraph.CrossEncoderTraining.Data;
+using TruthGraph.CrossEncoderTraining.Encoder;
+using TruthGraph.CrossEncoderTraining.Evaluation;
+using TruthGraph.Inference.Tokenization;
+
+namespace TruthGraph.CrossEncoderTraining.Training;
+
+/// <summary>
+/// The claim-only bias that <c>train --claim-prior-weight</c> trains against, as a product of experts. It is the
+/// starting model's log-probabilities for each hypothesis read against a premise that says nothing. They are centred
+/// per class over the training pairs, so only what a claim's own wording adds is left, and then scaled. The trainer
+/// adds them to the logits inside the loss only. Pairs that the claim's wording already explains (a claim with "not"
+/// that is a contradiction) then teach little, and pairs that go against it (a true claim with "not") teach more.
+/// Evaluation and the exported model never see the prior.
+/// </summary>
+public static class ClaimOnlyPrior
+{
+    /// <summary>A premise that settles nothing, so that the answer comes from the hypothesis alone.</summary>
+    public const string EmptyPremise = "Here is a sentence.";
+
+    /// <summary>One row of <see cref="MiniLmCrossEncoder.Labels"/> values per hypothesis, in the order given.</summary>
+    public static float[][] Compute(MiniLmCrossEncoder model, BertWordPieceTokenizer tokenizer, IReadOnlyList<string> hypotheses,
+        int maxTokens, double weight)
+    {
+        var distinct = hypotheses.Distinct(StringComparer.Ordinal).ToList();
+        var encoded = distinct.Select(h => EncodedPair.Encode(tokenizer, EmptyPremise, h, maxTokens)).ToList();
+        var logits = new PairScorer(model, tokenizer.PadId).Logits(encoded);
+        var logProbabilities = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            logProbabilities[distinct[i]] = LogSoftmax(logits[i]);
+        }
+        return Centred(hypotheses.Select(h => logProbabilities[h]).ToList(), weight);
+    }
+
+    /// <summary>Each row minus the per-class mean of all rows, times <paramref name="weight"/>.</summary>
+    public static float[][] Centred(IReadOnlyList<double[]> rows, double weight)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var width = rows[0].Length;
+        var mean = Enumerable.Range(0, width).Select(c => rows.Average(r => r[c])).ToArray();
+        return [.. rows.Select(r => Enumerable.Range(0, width).Select(c => (float)(weight * (r[c] - mean[c]))).ToArray())];
+    }
+
+    private static double[] LogSoftmax(float[] logits)
+    {
+        var max = logits.Max();
+        var logSum = max + Math.Log(logits.Sum(v => Math.Exp(v - max)));
+        return [.. logits.Select(v => v - logSum)];
+    }
+}
