@@ -11,6 +11,8 @@ public sealed class PairScorer(MiniLmCrossEncoder model, int padId, int batchSiz
 
     public float[][] Logits(IReadOnlyList<EncodedPair> pairs) => Run(pairs, logits => logits);
 
+    public float[][] LogProbabilities(IReadOnlyList<EncodedPair> pairs) => Run(pairs, logits => nn.functional.log_softmax(logits, 1));
+
     private float[][] Run(IReadOnlyList<EncodedPair> pairs, Func<Tensor, Tensor> transform)
     {
         var result = new float[pairs.Count][];

@@ -24,11 +24,11 @@ public static class ClaimOnlyPrior
     {
         var distinct = hypotheses.Distinct(StringComparer.Ordinal).ToList();
         var encoded = distinct.Select(h => EncodedPair.Encode(tokenizer, EmptyPremise, h, maxTokens)).ToList();
-        var logits = new PairScorer(model, tokenizer.PadId).Logits(encoded);
+        var scored = new PairScorer(model, tokenizer.PadId).LogProbabilities(encoded);
         var logProbabilities = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (var i = 0; i < distinct.Count; i++)
         {
-            logProbabilities[distinct[i]] = LogSoftmax(logits[i]);
+            logProbabilities[distinct[i]] = Array.ConvertAll(scored[i], v => (double)v);
         }
         return Centred(hypotheses.Select(h => logProbabilities[h]).ToList(), weight);
     }
@@ -43,12 +43,5 @@ public static class ClaimOnlyPrior
         var width = rows[0].Length;
         var mean = Enumerable.Range(0, width).Select(c => rows.Average(r => r[c])).ToArray();
         return [.. rows.Select(r => Enumerable.Range(0, width).Select(c => (float)(weight * (r[c] - mean[c]))).ToArray())];
-    }
-
-    private static double[] LogSoftmax(float[] logits)
-    {
-        var max = logits.Max();
-        var logSum = max + Math.Log(logits.Sum(v => Math.Exp(v - max)));
-        return [.. logits.Select(v => v - logSum)];
     }
 }
