@@ -7,8 +7,11 @@
 #   KIND: climate-fever (the claims without a kind) or fever-held-out; without it every claim of the file is used.
 #   e.g. scripts/calibrate.sh models/training/runs/cross-encoder-stage3/tune-claims-with-fever.jsonl nli-minilm-cross climate-fever
 set -euo pipefail
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+case "${1:-}" in -h | --help) usage; exit 0 ;; esac
+[ $# -ge 2 ] || { usage >&2; exit 2; }
 cd "$(dirname "$0")/.."
-DATA=$(realpath "$1")
+DATA=$(realpath -e "$1" 2>/dev/null) || { echo "calibrate.sh: no tune file '$1'" >&2; exit 2; }
 MODEL=$2
 KIND=${3:-}
 

@@ -9,13 +9,17 @@
 # INFERENCE_ARGS passes settings to the inference service, e.g. the INT8 encoder:
 #   INFERENCE_ARGS="--Inference:Precision:all-minilm-l6-v2=int8" scripts/eval.sh
 set -euo pipefail
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+case "${1:-}" in -h | --help) usage; exit 0 ;; esac
 cd "$(dirname "$0")/.."
 MODE=climate-fever
 if [ "${1:-}" = samples ]; then
   MODE=samples
   shift
 else
-  DATA=$(realpath "${1:-../shared/data/climate-fever/dev.jsonl}")
+  # Checked before any service starts: a wrong path should cost a second, not a PostgreSQL start.
+  GIVEN=${1:-../shared/data/climate-fever/dev.jsonl}
+  DATA=$(realpath -e "$GIVEN" 2>/dev/null) || { echo "eval.sh: no data file '$GIVEN' (scripts/eval.sh --help)" >&2; exit 2; }
   shift || true
 fi
 

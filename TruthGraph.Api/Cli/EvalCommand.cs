@@ -36,7 +36,16 @@ public static class EvalCommand
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        var topK = int.Parse(options.GetValueOrDefault("top-k", "10"), CultureInfo.InvariantCulture);
+        if (!int.TryParse(options.GetValueOrDefault("top-k", "10"), NumberStyles.None, CultureInfo.InvariantCulture, out var topK) || topK < 1)
+        {
+            Console.Error.WriteLine($"--top-k must be a whole number of at least 1, not '{options["top-k"]}'.");
+            return 2;
+        }
+        if (mode == "climate-fever" && !File.Exists(options["data"]))
+        {
+            Console.Error.WriteLine($"No data file '{options["data"]}'.");
+            return 2;
+        }
         return mode == "samples"
             ? await RunSamplesAsync(connection, inference, topK, options)
             : await RunClimateFeverAsync(connection, inference, options["data"], topK, options);
