@@ -1,3 +1,5 @@
+using TruthGraph.CrossEncoderTraining.Encoder;
+using TruthGraph.CrossEncoderTraining.Export;
 using TruthGraph.CrossEncoderTraining.Training;
 using TruthGraph.Inference.Onnx.Adapters;
 
@@ -7,13 +9,19 @@ namespace TruthGraph.CrossEncoderTraining.Tests;
 public sealed class TrainingStepsTests
 {
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(1.0)]
-    public void Three_steps_lower_nothing_to_nan_and_write_a_checkpoint_with_trained_adapters(double claimPriorWeight)
+    [InlineData(0.0, false)]
+    [InlineData(1.0, false)]
+    [InlineData(0.0, true)]
+    public void Three_steps_lower_nothing_to_nan_and_write_a_checkpoint_with_trained_adapters(double claimPriorWeight, bool withTeacher)
     {
         var output = Directory.CreateTempSubdirectory("truthgraph-ft-test-");
         try
         {
+            // A teacher is any adapter file: an untrained one (random head) is enough to exercise the soft-target path.
+            var teacherLora = new LoraSettings(4, 8, 0);
+            var teacherPath = Path.Combine(output.FullName, "teacher.safetensors");
+            File.WriteAllBytes(teacherPath, AdapterExport.ToSafeTensors(
+                new MiniLmCrossEncoder(TorchTestContext.Weights, teacherLora, dropout: 0), teacherLora, TorchTestContext.Weights.Sha256));
             var claims = Datasets.ReadClimateFever(Inference.Bench.SharedData.PathOf("climate-fever", "dev.jsonl"));
             var train = claims.Take(6).SelectMany(c => c.Pairs).Select(p => LabelledPair.Single(p, "climate-fever")).ToList();
             train.Add(new LabelledPair("A man sleeps.", "Nobody is asleep.", [NliLabel.Neutral, NliLabel.Contradiction], "rte"));
@@ -22,6 +30,7 @@ public sealed class TrainingStepsTests
             {
                 OutputDirectory = output.FullName, Epochs = 1, MaxSteps = 3, BatchSize = 8, MaxTokens = 64,
                 LoraRank = 4, SkipEvaluation = true, Threads = 1, ClaimPriorWeight = claimPriorWeight,
+                TeacherAdapter = withTeacher ? teacherPath : null,
             };
             var log = new List<string>();
 
@@ -30,6 +39,7 @@ public sealed class TrainingStepsTests
             Assert.Equal(3, summary.Steps);
             Assert.Contains(log, l => l.StartsWith("train pairs 31", StringComparison.Ordinal));
             Assert.Equal(claimPriorWeight > 0, log.Any(l => l.StartsWith("claim-only prior (weight 1) for 31 pairs", StringComparison.Ordinal)));
+            Assert.Equal(withTeacher, log.Any(l => l.StartsWith($"teacher {teacherPath}: soft targets for 31 pairs", StringComparison.Ordinal)));
             var (tensors, metadata) = SafeTensorsFile.Read(File.ReadAllBytes(Path.Combine(output.FullName, Trainer.LatestFile)));
             Assert.Equal(AdapterTensorNames.Format, metadata[AdapterTensorNames.FormatKey]);
             Assert.Equal(TorchTestContext.Weights.Sha256, metadata[AdapterTensorNames.BaseSha256Key]);
@@ -54,5 +64,18 @@ public sealed class TrainingStepsTests
         var loss = SetLoss.Compute(logits, allowed, weights).item<float>();
         var p = new[] { 0.5, 1.0, -0.5 }.Select(Math.Exp).ToArray();
         Assert.Equal(-Math.Log((p[1] + p[2]) / p.Sum()), loss, 5);
+    }
+
+    [Fact]
+    public void Soft_target_loss_is_the_cross_entropy_against_the_targets_and_weighs_pairs()
+    {
+        using var logits = TorchSharp.torch.tensor(new float[] { 0.5f, 1.0f, -0.5f, 0f, 0f, 0f }, [2, 3]);
+        using var targets = TorchSharp.torch.tensor(new float[] { 0.2f, 0.5f, 0.3f, 0f, 0f, 1f }, [2, 3]);
+        using var weights = TorchSharp.torch.tensor(new float[] { 3, 1 });
+        var loss = SetLoss.SoftTargets(logits, targets, weights).item<float>();
+        var p = new[] { 0.5, 1.0, -0.5 }.Select(Math.Exp).ToArray();
+        var first = -(0.2 * Math.Log(p[0] / p.Sum()) + 0.5 * Math.Log(p[1] / p.Sum()) + 0.3 * Math.Log(p[2] / p.Sum()));
+        var second = Math.Log(3);
+        Assert.Equal((3 * first + second) / 4, loss, 5);
     }
 }

@@ -20,17 +20,23 @@ public static class ClaimOnlyPrior
 
     /// <summary>One row of <see cref="MiniLmCrossEncoder.Labels"/> values per hypothesis, in the order given.</summary>
     public static float[][] Compute(MiniLmCrossEncoder model, BertWordPieceTokenizer tokenizer, IReadOnlyList<string> hypotheses,
-        int maxTokens, double weight)
+        int maxTokens, double weight) =>
+        Centred(LogProbabilities(model, tokenizer, hypotheses, maxTokens), weight);
+
+    /// <summary>The model's log-probabilities for each hypothesis against <see cref="EmptyPremise"/>, uncentred, in the order given.</summary>
+    public static IReadOnlyList<double[]> LogProbabilities(MiniLmCrossEncoder model, BertWordPieceTokenizer tokenizer,
+        IReadOnlyList<string> hypotheses, int maxTokens)
     {
+        // Training pairs share claims (a claim with several evidence sentences): each distinct one is scored once.
         var distinct = hypotheses.Distinct(StringComparer.Ordinal).ToList();
         var encoded = distinct.Select(h => EncodedPair.Encode(tokenizer, EmptyPremise, h, maxTokens)).ToList();
         var scored = new PairScorer(model, tokenizer.PadId).LogProbabilities(encoded);
-        var logProbabilities = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var byHypothesis = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (var i = 0; i < distinct.Count; i++)
         {
-            logProbabilities[distinct[i]] = Array.ConvertAll(scored[i], v => (double)v);
+            byHypothesis[distinct[i]] = Array.ConvertAll(scored[i], v => (double)v);
         }
-        return Centred(hypotheses.Select(h => logProbabilities[h]).ToList(), weight);
+        return [.. hypotheses.Select(h => byHypothesis[h])];
     }
 
     /// <summary>Each row minus the per-class mean of all rows, times <paramref name="weight"/>.</summary>

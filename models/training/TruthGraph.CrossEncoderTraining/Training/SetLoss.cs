@@ -15,4 +15,11 @@ public static class SetLoss
         var perPair = -(logProbabilities + (allowed - 1).mul(1e4f)).logsumexp(1);
         return (perPair * weights).sum() / weights.sum();
     }
+
+    /// <summary>Weighted cross-entropy against a full target distribution per pair (a teacher's soft answer): −Σ_c t(c) log p(c).</summary>
+    public static Tensor SoftTargets(Tensor logits, Tensor targets, Tensor weights)
+    {
+        var perPair = -(nn.functional.log_softmax(logits, 1) * targets).sum(1);
+        return (perPair * weights).sum() / weights.sum();
+    }
 }

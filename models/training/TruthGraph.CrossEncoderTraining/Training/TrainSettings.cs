@@ -133,6 +133,9 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--claim-prior-weight <W>"), Description("Train against the starting model's claim-only prior (a product of experts, ClaimOnlyPrior): its centred log-probabilities for each claim against an empty premise, times W, are added to the logits in the loss only. 0 = off."), DefaultValue(0.0)]
     public double ClaimPriorWeight { get; init; }
 
+    [CommandOption("--teacher <SAFETENSORS>"), Description("Confidence regularisation (ConfidenceRegularization): learn this adapter's answer for each pair instead of the gold label, flattened by how much of the gold answer its reading of the claim alone already gives. Not with --claim-prior-weight.")]
+    public string? TeacherAdapter { get; init; }
+
     [CommandOption("--hold-out-fever"), Description("Keep FEVER's held-out claims (FeverHoldOut, about 6 %) out of training, for threshold tuning.")]
     public bool HoldOutFever { get; init; }
 

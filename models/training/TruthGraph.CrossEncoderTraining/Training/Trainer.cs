@@ -40,6 +40,11 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         var priors = settings.ClaimPriorWeight > 0
             ? ClaimOnlyPrior.Compute(model, tokenizer, [.. data.Train.Select(p => p.Hypothesis)], settings.MaxTokens, settings.ClaimPriorWeight)
             : null;
+        if (priors is not null && settings.TeacherAdapter is not null)
+        {
+            throw new ArgumentException("--teacher and --claim-prior-weight are two ways to train against the claim-only bias: choose one.");
+        }
+        var targets = settings.TeacherAdapter is { } teacherPath ? TeacherTargets(weights, tokenizer, data, train, teacherPath) : null;
         if (priors is not null)
         {
             log($"claim-only prior (weight {settings.ClaimPriorWeight}) for {priors.Length} pairs: centred log-probability spread " +
@@ -93,7 +98,7 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
                 {
                     SetRate(fullOptimizer, rate * settings.FullLearningRate / settings.LearningRate);
                 }
-                lossSum += Step(model, train, priors, batches[b], tokenizer.PadId, trainable, optimizers);
+                lossSum += Step(model, train, priors, targets, batches[b], tokenizer.PadId, trainable, optimizers);
                 lossCount++;
                 pairsSeen += batches[b].Length;
                 step++;
@@ -126,8 +131,8 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         return summary;
     }
 
-    private static double Step(MiniLmCrossEncoder model, List<EncodedPair> train, float[][]? priors, int[] batch, int padId,
-        List<Parameter> trainable, List<optim.Optimizer> optimizers)
+    private static double Step(MiniLmCrossEncoder model, List<EncodedPair> train, float[][]? priors, float[][]? targets, int[] batch,
+        int padId, List<Parameter> trainable, List<optim.Optimizer> optimizers)
     {
         using var scope = NewDisposeScope();
         var (ids, mask, types) = PairBatches.ToTensors(train, batch, padId);
@@ -139,7 +144,9 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         {
             logits = logits + tensor(batch.SelectMany(i => priors[i]).ToArray(), [batch.Length, MiniLmCrossEncoder.Labels]);
         }
-        var loss = SetLoss.Compute(logits, allowed, pairWeights);
+        var loss = targets is null
+            ? SetLoss.Compute(logits, allowed, pairWeights)
+            : SetLoss.SoftTargets(logits, tensor(batch.SelectMany(i => targets[i]).ToArray(), [batch.Length, MiniLmCrossEncoder.Labels]), pairWeights);
         loss.backward();
         nn.utils.clip_grad_norm_(trainable, 1.0);
         optimizers.ForEach(o => o.step());
@@ -169,6 +176,20 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
             log($"  kept as best (selection {point.SelectionScore:F3})");
         }
         summary.Write(Path.Combine(settings.OutputDirectory, SummaryFile));
+    }
+
+    private float[][] TeacherTargets(MiniLmOnnxWeights weights, BertWordPieceTokenizer tokenizer, TrainingData data,
+        List<EncodedPair> train, string teacherPath)
+    {
+        var adapter = File.ReadAllBytes(teacherPath);
+        var teacher = new MiniLmCrossEncoder(weights, AdapterImport.Settings(adapter), dropout: 0, AdapterImport.FullyTrainedLayers(adapter, weights));
+        AdapterImport.Apply(teacher, adapter);
+        var clock = Stopwatch.StartNew();
+        var targets = ConfidenceRegularization.Targets(teacher, tokenizer, train, [.. data.Train.Select(p => p.Hypothesis)], settings.MaxTokens);
+        // How soft the targets came out: the mean probability they give the gold answer (the teacher's own is higher).
+        var goldShare = train.Select((p, i) => targets[i].Select((t, c) => p.Allowed[c] > 0 ? t : 0).Sum()).Average();
+        log($"teacher {teacherPath}: soft targets for {targets.Length} pairs in {clock.Elapsed.TotalMinutes:F1} min, mean gold probability {goldShare:F3}");
+        return targets;
     }
 
     private EncodedPair Encode(LabelledPair pair, BertWordPieceTokenizer tokenizer, double[] classWeights)
