@@ -56,6 +56,30 @@ public sealed class TrainingStepsTests
     }
 
     [Fact]
+    public void A_teacher_and_a_claim_prior_together_are_refused()
+    {
+        var output = Directory.CreateTempSubdirectory("truthgraph-ft-test-");
+        try
+        {
+            var data = new TrainingData([new LabelledPair("A man sleeps.", "Nobody is asleep.", [NliLabel.Contradiction], "snli")], [], [], []);
+            var settings = new TrainSettings
+            {
+                OutputDirectory = output.FullName, MaxSteps = 1, LoraRank = 4, SkipEvaluation = true, Threads = 1,
+                ClaimPriorWeight = 1, TeacherAdapter = Path.Combine(output.FullName, "no-such-teacher.safetensors"),
+            };
+
+            var error = Assert.Throws<ArgumentException>(() =>
+                new Trainer(settings, _ => { }).Run(TorchTestContext.Weights, TorchTestContext.Tokenizer, data, "test"));
+
+            Assert.Contains("choose one", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Set_loss_of_a_two_class_answer_is_the_loss_of_its_summed_probability()
     {
         using var logits = TorchSharp.torch.tensor(new float[] { 0.5f, 1.0f, -0.5f }, [1, 3]);

@@ -37,13 +37,13 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         var classWeights = TrainingData.ClassWeights(data.Train);
         var train = data.Train.Select(p => Encode(p, tokenizer, classWeights)).ToList();
         var evaluation = settings.SkipEvaluation ? null : EvaluationSet.Build(data, tokenizer, settings.MaxTokens);
-        var priors = settings.ClaimPriorWeight > 0
-            ? ClaimOnlyPrior.Compute(model, tokenizer, [.. data.Train.Select(p => p.Hypothesis)], settings.MaxTokens, settings.ClaimPriorWeight)
-            : null;
-        if (priors is not null && settings.TeacherAdapter is not null)
+        if (settings.ClaimPriorWeight > 0 && settings.TeacherAdapter is not null)
         {
             throw new ArgumentException("--teacher and --claim-prior-weight are two ways to train against the claim-only bias: choose one.");
         }
+        var priors = settings.ClaimPriorWeight > 0
+            ? ClaimOnlyPrior.Compute(model, tokenizer, [.. data.Train.Select(p => p.Hypothesis)], settings.MaxTokens, settings.ClaimPriorWeight)
+            : null;
         var targets = settings.TeacherAdapter is { } teacherPath ? TeacherTargets(weights, tokenizer, data, train, teacherPath) : null;
         if (priors is not null)
         {
@@ -186,7 +186,7 @@ public sealed class Trainer(TrainSettings settings, Action<string> log)
         AdapterImport.Apply(teacher, adapter);
         var clock = Stopwatch.StartNew();
         var targets = ConfidenceRegularization.Targets(teacher, tokenizer, train, [.. data.Train.Select(p => p.Hypothesis)], settings.MaxTokens);
-        // How soft the targets came out: the mean probability they give the gold answer (the teacher's own is higher).
+        // How soft the targets came out: the mean probability they give the gold answer.
         var goldShare = train.Select((p, i) => targets[i].Select((t, c) => p.Allowed[c] > 0 ? t : 0).Sum()).Average();
         log($"teacher {teacherPath}: soft targets for {targets.Length} pairs in {clock.Elapsed.TotalMinutes:F1} min, mean gold probability {goldShare:F3}");
         return targets;
