@@ -1,5 +1,3 @@
-using TruthGraph.Inference.Bench;
-
 namespace TruthGraph.Api.UnitTests.Evaluation;
 
 /// <summary>
@@ -9,21 +7,10 @@ namespace TruthGraph.Api.UnitTests.Evaluation;
 /// </summary>
 public sealed class NewcomerProbeTests
 {
-    private static readonly Dictionary<string, Verdict> LabelOfKind = new()
-    {
-        ["paraphrase"] = Verdict.Supported,
-        ["true-negation"] = Verdict.Supported,
-        ["number"] = Verdict.Refuted,
-        ["date"] = Verdict.Refuted,
-        ["name"] = Verdict.Refuted,
-        ["place"] = Verdict.Refuted,
-        ["negation"] = Verdict.Refuted,
-        ["antonym"] = Verdict.Refuted,
-    };
+    /// <summary>The kinds the probe uses: a claim either true or false against its one sentence.</summary>
+    private static readonly HashSet<string> ProbeKinds = ["paraphrase", "true-negation", "number", "date", "name", "place", "negation", "antonym"];
 
-    private static string ProbePath => Path.Combine(SharedData.RepositoryRoot()
-        ?? throw new DirectoryNotFoundException("TruthGraph.sln not found above the test output folder."),
-        "TruthGraph.Api", "Evaluation", "Data", "newcomer-probe.jsonl");
+    private static string ProbePath => EvaluationSetFiles.PathOf("newcomer-probe.jsonl");
 
     [Fact]
     public void Every_claim_has_a_known_kind_a_label_that_follows_it_and_one_settling_sentence()
@@ -33,8 +20,8 @@ public sealed class NewcomerProbeTests
         Assert.Equal(claims.Count, claims.Select(c => c.Claim.Trim().ToLowerInvariant()).Distinct().Count());
         foreach (var claim in claims)
         {
-            Assert.True(claim.Kind is not null && LabelOfKind.ContainsKey(claim.Kind), $"{claim.Id}: kind '{claim.Kind}'");
-            Assert.Equal(LabelOfKind[claim.Kind!], claim.Label);
+            Assert.True(claim.Kind is not null && ProbeKinds.Contains(claim.Kind), $"{claim.Id}: kind '{claim.Kind}'");
+            Assert.Equal(EvaluationSetFiles.LabelOfKind[claim.Kind!], claim.Label);
             var evidence = Assert.Single(claim.Evidence);
             Assert.Equal(claim.Label == Verdict.Supported ? "SUPPORTS" : "REFUTES", ClimateFeverClaims.PairLabels[evidence.PairLabel]);
         }

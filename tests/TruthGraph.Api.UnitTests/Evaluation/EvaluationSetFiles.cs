@@ -1,0 +1,27 @@
+using TruthGraph.Inference.Bench;
+
+namespace TruthGraph.Api.UnitTests.Evaluation;
+
+/// <summary>The hand-written evaluation files shipped in the API (<c>TruthGraph.Api/Evaluation/Data/</c>) and what their kinds mean.</summary>
+internal static class EvaluationSetFiles
+{
+    /// <summary>The claim label each kind of change implies, in the contrast set and the newcomer probe alike.</summary>
+    public static readonly IReadOnlyDictionary<string, Verdict> LabelOfKind = new Dictionary<string, Verdict>
+    {
+        ["paraphrase"] = Verdict.Supported,
+        // True claims that carry a negation themselves: a model that reads "not" as "false" fails these.
+        ["true-negation"] = Verdict.Supported,
+        ["number"] = Verdict.Refuted,
+        ["date"] = Verdict.Refuted,
+        ["name"] = Verdict.Refuted,
+        ["place"] = Verdict.Refuted,
+        ["negation"] = Verdict.Refuted,
+        ["antonym"] = Verdict.Refuted,
+        ["unrelated-detail"] = Verdict.NotEnoughInfo,
+        ["conflict"] = Verdict.Disputed,
+    };
+
+    public static string PathOf(string fileName) => Path.Combine(SharedData.RepositoryRoot()
+        ?? throw new DirectoryNotFoundException("TruthGraph.sln not found above the test output folder."),
+        "TruthGraph.Api", "Evaluation", "Data", fileName);
+}
