@@ -21,8 +21,8 @@ public static class EvalCommand
     public const string Name = "eval";
 
     private const string Usage =
-        "usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--claims-out FILE] [--keep-database] [--nli-model ID]\n" +
-        "       eval samples --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--claims-out FILE] [--keep-database] [--nli-model ID]";
+        "usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--claims-out FILE] [--keep-database] [--nli-model ID] [--no-wording-checks]\n" +
+        "       eval samples --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--claims-out FILE] [--keep-database] [--nli-model ID] [--no-wording-checks]";
 
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -76,6 +76,7 @@ public static class EvalCommand
         Console.WriteLine();
         Console.WriteLine($"models: embedding {pipeline.Settings.EmbeddingModel}, NLI {pipeline.Settings.NliModel}; top-k {topK}");
         check.Print(Console.Out);
+        Console.WriteLine(WordingSummary(results, pipeline.Settings));
         if (options.TryGetValue("json", out var jsonPath))
         {
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(
@@ -130,6 +131,7 @@ public static class EvalCommand
         var report = EvaluationReport.Build(claims, results, goldPairs.Select(p => p.PairLabel).ToList(), pairScores,
             cacheHits, ingestRate, pairsPerSecond, topK, settings);
         report.Print(Console.Out);
+        Console.WriteLine(WordingSummary(results, settings));
         if (options.ContainsKey("tune"))
         {
             var tuned = ThresholdSearch.Best(claims, results);
@@ -185,6 +187,8 @@ public static class EvalCommand
             // --nli-model compares another NLI model through the same pipeline before it becomes the default.
             var settings = new VerificationOptions();
             settings.NliModel = options.GetValueOrDefault("nli-model", settings.NliModel);
+            // --no-wording-checks measures the NLI model's own reading, as a user got it before the checks existed.
+            settings.WordingChecks = !options.ContainsKey("no-wording-checks");
             var http = new HttpClient { BaseAddress = new Uri(inference), Timeout = TimeSpan.FromMinutes(5) };
             return new Pipeline(database, http, settings);
         }
@@ -209,6 +213,19 @@ public static class EvalCommand
             _http.Dispose();
             await _database.DisposeAsync();
         }
+    }
+
+    /// <summary>How often the wording checks overruled the NLI model in this run, and how often that decided a verdict.</summary>
+    private static string WordingSummary(IReadOnlyList<VerificationResult> results, VerificationOptions settings)
+    {
+        if (!settings.WordingChecks)
+        {
+            return "wording checks: off (--no-wording-checks): every verdict is the NLI model's reading";
+        }
+        var overruled = results.SelectMany(r => r.Evidence).Where(e => e.Overruled is not null).ToList();
+        var deciding = overruled.Count(e => e.Deciding);
+        return $"wording checks: on; {overruled.Count(e => e.Overruled == WordingMatch.RestatesClaim)} sentences read as restating the claim, " +
+            $"{overruled.Count(e => e.Overruled == WordingMatch.SwapsName)} as swapping a name, over {results.Count} claims; {deciding} of them deciding";
     }
 
     /// <summary>A tuning outcome as the lines of <c>--tune</c> print it, ready to copy into <c>publish --thresholds</c>.</summary>

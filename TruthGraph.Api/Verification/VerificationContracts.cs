@@ -65,6 +65,10 @@ public static class VerificationResultTimings
 /// </summary>
 /// <param name="Role">What the sentence did for the verdict; null only on a stored verification made before roles were kept.</param>
 /// <param name="Deciding">True when the verdict rests on this sentence (see <see cref="VerdictExplanation.DecidingEvidenceIds"/>).</param>
+/// <param name="Overruled">
+/// Set when the sentence's wording overruled the NLI model (<see cref="WordingCheck"/>): its entailment and contradiction
+/// are then the model's, swapped. Null when the model's reading stands.
+/// </param>
 public sealed record ScoredEvidence(
     long Id,
     string Source,
@@ -77,7 +81,8 @@ public sealed record ScoredEvidence(
     PairLabel Label,
     PairProbabilities? Uncalibrated = null,
     EvidenceRole? Role = null,
-    bool Deciding = false)
+    bool Deciding = false,
+    WordingMatch? Overruled = null)
 {
     /// <summary>The scores the verdict rule reads: the uncalibrated ones where both are kept.</summary>
     [JsonIgnore]

@@ -21,6 +21,12 @@ public sealed class VerificationOptions
     /// <summary>The NLI models a request may name; anything else is a 400 naming <c>nliModel</c>.</summary>
     public IReadOnlyList<string> SelectableNliModels => new[] { NliModel, FastNliModel }.Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>
+    /// Whether a sentence's wording may overrule the NLI model (<see cref="WordingCheck"/>): a near-copy of the claim with the
+    /// same "not" counts as support, and the claim with another name as a contradiction. Off measures the model alone.
+    /// </summary>
+    public bool WordingChecks { get; set; } = true;
+
     public int DefaultTopK { get; set; } = 10;
     public int MaxTopK { get; set; } = 50;
 

@@ -160,6 +160,11 @@ public sealed class VerificationService(
     private VerificationResult BuildResult(string claim, IReadOnlyList<EvidenceHit> matches, IReadOnlyList<NliScore> scores,
         VerdictThresholds thresholds, NliCalibration? calibration, ModelIds models, long corpusVersion)
     {
+        // The wording checks run before the verdict, so that the verdict, the roles and the reason all read the same scores.
+        var wording = matches.Select(m => _options.WordingChecks && m.Similarity >= thresholds.MinSimilarity
+            ? WordingCheck.Compare(claim, m.Text) : WordingMatch.None).ToList();
+        var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
+        scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Reversed(s) : s).ToList();
         var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity)).ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);
@@ -168,11 +173,12 @@ public sealed class VerificationService(
                 m.Id, m.Source, m.ExternalId, m.Text, Math.Round(m.Similarity, 4), shown[i].Entailment, shown[i].Neutral, shown[i].Contradiction,
                 PairLabelOf(scores[i]),
                 calibration is null ? null : new PairProbabilities(scores[i].Entailment, scores[i].Neutral, scores[i].Contradiction),
-                VerdictExplainer.RoleOf(i, deciding[i], decision, thresholds), decidingIndices.Contains(i)))
+                VerdictExplainer.RoleOf(i, deciding[i], decision, thresholds), decidingIndices.Contains(i),
+                overruled[i] ? wording[i] : null))
             .ToList();
         var explanation = new VerdictExplanation(
             // The reason quotes the probabilities the answer shows.
-            VerdictExplainer.Reason(decision, shown, thresholds),
+            VerdictExplainer.Reason(decision, shown, thresholds) + WordingOverrule.Note(decision, overruled, wording),
             decision.DecidingEvidence.Select(i => scored[i].Id).ToList(),
             thresholds.MinSimilarity);
         return new VerificationResult(Guid.CreateVersion7(), claim, decision.Verdict, Math.Round(decision.Confidence, 4), scored,

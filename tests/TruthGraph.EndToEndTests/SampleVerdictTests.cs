@@ -28,6 +28,28 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
         Assert.All(Evidence(result).Where(e => e.GetProperty("deciding").GetBoolean()), e => Assert.Equal("refutes", e.GetProperty("role").GetString()));
     }
 
+    /// <summary>
+    /// The two cases the wording checks exist for (Verification/WordingCheck.cs), against sentences of the sample corpus:
+    /// the model reads "Sound does not travel in a vacuum." as a contradiction of the sentence that says so (0.98), and
+    /// "Toronto is the capital city of Canada." as entailed by the Ottawa sentence.
+    /// </summary>
+    [Theory]
+    [InlineData("Sound does not travel in a vacuum.", "SUPPORTED", "physics-005", "restates-claim", "entailment")]
+    [InlineData("Toronto is the capital city of Canada.", "REFUTED", "geography-013", "swaps-name", "contradiction")]
+    public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
+        string claim, string verdict, string externalId, string overruled, string label)
+    {
+        await fixture.WaitForSampleCorpusAsync();
+        var result = await VerifyAsync(new { claim });
+
+        Assert.Equal(verdict, result.GetProperty("verdict").GetString());
+        var deciding = Evidence(result).Where(e => e.GetProperty("deciding").GetBoolean()).ToList();
+        var overruling = Assert.Single(deciding, e => e.TryGetProperty("overruled", out var o) && o.GetString() == overruled);
+        Assert.Equal(label, overruling.GetProperty("label").GetString());
+        Assert.Equal(externalId, overruling.GetProperty("externalId").GetString());
+        Assert.Contains("NLI model read it as", result.GetProperty("explanation").GetProperty("reason").GetString());
+    }
+
     [Fact]
     public async Task The_readme_example_is_not_supported_and_the_astronaut_sentence_contradicts_it()
     {

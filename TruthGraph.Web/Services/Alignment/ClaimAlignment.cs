@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using TruthGraph.Wording;
 
 namespace TruthGraph.Web.Services.Alignment;
 
@@ -29,9 +29,9 @@ public sealed record AlignedPair(
 /// "cannot" differs from "can" by its negation and "three" matches "3", whatever the word order. It explains a verdict
 /// by showing what differs; it decides nothing. Word order is ignored on purpose: "Vitamin C deficiency causes
 /// scurvy" and "Scurvy is caused by a lack of vitamin C" share their facts, which a sequence diff would hide.
-/// Hand-written: the only NLP packages on offer (Catalyst) bring a 100 MB language model for what a few rules do here.
+/// The words come from <see cref="Words"/>, the tokenizer the API decides with (linked from TruthGraph.Api/Wording).
 /// </summary>
-public static partial class ClaimAlignment
+public static class ClaimAlignment
 {
     public static AlignedPair Align(string evidence, string claim)
     {
@@ -78,77 +78,15 @@ public static partial class ClaimAlignment
         return segments;
     }
 
-    [GeneratedRegex(@"\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*", RegexOptions.CultureInvariant)]
-    private static partial Regex WordPattern();
+    private static List<Token> Tokenize(string text) =>
+        [.. Words.Tokenize(text).Select(w => new Token(w.Start, w.Length, w.Text, w.Keys, KindOf(w.Kind)))];
 
-    private static List<Token> Tokenize(string text)
+    private static DifferenceKind KindOf(WordKind kind) => kind switch
     {
-        var tokens = new List<Token>();
-        foreach (Match match in WordPattern().Matches(text))
-        {
-            var isFirst = tokens.Count == 0;
-            var (keys, kind) = Classify(match.Value, isFirst);
-            tokens.Add(new Token(match.Index, match.Length, match.Value, keys, kind));
-        }
-        return tokens;
-    }
-
-    private static (IReadOnlyList<string> Keys, DifferenceKind Kind) Classify(string word, bool isFirstWord)
-    {
-        var lower = word.ToLowerInvariant().Replace('’', '\'');
-        if (char.IsDigit(lower[0]))
-        {
-            var digits = lower.Replace(",", "").TrimEnd('%', 's');
-            foreach (var suffix in new[] { "st", "nd", "rd", "th" })
-            {
-                digits = digits.EndsWith(suffix, StringComparison.Ordinal) ? digits[..^suffix.Length] : digits;
-            }
-            var isYear = digits.Length == 4 && int.TryParse(digits, out var year) && year is >= 1000 and < 2200;
-            return ([digits], isYear ? DifferenceKind.Date : DifferenceKind.Number);
-        }
-        if (WordLists.Negations.TryGetValue(lower, out var negated))
-        {
-            return (negated is null ? [WordLists.NegationKey] : [negated, WordLists.NegationKey], DifferenceKind.Negation);
-        }
-        if (WordLists.NumberWords.TryGetValue(lower, out var number))
-        {
-            return ([number], DifferenceKind.Number);
-        }
-        // "may" is a month only with a capital: "It may rain" is not a date.
-        if (WordLists.Months.Contains(lower) && (lower != "may" || char.IsUpper(word[0])))
-        {
-            return ([lower], DifferenceKind.Date);
-        }
-        if (lower.EndsWith("'s", StringComparison.Ordinal))
-        {
-            lower = lower[..^2];
-        }
-        // A capital at the start of a sentence says nothing; elsewhere it marks a name ("Ottawa", "Einstein").
-        var isName = char.IsUpper(word[0]) && (!isFirstWord || !WordLists.FunctionWords.Contains(lower));
-        // Function words keep their spelling: the list is of whole words, and stripping "have" to "hav" would lose it.
-        return ([WordLists.FunctionWords.Contains(lower) ? lower : Stem(lower)], isName ? DifferenceKind.Name : DifferenceKind.Word);
-    }
-
-    /// <summary>Strips the commonest English inflections, so that "travels" matches "travel" and "caused" matches "causes".</summary>
-    private static string Stem(string word)
-    {
-        if (word.Length <= 3)
-        {
-            return word;
-        }
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
-        {
-            return word[..^3] + "y";
-        }
-        foreach (var suffix in new[] { "ing", "ed", "es", "s" })
-        {
-            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 3 && !word.EndsWith("ss", StringComparison.Ordinal))
-            {
-                var stem = word[..^suffix.Length];
-                // "caused" → "caus" and "causes" → "caus" meet; "cause" is trimmed the same way below.
-                return stem.EndsWith('e') ? stem[..^1] : stem;
-            }
-        }
-        return word.EndsWith('e') ? word[..^1] : word;
-    }
+        WordKind.Number => DifferenceKind.Number,
+        WordKind.Date => DifferenceKind.Date,
+        WordKind.Name => DifferenceKind.Name,
+        WordKind.Negation => DifferenceKind.Negation,
+        _ => DifferenceKind.Word,
+    };
 }

@@ -58,6 +58,24 @@ public sealed class VerdictExplanationRenderingTests
     }
 
     [Fact]
+    public async Task A_sentence_whose_wording_overruled_the_model_says_so_under_it_and_no_other_does()
+    {
+        await using var ctx = WebTestContext.Create();
+        var swapped = Samples.Evidence("Ottawa is the capital city of Canada.", "contradiction", 0.02, 0.03, 0.95)
+            with { Role = "refutes", Deciding = true, Overruled = "swaps-name" };
+        var result = Samples.Verification([swapped, Evidence[1]], verdict: "REFUTED", confidence: 0.95) with
+        {
+            Claim = "Toronto is the capital city of Canada.",
+            Explanation = new ExplanationView("Refuted by 1 sentence (p = 0.95).", [swapped.Id], 0.45),
+        };
+        var panel = ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, result));
+
+        var note = Assert.Single(panel.FindAll("[data-testid=overruled]"));
+        Assert.Contains("another name in place of the claim's", note.TextContent);
+        Assert.Empty(ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, Refuted)).FindAll("[data-testid=overruled]"));
+    }
+
+    [Fact]
     public async Task Not_enough_info_without_evidence_says_no_evidence_retrieved_and_shows_no_percentage()
     {
         await using var ctx = WebTestContext.Create();

@@ -1,6 +1,6 @@
-namespace TruthGraph.Web.Services.Alignment;
+namespace TruthGraph.Wording;
 
-/// <summary>The small closed word classes <see cref="ClaimAlignment"/> needs: English only, as the models are.</summary>
+/// <summary>The small closed word classes <see cref="Words"/> needs: English only, as the models are.</summary>
 internal static class WordLists
 {
     public const string NegationKey = "not";
@@ -9,7 +9,7 @@ internal static class WordLists
     public static readonly IReadOnlyDictionary<string, string?> Negations = new Dictionary<string, string?>
     {
         ["not"] = null, ["no"] = null, ["never"] = null, ["none"] = null, ["nor"] = null, ["neither"] = null,
-        ["without"] = null, ["nothing"] = null, ["nobody"] = null,
+        ["without"] = null, ["nothing"] = null, ["nobody"] = null, ["unable"] = "able",
         ["cannot"] = "can", ["can't"] = "can", ["won't"] = "will", ["don't"] = "do", ["doesn't"] = "do", ["didn't"] = "do",
         ["isn't"] = "is", ["aren't"] = "are", ["wasn't"] = "was", ["weren't"] = "were", ["hasn't"] = "has", ["haven't"] = "have",
         ["hadn't"] = "had", ["couldn't"] = "could", ["shouldn't"] = "should", ["wouldn't"] = "would",

@@ -1,0 +1,94 @@
+using TruthGraph.Api.Inference;
+
+namespace TruthGraph.Api.UnitTests.Verification;
+
+public sealed class WordingCheckTests
+{
+    [Theory]
+    [InlineData("Diamonds do not dissolve in water.", "Diamonds do not dissolve in water or in common acids.")]
+    [InlineData("Sound does not travel in a vacuum.", "Sound cannot travel through a vacuum because it needs a medium such as air.")]
+    [InlineData("A spider is not an insect.", "Spiders are not insects: they have eight legs, while insects have six.")]
+    [InlineData("Snakes do not have eyelids.", "Snakes have no eyelids; a clear scale covers each eye instead.")]
+    [InlineData("The koala is not a bear.", "Despite the common name koala bear, the koala is a marsupial and not a bear.")]
+    [InlineData("Humans are unable to digest cellulose.", "Humans cannot digest cellulose, because the human gut makes no enzyme that breaks it down.")]
+    [InlineData("Einstein published special relativity in 1905.", "Albert Einstein published special relativity in 1905.")]
+    [InlineData("Mount Everest is 8,849 metres high.", "Mount Everest is 8849 metres high, the tallest mountain above sea level.")]
+    public void A_near_copy_with_the_same_negation_restates_the_claim(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.RestatesClaim, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // A "not" on one side only: that is a contradiction, and the model's to read.
+    [InlineData("Sound can travel through a vacuum.", "Sound cannot travel through a vacuum.")]
+    [InlineData("Sound cannot travel through a vacuum.", "Sound can travel through a vacuum.")]
+    // The negated word must follow the "not" at once.
+    [InlineData("Penguins cannot swim.", "Penguins cannot fly, but they swim well.")]
+    // Too many words in between: "rather than" turns the sentence round.
+    [InlineData("Sharks have skeletons made of bone.", "Sharks have skeletons made of cartilage rather than bone.")]
+    // The same words in another order say something else.
+    [InlineData("The Statue of Liberty was a gift from the United States to France.",
+        "The Statue of Liberty was a gift from the people of France to the United States.")]
+    [InlineData("Humans release less carbon dioxide than volcanoes.", "Volcanoes release less carbon dioxide than humans.")]
+    // A sentence that reports, doubts or denies what it contains is the model's to read.
+    [InlineData("The Great Wall of China is visible from space.", "It is a myth that the Great Wall of China is visible from space.")]
+    [InlineData("The human body contains about 100 trillion cells.",
+        "Many textbooks and popular sources have long stated that the human body contains about 100 trillion cells.")]
+    [InlineData("Sound can travel through a vacuum.", "If sound could travel through a vacuum, we would hear the Sun.")]
+    // A changed number is a different claim.
+    [InlineData("Water boils at 50 degrees Celsius at sea level.", "Water boils at 100 degrees Celsius at sea level.")]
+    public void Other_sentences_settle_nothing_by_their_wording(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.None, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    [InlineData("Toronto is the capital city of Canada.", "Ottawa is the capital of Canada.")]
+    [InlineData("Queen Elizabeth reigned over the United Kingdom from 1837 until 1901.",
+        "Queen Victoria reigned over the United Kingdom from 1837 until her death in 1901.")]
+    [InlineData("Raphael painted the ceiling of the Sistine Chapel between 1508 and 1512.",
+        "Michelangelo painted the ceiling of the Sistine Chapel between 1508 and 1512.")]
+    [InlineData("Louis Pasteur discovered penicillin in 1928.", "Alexander Fleming discovered penicillin in 1928.")]
+    public void The_claim_with_another_name_in_place_of_its_own_swaps_the_name(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.SwapsName, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // A shared surname after the changed word: the same person.
+    [InlineData("John Deighton worked a Californian gold claim.", "Next, Deighton worked a gold claim in California, along with many others.")]
+    // A changed common word is not a name: the model reads antonyms well enough.
+    [InlineData("Tasmania is joined to the Australian mainland by the Bass Strait.",
+        "Tasmania is cut off from the Australian mainland by the Bass Strait.")]
+    // Two names changed at different places: not a near-copy.
+    [InlineData("Paris is the capital of Germany.", "Berlin is the capital of France.")]
+    // Too little left in common to call it the same sentence.
+    [InlineData("Ottawa won.", "Toronto won.")]
+    public void Names_that_differ_in_other_ways_are_no_swap(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.None, WordingCheck.Compare(claim, evidence));
+
+    [Fact]
+    public void A_restatement_overrules_a_contradiction_by_swapping_the_two_probabilities()
+    {
+        var read = new NliScore(0, "contradiction", 0.01, 0.02, 0.97);
+
+        Assert.True(WordingOverrule.Overrules(WordingMatch.RestatesClaim, read));
+        Assert.Equal(new NliScore(0, "entailment", 0.97, 0.02, 0.01), WordingOverrule.Reversed(read));
+    }
+
+    [Fact]
+    public void A_reading_that_already_agrees_with_the_wording_stands()
+    {
+        Assert.False(WordingOverrule.Overrules(WordingMatch.RestatesClaim, new NliScore(0, "entailment", 0.9, 0.05, 0.05)));
+        Assert.False(WordingOverrule.Overrules(WordingMatch.SwapsName, new NliScore(0, "contradiction", 0.1, 0.1, 0.8)));
+        Assert.False(WordingOverrule.Overrules(WordingMatch.None, new NliScore(0, "contradiction", 0.1, 0.1, 0.8)));
+    }
+
+    [Fact]
+    public void A_swapped_name_read_as_support_counts_as_a_contradiction_and_the_reason_says_why()
+    {
+        var read = new NliScore(0, "entailment", 0.95, 0.03, 0.02);
+        Assert.True(WordingOverrule.Overrules(WordingMatch.SwapsName, read));
+        var reversed = WordingOverrule.Reversed(read);
+        var decision = VerdictAggregator.Decide(
+            [new PairScores(reversed.Entailment, reversed.Neutral, reversed.Contradiction, 0.9)], new VerdictThresholds(0.5, 0.5, 0.45));
+
+        Assert.Equal(Verdict.Refuted, decision.Verdict);
+        Assert.Contains("another name", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsName]));
+        Assert.Equal("", WordingOverrule.Note(decision, [false], [WordingMatch.SwapsName]));
+    }
+}
