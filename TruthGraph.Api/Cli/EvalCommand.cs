@@ -223,9 +223,10 @@ public static class EvalCommand
             return "wording checks: off (--no-wording-checks): every verdict is the NLI model's reading";
         }
         var overruled = results.SelectMany(r => r.Evidence).Where(e => e.Overruled is not null).ToList();
-        var deciding = overruled.Count(e => e.Deciding);
-        return $"wording checks: on; {overruled.Count(e => e.Overruled == WordingMatch.RestatesClaim)} sentences read as restating the claim, " +
-            $"{overruled.Count(e => e.Overruled == WordingMatch.SwapsName)} as swapping a name, over {results.Count} claims; {deciding} of them deciding";
+        var byKind = Enum.GetValues<WordingMatch>().Where(m => m != WordingMatch.None)
+            .Select(m => $"{JsonSerializer.Serialize(m).Trim('"')} {overruled.Count(e => e.Overruled == m)}");
+        return $"wording checks: on; sentences that overruled the NLI model over {results.Count} claims: {string.Join(", ", byKind)}; " +
+            $"{overruled.Count(e => e.Deciding)} of them deciding";
     }
 
     /// <summary>A tuning outcome as the lines of <c>--tune</c> print it, ready to copy into <c>publish --thresholds</c>.</summary>

@@ -29,13 +29,15 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     }
 
     /// <summary>
-    /// The two cases the wording checks exist for (Verification/WordingCheck.cs), against sentences of the sample corpus:
-    /// the model reads "Sound does not travel in a vacuum." as a contradiction of the sentence that says so (0.98), and
-    /// "Toronto is the capital city of Canada." as entailed by the Ottawa sentence.
+    /// The cases the wording checks exist for (Verification/Wording), against sentences of the sample corpus: the model
+    /// reads "Sound does not travel in a vacuum." as a contradiction of the sentence that says so (0.98), and the other
+    /// three claims as entailed by the sentence that differs by a name, a negating prefix or the order of a comparison.
     /// </summary>
     [Theory]
     [InlineData("Sound does not travel in a vacuum.", "SUPPORTED", "physics-005", "restates-claim", "entailment")]
     [InlineData("Toronto is the capital city of Canada.", "REFUTED", "geography-013", "swaps-name", "contradiction")]
+    [InlineData("Pi is a rational number.", "REFUTED", "mathematics-002", "negates-word", "contradiction")]
+    [InlineData("Volcanoes emit more carbon dioxide each year than human activities.", "REFUTED", "climate-021", "reverses-comparison", "contradiction")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {
@@ -64,8 +66,9 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
 
     /// <summary>
     /// A regression guard, not the goal: the default model got 25 of the 38 right in `eval samples` when it was built (the
-    /// fast head 18) and 22–23 here, where other tests of the collection share the corpus; issue 14 asks for 36. The wrong
-    /// ones are printed so that a change shows which claims it fixed or broke.
+    /// fast head 18) and 22–23 here, where other tests of the collection share the corpus; the wording checks added three
+    /// (28 in `eval samples`); issue 14 asks for 36. The wrong ones are printed so that a change shows which claims it
+    /// fixed or broke.
     /// </summary>
     [Fact]
     public async Task The_sample_claims_get_their_expected_verdict_at_least_as_often_as_when_the_model_was_built()
@@ -87,7 +90,7 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
             output.WriteLine($"expected {expected}, got {got}: {claim}");
         }
         Assert.Equal(38, samples.Count);
-        Assert.True(samples.Count - wrong.Count >= 21, $"{samples.Count - wrong.Count} of {samples.Count} right");
+        Assert.True(samples.Count - wrong.Count >= 23, $"{samples.Count - wrong.Count} of {samples.Count} right");
     }
 
     [Fact]

@@ -27,7 +27,6 @@ public sealed class WordingCheckTests
     // The same words in another order say something else.
     [InlineData("The Statue of Liberty was a gift from the United States to France.",
         "The Statue of Liberty was a gift from the people of France to the United States.")]
-    [InlineData("Humans release less carbon dioxide than volcanoes.", "Volcanoes release less carbon dioxide than humans.")]
     // A sentence that reports, doubts or denies what it contains is the model's to read.
     [InlineData("The Great Wall of China is visible from space.", "It is a myth that the Great Wall of China is visible from space.")]
     [InlineData("The human body contains about 100 trillion cells.",
@@ -61,6 +60,40 @@ public sealed class WordingCheckTests
     public void Names_that_differ_in_other_ways_are_no_swap(string claim, string evidence) =>
         Assert.Equal(WordingMatch.None, WordingCheck.Compare(claim, evidence));
 
+    [Theory]
+    [InlineData("Pi is a rational number.", "Pi is an irrational number, so its decimal expansion never ends or repeats.")]
+    [InlineData("Perpetual motion machines are possible.", "Perpetual motion machines are impossible.")]
+    [InlineData("The Great Wall of China is invisible from the Moon.", "The Great Wall of China is visible from the Moon.")]
+    public void The_claim_with_one_word_negated_by_its_prefix_negates_the_word(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.NegatesWord, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // A prefix that makes another word, not a negation: "inform" is not "not form".
+    [InlineData("The report will form the basis of the law.", "The report will inform the basis of the law.")]
+    // Two words changed.
+    [InlineData("Pi is a rational number.", "Tau is an irrational number.")]
+    public void Words_that_only_look_negated_are_not(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.None, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    [InlineData("Volcanoes emit more carbon dioxide each year than human activities.",
+        "Human activities emit far more carbon dioxide each year than volcanoes do.")]
+    [InlineData("Saturn has more moons than Jupiter.", "Jupiter has more moons than Saturn.")]
+    [InlineData("Humans release less carbon dioxide than volcanoes.", "Volcanoes release less carbon dioxide than humans.")]
+    [InlineData("The Pacific Ocean is smaller than the Atlantic Ocean.", "The Atlantic Ocean is smaller than the Pacific Ocean.")]
+    public void The_same_comparison_the_other_way_round_reverses_it(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.ReversesComparison, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // The same comparison with the other comparative: they agree.
+    [InlineData("The Atlantic Ocean is smaller than the Pacific Ocean.", "The Pacific Ocean is larger than the Atlantic Ocean.")]
+    // The same order: a restatement, not a reversal.
+    [InlineData("Jupiter is larger than Earth.", "Jupiter is much larger than Earth.")]
+    // Another thing compared.
+    [InlineData("Saturn has more moons than Jupiter.", "Jupiter has more moons than Mars.")]
+    public void Comparisons_in_the_same_direction_or_of_other_things_are_not_reversed(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.ReversesComparison, WordingCheck.Compare(claim, evidence));
+
     [Fact]
     public void A_restatement_overrules_a_contradiction_by_swapping_the_two_probabilities()
     {
@@ -89,6 +122,8 @@ public sealed class WordingCheckTests
 
         Assert.Equal(Verdict.Refuted, decision.Verdict);
         Assert.Contains("another name", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsName]));
+        Assert.Contains("the other way round", WordingOverrule.Note(decision, [true], [WordingMatch.ReversesComparison]));
+        Assert.True(WordingOverrule.Overrules(WordingMatch.NegatesWord, read));
         Assert.Equal("", WordingOverrule.Note(decision, [false], [WordingMatch.SwapsName]));
     }
 }

@@ -1,6 +1,6 @@
 using TruthGraph.Api.Inference;
 
-namespace TruthGraph.Api.Verification;
+namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
 /// How a <see cref="WordingMatch"/> changes the NLI model's reading of one sentence: a restatement that the model read as
@@ -12,9 +12,10 @@ public static class WordingOverrule
 {
     public static bool Overrules(WordingMatch match, NliScore score) => match switch
     {
+        WordingMatch.None => false,
         WordingMatch.RestatesClaim => score.Contradiction > score.Entailment,
-        WordingMatch.SwapsName => score.Entailment > score.Contradiction,
-        _ => false,
+        // A changed name, a negating prefix or a reversed comparison: every other kind says the claim is contradicted.
+        _ => score.Entailment > score.Contradiction,
     };
 
     /// <summary>The score with entailment and contradiction swapped, and its label with them.</summary>
@@ -38,10 +39,16 @@ public static class WordingOverrule
         {
             return "";
         }
-        return wording[deciding[0]] == WordingMatch.RestatesClaim
-            ? " The deciding sentence restates the claim word for word, with the same negation: it counts as support, " +
-              "although the NLI model read it as a contradiction."
-            : " The deciding sentence is the claim with another name in place of the claim's: it counts as a contradiction, " +
-              "although the NLI model read it as support.";
+        return wording[deciding[0]] switch
+        {
+            WordingMatch.RestatesClaim => " The deciding sentence restates the claim word for word, with the same negation: " +
+                "it counts as support, although the NLI model read it as a contradiction.",
+            WordingMatch.SwapsName => " The deciding sentence is the claim with another name in place of the claim's: " +
+                "it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.NegatesWord => " The deciding sentence is the claim with one word negated (\"irrational\" for \"rational\"): " +
+                "it counts as a contradiction, although the NLI model read it as support.",
+            _ => " The deciding sentence makes the claim's comparison the other way round: " +
+                "it counts as a contradiction, although the NLI model read it as support.",
+        };
     }
 }

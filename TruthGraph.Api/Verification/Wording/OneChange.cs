@@ -1,0 +1,95 @@
+using DiffPlex;
+using DiffPlex.Chunkers;
+using DiffPlex.Model;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// The sentence is the claim with one run of words changed (a word-level diff by DiffPlex), and that change is a
+/// name for another name (<see cref="WordingMatch.SwapsName"/>) or a word for its negation by prefix
+/// (<see cref="WordingMatch.NegatesWord"/>).
+/// </summary>
+internal static class OneChange
+{
+    /// <summary>The longest name (in words) that one may replace with another ("Louis Pasteur" for "Alexander Fleming").</summary>
+    public const int MaxNameWords = 3;
+
+    /// <summary>Claim words the sentence may lack ("city" in "the capital city of Canada").</summary>
+    public const int MaxMissingClaimWords = 1;
+
+    /// <summary>Words of the evidence inside the claim's span that a change tolerates ("… until her death in 1901").</summary>
+    public const int MaxExtraEvidenceWords = 3;
+
+    /// <summary>Prefixes that negate an adjective: "irrational", "impossible", "invisible", "unsafe", "non-toxic".</summary>
+    private static readonly string[] NegatingPrefixes = ["un", "in", "im", "il", "ir", "non"];
+
+    private static readonly IChunker WholeKeys = new CustomFunctionChunker(text => text.Split(' '));
+
+    public static WordingMatch Find(List<ContentWord> claim, List<ContentWord> evidence)
+    {
+        var diff = Differ.Instance.CreateDiffs(Keys(claim), Keys(evidence), ignoreWhiteSpace: false, ignoreCase: false, WholeKeys);
+        // Evidence words before the claim's first word and after its last are context, not a difference.
+        var blocks = diff.DiffBlocks
+            .Where(b => !(b.DeleteCountA == 0 && (b.DeleteStartA == 0 || b.DeleteStartA == claim.Count)))
+            .ToList();
+        var replaced = blocks.Where(b => b.DeleteCountA > 0 && b.InsertCountB > 0).ToList();
+        if (replaced.Count != 1)
+        {
+            return WordingMatch.None;
+        }
+        var change = replaced[0];
+        var missingFromEvidence = blocks.Where(b => b.InsertCountB == 0).Sum(b => b.DeleteCountA);
+        var extraInEvidence = blocks.Where(b => b.DeleteCountA == 0).Sum(b => b.InsertCountB);
+        var matched = claim.Count - missingFromEvidence - change.DeleteCountA;
+        if (missingFromEvidence > MaxMissingClaimWords || extraInEvidence > MaxExtraEvidenceWords || matched < 2)
+        {
+            return WordingMatch.None;
+        }
+        if (IsNameSwap(change, claim, evidence))
+        {
+            return WordingMatch.SwapsName;
+        }
+        return IsNegatingPrefix(change, claim, evidence) ? WordingMatch.NegatesWord : WordingMatch.None;
+    }
+
+    private static bool IsNameSwap(DiffBlock change, List<ContentWord> claim, List<ContentWord> evidence)
+    {
+        var claimName = claim.GetRange(change.DeleteStartA, change.DeleteCountA);
+        var evidenceName = evidence.GetRange(change.InsertStartB, change.InsertCountB);
+        if (claimName.Count > MaxNameWords || evidenceName.Count > MaxNameWords
+            || !claimName.All(w => w.IsName) || !evidenceName.All(w => w.IsName))
+        {
+            return false;
+        }
+        // The claim's name must be absent from the evidence altogether: "Einstein" against "Albert Einstein" is no swap.
+        if (claimName.Any(n => evidence.Any(w => w.Key == n.Key)))
+        {
+            return false;
+        }
+        // A shared name right after the swap is a surname: "John Deighton" and "Next, Deighton" are the same person.
+        var afterClaim = change.DeleteStartA + change.DeleteCountA;
+        var afterEvidence = change.InsertStartB + change.InsertCountB;
+        return !(afterClaim < claim.Count && claim[afterClaim].IsName
+            && afterEvidence < evidence.Count && evidence[afterEvidence].Key == claim[afterClaim].Key);
+    }
+
+    private static bool IsNegatingPrefix(DiffBlock change, List<ContentWord> claim, List<ContentWord> evidence)
+    {
+        if (change.DeleteCountA != 1 || change.InsertCountB != 1)
+        {
+            return false;
+        }
+        var (a, b) = (claim[change.DeleteStartA].Key, evidence[change.InsertStartB].Key);
+        return Negates(a, b) || Negates(b, a);
+    }
+
+    /// <summary>True when <paramref name="word"/> is <paramref name="root"/> with a negating prefix.</summary>
+    private static bool Negates(string word, string root) =>
+        NegatingPrefixes.Any(p => word.Length == p.Length + root.Length && root.Length >= ShortestRoot(p)
+            && word.StartsWith(p, StringComparison.Ordinal) && word.EndsWith(root, StringComparison.Ordinal));
+
+    // "in" and "im" also start words of their own on short roots ("inform", "income", "impart"): they need five letters.
+    private static int ShortestRoot(string prefix) => prefix is "in" or "im" ? 5 : 4;
+
+    private static string Keys(List<ContentWord> words) => string.Join(' ', words.Select(w => w.Key));
+}

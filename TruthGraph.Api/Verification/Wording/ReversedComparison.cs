@@ -1,0 +1,44 @@
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// "A … than B" against "B … than A" with the same words in between: the same comparison the other way round
+/// (<see cref="WordingMatch.ReversesComparison"/>). "Saturn has more moons than Jupiter." against "Jupiter has more moons
+/// than Saturn." The comparative word itself must be the same on both sides, so "A is larger than B" against "B is
+/// smaller than A", which agree, never match.
+/// </summary>
+internal static class ReversedComparison
+{
+    private const string Than = "than";
+
+    /// <summary>Words the sentence may add between the two things compared ("far" in "far more").</summary>
+    public const int MaxExtraEvidenceWords = 1;
+
+    public static bool Reverses(List<ContentWord> claim, List<ContentWord> evidence)
+    {
+        var claimThan = claim.FindIndex(w => w.Key == Than);
+        var evidenceThan = evidence.FindIndex(w => w.Key == Than);
+        if (claimThan <= 0 || evidenceThan <= 0 || claimThan == claim.Count - 1 || evidenceThan == evidence.Count - 1
+            || claim.Any(w => w.IsNegation) || evidence.Any(w => w.IsNegation))
+        {
+            return false;
+        }
+        var claimBefore = claim[..claimThan].Select(w => w.Key).ToList();
+        var claimAfter = claim[(claimThan + 1)..].Select(w => w.Key).ToList();
+        var evidenceBefore = evidence[..evidenceThan].Select(w => w.Key).ToList();
+        var evidenceAfter = evidence[(evidenceThan + 1)..].Select(w => w.Key).ToList();
+        // The claim's "B" opens the sentence's first half, and the sentence's "A" is the claim's first words.
+        if (!StartsWith(evidenceBefore, claimAfter) || !StartsWith(claimBefore, evidenceAfter)
+            || claimAfter.SequenceEqual(evidenceAfter))
+        {
+            return false;
+        }
+        // What lies between the compared things (the verb and the comparative) is the same, give or take a word.
+        var claimMiddle = claimBefore[evidenceAfter.Count..];
+        var evidenceMiddle = evidenceBefore[claimAfter.Count..];
+        return claimMiddle.Count >= 1 && claimMiddle.All(evidenceMiddle.Contains)
+            && evidenceMiddle.Count - claimMiddle.Count <= MaxExtraEvidenceWords;
+    }
+
+    private static bool StartsWith(List<string> words, List<string> start) =>
+        start.Count > 0 && words.Count > start.Count && words.Take(start.Count).SequenceEqual(start);
+}

@@ -1,0 +1,45 @@
+using TruthGraph.Wording;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// Word-level readings that overrule the NLI model where it is reliably wrong on near-copies of the claim
+/// (models/README.md, "Wording checks"). The cross-encoder reads a "not" on the claim's side as a contradiction even
+/// when the evidence says the same "not" (0.99 for "Diamonds do not dissolve in water." against "Diamonds do not dissolve
+/// in water or in common acids."), and reads a sentence as support when every word matches but one name, one negating
+/// prefix, or the order of a comparison (0.95 for "Raphael painted the ceiling of the Sistine Chapel …" against the
+/// same sentence about Michelangelo). Each check is strict on purpose: it fires only on near-copies, and on the
+/// held-out tuning claims and CLIMATE-FEVER dev none changes a verdict.
+/// </summary>
+public static class WordingCheck
+{
+    /// <summary>
+    /// Words by which a sentence reports, doubts or denies what it contains ("It is a myth that …", "Many sources have
+    /// stated that …", "If sound could …"): such a sentence is left to the model, whatever its other words.
+    /// Keyed through <see cref="Words"/>, so that every inflection the tokenizer folds together is covered.
+    /// </summary>
+    private static readonly HashSet<string> ReportingWords = Words.Tokenize(
+            "myth misconception false falsely wrong wrongly mistaken mistakenly incorrect incorrectly untrue contrary " +
+            "believe belief claim state say said says suggest rumour rumor legend supposedly allegedly reportedly " +
+            "popularly debunked disproved hoax if whether unless")
+        .Select(w => w.Keys[0]).ToHashSet(StringComparer.Ordinal);
+
+    public static WordingMatch Compare(string claim, string evidence)
+    {
+        var claimWords = ContentWords.Of(claim);
+        var evidenceWords = ContentWords.Of(evidence);
+        if (claimWords.Count < 2 || claimWords.Concat(evidenceWords).Any(w => ReportingWords.Contains(w.Key)))
+        {
+            return WordingMatch.None;
+        }
+        if (Restatement.Restates(claimWords, evidenceWords))
+        {
+            return WordingMatch.RestatesClaim;
+        }
+        if (ReversedComparison.Reverses(claimWords, evidenceWords))
+        {
+            return WordingMatch.ReversesComparison;
+        }
+        return OneChange.Find(claimWords, evidenceWords);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>What the wording of an evidence sentence shows about a claim, read word by word rather than by the NLI model.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WordingMatch>))]
+public enum WordingMatch
+{
+    /// <summary>Nothing the words alone can settle: the NLI model's reading stands.</summary>
+    [JsonStringEnumMemberName("none")] None,
+
+    /// <summary>
+    /// The sentence contains the claim's content words in the claim's order, with at most one other word among them,
+    /// and says "not" where the claim does: "Diamonds do not dissolve in water." in "Diamonds do not dissolve in water
+    /// or in common acids." A restatement (support), whatever the model made of the negation.
+    /// </summary>
+    [JsonStringEnumMemberName("restates-claim")] RestatesClaim,
+
+    /// <summary>
+    /// The sentence is the claim with another name in the place of the claim's, and the claim's name appears nowhere in
+    /// it: "Toronto is the capital city of Canada." against "Ottawa is the capital of Canada." A changed name
+    /// (contradiction), which the model, seeing every other word match, tends to read as support.
+    /// </summary>
+    [JsonStringEnumMemberName("swaps-name")] SwapsName,
+
+    /// <summary>
+    /// The sentence is the claim with one word negated by its prefix: "Pi is a rational number." against "Pi is an
+    /// irrational number." (contradiction; the model read it as support at 0.82).
+    /// </summary>
+    [JsonStringEnumMemberName("negates-word")] NegatesWord,
+
+    /// <summary>
+    /// The sentence compares the same two things the other way round: "Volcanoes emit more carbon dioxide than human
+    /// activities." against "Human activities emit far more carbon dioxide than volcanoes do." (contradiction; the model
+    /// read it as support at 0.90).
+    /// </summary>
+    [JsonStringEnumMemberName("reverses-comparison")] ReversesComparison,
+}
