@@ -56,6 +56,7 @@ public static class ApiServices
             sp.GetRequiredService<ILogger<IngestionPipeline>>()) { BatchSize = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.BatchSize });
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<SampleCorpusSeeder>();
+        services.AddHostedService<WordingWarmUp>();
 
         services.Configure<VerificationOptions>(builder.Configuration.GetSection("Verification"));
         services.AddSingleton<VerificationRepository>();

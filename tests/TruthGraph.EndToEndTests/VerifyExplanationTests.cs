@@ -60,4 +60,26 @@ public sealed class VerifyExplanationTests(AppFixture fixture, BrowserFixture br
         }
         await BrowserFixture.SaveScreenshotAsync(page, "verify-explained-phone");
     }
+
+    [Fact]
+    public async Task A_sentence_whose_wording_overruled_the_model_says_so_under_the_deciding_sentence()
+    {
+        await fixture.WaitForSampleCorpusAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.WebUrl("/verify"));
+        await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = CircuitStartMs });
+
+        await Assertions.Expect(page.Locator("[data-enter-verifies]")).ToHaveAttributeAsync("data-enter-verifies", "true", new() { Timeout = CircuitStartMs });
+
+        var claim = page.GetByTestId("verify-form").Locator("textarea").First;
+        await claim.FillAsync("Toronto is the capital city of Canada.");
+        await claim.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("verdict-chip")).ToContainTextAsync("REFUTED", new() { Timeout = CircuitStartMs });
+        await Assertions.Expect(page.GetByTestId("verdict-reason")).ToContainTextAsync("another name in place of the claim's");
+        var deciding = page.GetByTestId("deciding-sentence").Filter(new() { HasText = "Ottawa is the capital city of Canada." });
+        await Assertions.Expect(deciding.GetByTestId("overruled")).ToContainTextAsync("Read by its wording");
+        await Assertions.Expect(deciding.Locator("mark[data-kind=name]")).ToHaveTextAsync("Ottawa");
+        await BrowserFixture.SaveScreenshotAsync(page, "verify-overruled-by-wording");
+    }
 }

@@ -1,0 +1,18 @@
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// Runs every wording check once at start-up. The first verify after a start otherwise pays for compiling them (the
+/// tokenizer, the diff, the LINQ paths): its aggregate stage took 41.9 ms against 0.4 ms warm.
+/// </summary>
+internal sealed class WordingWarmUp : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        WordingCheck.Compare("Sound does not travel in a vacuum.", "Sound cannot travel through a vacuum.");
+        WordingCheck.Compare("Toronto is the capital city of Canada.", "Ottawa is the capital city of Canada.");
+        WordingCheck.Compare("Saturn has more moons than Jupiter.", "Jupiter has more moons than Saturn.");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
