@@ -18,8 +18,14 @@ internal enum WordKind
 /// </summary>
 internal sealed record Word(int Start, int Length, string Text, IReadOnlyList<string> Keys, WordKind Kind)
 {
-    /// <summary>True when none of its keys carries content of its own ("the", "has", "can" on its own).</summary>
-    public bool IsFunctionWord => Keys.All(WordLists.FunctionWords.Contains);
+    /// <summary>
+    /// True when none of its keys carries content of its own ("the", "has", "can" on its own). A date never is: "May" the
+    /// month shares its key with "may" the verb.
+    /// </summary>
+    public bool IsFunctionWord => Kind is not (WordKind.Date or WordKind.Number) && Keys.All(WordLists.FunctionWords.Contains);
+
+    /// <summary>An abbreviation in capitals ("US", "UK", "NASA"), which often stands for a longer name of the same thing.</summary>
+    public bool IsAbbreviation => Text.Length >= 2 && Text.All(char.IsUpper);
 }
 
 /// <summary>
@@ -77,8 +83,10 @@ internal static partial class Words
         }
         // A capital at the start of a sentence says nothing; elsewhere it marks a name ("Ottawa", "Einstein").
         var isName = char.IsUpper(word[0]) && (!isFirstWord || !WordLists.FunctionWords.Contains(lower));
-        // Function words keep their spelling: the list is of whole words, and stripping "have" to "hav" would lose it.
-        return ([WordLists.FunctionWords.Contains(lower) ? lower : Stem(lower)], isName ? WordKind.Name : WordKind.Word);
+        // Function words keep their spelling: the list is of whole words, and stripping "have" to "hav" would lose it. So
+        // does a word whose stem would be one ("Andes" is not "and").
+        var key = WordLists.FunctionWords.Contains(lower) || WordLists.FunctionWords.Contains(Stem(lower)) ? lower : Stem(lower);
+        return ([key], isName ? WordKind.Name : WordKind.Word);
     }
 
     /// <summary>Strips the commonest English inflections, so that "travels" matches "travel" and "caused" matches "causes".</summary>

@@ -1,29 +1,44 @@
+using System.Buffers;
 using TruthGraph.Wording;
 
 namespace TruthGraph.Api.Verification.Wording;
 
-/// <summary>A word that carries content: its normalised key (every negation is "not") and whether it is capitalised as a name.</summary>
-internal readonly record struct ContentWord(string Key, bool IsName)
+/// <summary>
+/// A word that carries content: its normalised key (every negation is "not"), its kind, whether it is written as an
+/// abbreviation in capitals, and whether it opens a clause (it is the text's first content word, or a comma, colon,
+/// semicolon, bracket or full stop stands between it and the content word before it).
+/// </summary>
+internal readonly record struct ContentWord(string Key, WordKind Kind, bool IsAbbreviation = false, bool OpensClause = false)
 {
+    public bool IsName => Kind == WordKind.Name;
+
     public bool IsNegation => Key == WordLists.NegationKey;
 }
 
 internal static class ContentWords
 {
+    private static readonly SearchValues<char> ClauseMarks = SearchValues.Create(",;:(.!?–—");
+
     /// <summary>The words of <paramref name="text"/> that carry content, in order: one key each, function words left out.</summary>
     public static List<ContentWord> Of(string text)
     {
         var words = new List<ContentWord>();
+        var previousEnd = -1;
         foreach (var word in Words.Tokenize(text))
         {
-            if (word.Kind == WordKind.Negation)
+            if (word.Kind != WordKind.Negation && word.IsFunctionWord)
             {
-                words.Add(new ContentWord(WordLists.NegationKey, false));
+                continue;
             }
-            else if (!word.IsFunctionWord)
-            {
-                words.Add(new ContentWord(word.Keys[0], word.Kind == WordKind.Name));
-            }
+            var gap = previousEnd < 0 ? default : text.AsSpan(previousEnd, word.Start - previousEnd);
+            // The later words of a name open a clause when its first word does: "Einstein" in "Albert Einstein published …"
+            // (but not "Microsoft" in "Operation of Microsoft").
+            var opensClause = previousEnd < 0 || gap.IndexOfAny(ClauseMarks) >= 0
+                || (word.Kind == WordKind.Name && words[^1].IsName && words[^1].OpensClause && gap.IsWhiteSpace());
+            words.Add(word.Kind == WordKind.Negation
+                ? new ContentWord(WordLists.NegationKey, WordKind.Negation, OpensClause: opensClause)
+                : new ContentWord(word.Keys[0], word.Kind, word.IsAbbreviation, opensClause));
+            previousEnd = word.Start + word.Length;
         }
         return words;
     }

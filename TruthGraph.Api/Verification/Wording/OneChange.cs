@@ -1,6 +1,7 @@
 using DiffPlex;
 using DiffPlex.Chunkers;
 using DiffPlex.Model;
+using Quickenshtein;
 
 namespace TruthGraph.Api.Verification.Wording;
 
@@ -25,7 +26,7 @@ internal static class OneChange
 
     private static readonly IChunker WholeKeys = new CustomFunctionChunker(text => text.Split(' '));
 
-    public static WordingMatch Find(List<ContentWord> claim, List<ContentWord> evidence)
+    public static WordingMatch Find(List<ContentWord> claim, List<ContentWord> evidence, bool evidenceHasSubjectPronoun)
     {
         var diff = Differ.Instance.CreateDiffs(Keys(claim), Keys(evidence), ignoreWhiteSpace: false, ignoreCase: false, WholeKeys);
         // Evidence words before the claim's first word and after its last are context, not a difference.
@@ -38,14 +39,18 @@ internal static class OneChange
             return WordingMatch.None;
         }
         var change = replaced[0];
-        var missingFromEvidence = blocks.Where(b => b.InsertCountB == 0).Sum(b => b.DeleteCountA);
-        var extraInEvidence = blocks.Where(b => b.DeleteCountA == 0).Sum(b => b.InsertCountB);
-        var matched = claim.Count - missingFromEvidence - change.DeleteCountA;
-        if (missingFromEvidence > MaxMissingClaimWords || extraInEvidence > MaxExtraEvidenceWords || matched < 2)
+        var missing = blocks.Where(b => b.InsertCountB == 0).SelectMany(b => claim.GetRange(b.DeleteStartA, b.DeleteCountA)).ToList();
+        var extra = blocks.Where(b => b.DeleteCountA == 0).SelectMany(b => evidence.GetRange(b.InsertStartB, b.InsertCountB)).ToList();
+        var matched = claim.Count - missing.Count - change.DeleteCountA;
+        // A "not" that only one side has is a change of its own, and the model reads negations well enough.
+        if (missing.Count > MaxMissingClaimWords || extra.Count > MaxExtraEvidenceWords || matched < 2
+            || missing.Concat(extra).Any(w => w.IsNegation))
         {
             return WordingMatch.None;
         }
-        if (IsNameSwap(change, claim, evidence))
+        // A sentence that says "she" or "they" may name its subject in another sentence: "As Prime Minister, she
+        // implemented policies" is about Margaret Thatcher. Only a sentence that names everyone can swap a name.
+        if (!evidenceHasSubjectPronoun && IsNameSwap(change, claim, evidence))
         {
             return WordingMatch.SwapsName;
         }
@@ -66,12 +71,29 @@ internal static class OneChange
         {
             return false;
         }
+        // "US" for "American", "UK" for "Britain": an abbreviation often names the same thing.
+        if (claimName.Concat(evidenceName).Any(w => w.IsAbbreviation))
+        {
+            return false;
+        }
+        // "Hickman" against "Hickam", "Khurana" against "Khurrana": the same name spelt another way.
+        if (claimName.Any(c => evidenceName.Any(e => SpeltAlike(c.Key, e.Key))))
+        {
+            return false;
+        }
         // A shared name right after the swap is a surname: "John Deighton" and "Next, Deighton" are the same person.
         var afterClaim = change.DeleteStartA + change.DeleteCountA;
         var afterEvidence = change.InsertStartB + change.InsertCountB;
         return !(afterClaim < claim.Count && claim[afterClaim].IsName
             && afterEvidence < evidence.Count && evidence[afterEvidence].Key == claim[afterClaim].Key);
     }
+
+    /// <summary>
+    /// The same first four letters, or at most two letters apart: a spelling variant or an inflection of one name
+    /// ("Beiji" and "Baji"), not another name. Two real names this close ("Iran", "Iraq") are left to the model.
+    /// </summary>
+    private static bool SpeltAlike(string a, string b) =>
+        a.Length >= 4 && b.Length >= 4 && (string.CompareOrdinal(a, 0, b, 0, 4) == 0 || Levenshtein.GetDistance(a, b) <= 2);
 
     private static bool IsNegatingPrefix(DiffBlock change, List<ContentWord> claim, List<ContentWord> evidence)
     {

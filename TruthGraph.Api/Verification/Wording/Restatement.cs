@@ -1,10 +1,25 @@
+using TruthGraph.Wording;
+
 namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>The claim's content words, in order, inside the sentence, with the same negation: <see cref="WordingMatch.RestatesClaim"/>.</summary>
 internal static class Restatement
 {
-    /// <summary>Other words the evidence may have among the claim's words and still restate it ("or", "natural").</summary>
+    /// <summary>Other words the evidence may have among the claim's words and still restate it ("through", "marsupial").</summary>
     public const int MaxWordsBetween = 1;
+
+    /// <summary>A claim of fewer content words than this must appear without any word in between: "Saturn is a moon." is not in "Titan, Saturn's largest moon".</summary>
+    public const int ShortestClaimWithWordsBetween = 3;
+
+    /// <summary>
+    /// Words that change what the claim's words say when they stand among them: "Libya is the fourth largest country",
+    /// "a former actor", "only partly". Numbers, dates and names never stand between either.
+    /// </summary>
+    private static readonly HashSet<string> Qualifiers = Words.Tokenize(
+            "first second third fourth fifth sixth seventh eighth ninth tenth last only former ex almost nearly partly " +
+            "partially half most least more less largest smallest biggest highest lowest longest shortest oldest youngest " +
+            "earliest latest")
+        .Select(w => w.Keys[0]).ToHashSet(StringComparer.Ordinal);
 
     public static bool Restates(List<ContentWord> claim, List<ContentWord> evidence)
     {
@@ -15,7 +30,9 @@ internal static class Restatement
         }
         for (var start = 0; start < evidence.Count; start++)
         {
-            if (evidence[start].Key == claim[0].Key && RestatesFrom(claim, evidence, start))
+            // The claim must open a clause of the sentence: in "The main race track in Qatar is located in Shahaniya"
+            // the words "Qatar is located in Shahaniya" follow one another, but the race track is what is located there.
+            if (evidence[start].Key == claim[0].Key && evidence[start].OpensClause && RestatesFrom(claim, evidence, start))
             {
                 return true;
             }
@@ -27,16 +44,21 @@ internal static class Restatement
     {
         var at = start + 1;
         var between = 0;
+        var maxBetween = claim.Count(w => !w.IsNegation) >= ShortestClaimWithWordsBetween ? MaxWordsBetween : 0;
         for (var i = 1; i < claim.Count; i++)
         {
             // The word a "not" negates must follow it at once: "Penguins cannot fly but swim" does not say "penguins cannot swim".
             var mustBeNext = claim[i - 1].IsNegation;
             while (at < evidence.Count && evidence[at].Key != claim[i].Key && !mustBeNext)
             {
+                if (!MayStandBetween(evidence[at]))
+                {
+                    return false;
+                }
                 at++;
                 between++;
             }
-            if (at == evidence.Count || evidence[at].Key != claim[i].Key || between > MaxWordsBetween)
+            if (at == evidence.Count || evidence[at].Key != claim[i].Key || between > maxBetween)
             {
                 return false;
             }
@@ -44,4 +66,8 @@ internal static class Restatement
         }
         return true;
     }
+
+    private static bool MayStandBetween(ContentWord word) =>
+        word.Kind is not (WordKind.Number or WordKind.Date or WordKind.Name)
+        && !word.IsNegation && !Qualifiers.Contains(word.Key);
 }

@@ -54,7 +54,9 @@ public static class ClaimAlignment
         var plainStart = 0;
         foreach (var token in tokens)
         {
-            var missing = token.Keys.Where(k => !otherKeys.Contains(k) && !WordLists.FunctionWords.Contains(k)).ToList();
+            // A date is content even when its key is also a function word ("May" the month, "may" the verb).
+            var missing = token.Keys.Where(k => !otherKeys.Contains(k)
+                && (token.Kind is DifferenceKind.Date or DifferenceKind.Number || !WordLists.FunctionWords.Contains(k))).ToList();
             if (missing.Count == 0)
             {
                 continue;

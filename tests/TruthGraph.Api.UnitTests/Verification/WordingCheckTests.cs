@@ -9,7 +9,6 @@ public sealed class WordingCheckTests
     [InlineData("Sound does not travel in a vacuum.", "Sound cannot travel through a vacuum because it needs a medium such as air.")]
     [InlineData("A spider is not an insect.", "Spiders are not insects: they have eight legs, while insects have six.")]
     [InlineData("Snakes do not have eyelids.", "Snakes have no eyelids; a clear scale covers each eye instead.")]
-    [InlineData("The koala is not a bear.", "Despite the common name koala bear, the koala is a marsupial and not a bear.")]
     [InlineData("Humans are unable to digest cellulose.", "Humans cannot digest cellulose, because the human gut makes no enzyme that breaks it down.")]
     [InlineData("Einstein published special relativity in 1905.", "Albert Einstein published special relativity in 1905.")]
     [InlineData("Mount Everest is 8,849 metres high.", "Mount Everest is 8849 metres high, the tallest mountain above sea level.")]
@@ -32,6 +31,17 @@ public sealed class WordingCheckTests
     [InlineData("The human body contains about 100 trillion cells.",
         "Many textbooks and popular sources have long stated that the human body contains about 100 trillion cells.")]
     [InlineData("Sound can travel through a vacuum.", "If sound could travel through a vacuum, we would hear the Sun.")]
+    // Cases from FEVER, RTE and SNLI where words in order said something else (models/README.md, "Wording checks"):
+    // the claim's first word does not open a clause of the sentence,
+    [InlineData("Qatar is located in Shahaniya.", "The main race track in Qatar is located in Shahaniya, on the Dukhan Road.")]
+    [InlineData("Microsoft was established in 1991.", "The Irish Sales, Services and Marketing Operation of Microsoft was established in 1991.")]
+    // a word in between qualifies the claim's words,
+    [InlineData("Libya is the largest country in Africa.", "With an area of almost 1.8 million km2, Libya is the fourth largest country in Africa.")]
+    // a short claim takes no word in between at all (so the koala, a marsupial and not a bear, goes with it),
+    [InlineData("Saturn is a moon.", "Titan, Saturn's largest moon, is larger than the planet Mercury.")]
+    [InlineData("The koala is not a bear.", "Despite the common name koala bear, the koala is a marsupial and not a bear.")]
+    // and a stem that is a function word is not one: "Andes" is not "and".
+    [InlineData("Mount Hood is in the Andes.", "Mount Hood is a potentially active stratovolcano in the Cascade Volcanic Arc of northern Oregon.")]
     // A changed number is a different claim.
     [InlineData("Water boils at 50 degrees Celsius at sea level.", "Water boils at 100 degrees Celsius at sea level.")]
     public void Other_sentences_settle_nothing_by_their_wording(string claim, string evidence) =>
@@ -55,6 +65,13 @@ public sealed class WordingCheckTests
         "Tasmania is cut off from the Australian mainland by the Bass Strait.")]
     // Two names changed at different places: not a near-copy.
     [InlineData("Paris is the capital of Germany.", "Berlin is the capital of France.")]
+    // A sentence with "she" may be about the claim's subject: "As Prime Minister, she implemented policies".
+    [InlineData("Sayyeshaa starred in Akhil.", "After starring in the Telugu film Akhil, she made her Bollywood debut.")]
+    // An abbreviation, or the same name spelt another way.
+    [InlineData("Two and a Half Men is a US television sitcom.", "Two and a Half Men is an American television sitcom.")]
+    [InlineData("A car bomb exploded outside a military base near Beiji.", "A car bomb exploded outside a military base near Baji.")]
+    // A "not" that only one side has is a change of its own.
+    [InlineData("Tuvalu sea level is not rising.", "Mean sea level is rising.")]
     // Too little left in common to call it the same sentence.
     [InlineData("Ottawa won.", "Toronto won.")]
     public void Names_that_differ_in_other_ways_are_no_swap(string claim, string evidence) =>

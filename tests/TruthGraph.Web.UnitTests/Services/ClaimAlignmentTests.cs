@@ -30,6 +30,15 @@ public sealed class ClaimAlignmentTests
     }
 
     [Fact]
+    public void The_month_May_is_marked_as_a_date_though_the_verb_may_is_a_function_word()
+    {
+        var aligned = ClaimAlignment.Align("Duff McKagan was born on February 5, 1964.", "Duff McKagan was born on May 5.");
+
+        Assert.Equal([("May", DifferenceKind.Date)], Marked(aligned.OnlyInClaim));
+        Assert.Contains(("February", DifferenceKind.Date), Marked(aligned.OnlyInEvidence));
+    }
+
+    [Fact]
     public void Numbers_match_across_digits_and_words_and_a_changed_number_is_marked()
     {
         var same = ClaimAlignment.Align("The human heart has four chambers.", "The human heart has 4 chambers.");
