@@ -1,8 +1,8 @@
 namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
-/// Runs every wording check once at start-up. The first verify after a start otherwise pays for compiling them (the
-/// tokenizer, the diff, the LINQ paths): its aggregate stage took 41.9 ms against 0.4 ms warm.
+/// Runs every wording check once at start-up, so that the first verify after a start does not pay for compiling them
+/// (the tokenizer, the diff, the LINQ paths). The aggregate stage takes 0.4 ms at p50 once warm.
 /// </summary>
 internal sealed class WordingWarmUp : IHostedService
 {
