@@ -9,15 +9,7 @@ public sealed class VerifyExplanationTests(AppFixture fixture, BrowserFixture br
     [Fact]
     public async Task A_refuted_negation_shows_its_reason_the_deciding_sentence_with_the_negation_marked_and_roles_on_a_phone_too()
     {
-        await fixture.WaitForSampleCorpusAsync();
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(fixture.WebUrl("/verify"));
-        await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = CircuitStartMs });
-        await Assertions.Expect(page.Locator("[data-enter-verifies]")).ToHaveAttributeAsync("data-enter-verifies", "true", new() { Timeout = CircuitStartMs });
-
-        var claim = page.GetByTestId("verify-form").Locator("textarea").First;
-        await claim.FillAsync("Sound can travel through a vacuum.");
-        await claim.PressAsync("Enter");
+        var page = await VerifyOnPageAsync("Sound can travel through a vacuum.");
 
         await Assertions.Expect(page.GetByTestId("verdict-chip")).ToContainTextAsync("REFUTED", new() { Timeout = CircuitStartMs });
         await Assertions.Expect(page.GetByTestId("verdict-reason")).ToContainTextAsync("Refuted by");
@@ -64,16 +56,7 @@ public sealed class VerifyExplanationTests(AppFixture fixture, BrowserFixture br
     [Fact]
     public async Task A_sentence_whose_wording_overruled_the_model_says_so_under_the_deciding_sentence()
     {
-        await fixture.WaitForSampleCorpusAsync();
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(fixture.WebUrl("/verify"));
-        await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = CircuitStartMs });
-
-        await Assertions.Expect(page.Locator("[data-enter-verifies]")).ToHaveAttributeAsync("data-enter-verifies", "true", new() { Timeout = CircuitStartMs });
-
-        var claim = page.GetByTestId("verify-form").Locator("textarea").First;
-        await claim.FillAsync("Toronto is the capital city of Canada.");
-        await claim.PressAsync("Enter");
+        var page = await VerifyOnPageAsync("Toronto is the capital city of Canada.");
 
         await Assertions.Expect(page.GetByTestId("verdict-chip")).ToContainTextAsync("REFUTED", new() { Timeout = CircuitStartMs });
         await Assertions.Expect(page.GetByTestId("verdict-reason")).ToContainTextAsync("another name in place of the claim's");
@@ -81,5 +64,19 @@ public sealed class VerifyExplanationTests(AppFixture fixture, BrowserFixture br
         await Assertions.Expect(deciding.GetByTestId("overruled")).ToContainTextAsync("Read by its wording");
         await Assertions.Expect(deciding.Locator("mark[data-kind=name]")).ToHaveTextAsync("Ottawa");
         await BrowserFixture.SaveScreenshotAsync(page, "verify-overruled-by-wording");
+    }
+
+    /// <summary>Opens the Verify page once the sample corpus is in, and verifies <paramref name="claim"/> by pressing Enter.</summary>
+    private async Task<IPage> VerifyOnPageAsync(string claim)
+    {
+        await fixture.WaitForSampleCorpusAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.WebUrl("/verify"));
+        await Assertions.Expect(page.GetByTestId("verify-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = CircuitStartMs });
+        await Assertions.Expect(page.Locator("[data-enter-verifies]")).ToHaveAttributeAsync("data-enter-verifies", "true", new() { Timeout = CircuitStartMs });
+        var input = page.GetByTestId("verify-form").Locator("textarea").First;
+        await input.FillAsync(claim);
+        await input.PressAsync("Enter");
+        return page;
     }
 }
