@@ -19,10 +19,14 @@ internal enum WordKind
 internal sealed record Word(int Start, int Length, string Text, IReadOnlyList<string> Keys, WordKind Kind)
 {
     /// <summary>
-    /// True when none of its keys carries content of its own ("the", "has", "can" on its own). A date never is: "May" the
-    /// month shares its key with "may" the verb.
+    /// The keys that carry content: all but the function words ("can" in "cannot" is one). A date's or number's key always
+    /// counts: "May" the month shares its key with "may" the verb.
     /// </summary>
-    public bool IsFunctionWord => Kind is not (WordKind.Date or WordKind.Number) && Keys.All(WordLists.FunctionWords.Contains);
+    public IEnumerable<string> ContentKeys =>
+        Kind is WordKind.Date or WordKind.Number ? Keys : Keys.Where(k => !WordLists.FunctionWords.Contains(k));
+
+    /// <summary>True when none of its keys carries content of its own ("the", "has", "can" on its own).</summary>
+    public bool IsFunctionWord => !ContentKeys.Any();
 
     /// <summary>An abbreviation in capitals ("US", "UK", "NASA"), which often stands for a longer name of the same thing.</summary>
     public bool IsAbbreviation => Text.Length >= 2 && Text.All(char.IsUpper);
@@ -38,6 +42,9 @@ internal static partial class Words
 {
     [GeneratedRegex(@"\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
+
+    /// <summary>The first key of each word of <paramref name="words"/>: a word list keyed as the tokenizer keys text, every inflection it folds included.</summary>
+    public static HashSet<string> KeysOf(string words) => Tokenize(words).Select(w => w.Keys[0]).ToHashSet(StringComparer.Ordinal);
 
     public static List<Word> Tokenize(string text)
     {

@@ -15,11 +15,10 @@ internal static class Restatement
     /// Words that change what the claim's words say when they stand among them: "Libya is the fourth largest country",
     /// "a former actor", "only partly". Numbers, dates and names never stand between either.
     /// </summary>
-    private static readonly HashSet<string> Qualifiers = Words.Tokenize(
-            "first second third fourth fifth sixth seventh eighth ninth tenth last only former ex almost nearly partly " +
-            "partially half most least more less largest smallest biggest highest lowest longest shortest oldest youngest " +
-            "earliest latest")
-        .Select(w => w.Keys[0]).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> Qualifiers = Words.KeysOf(
+        "first second third fourth fifth sixth seventh eighth ninth tenth last only former ex almost nearly partly " +
+        "partially half most least more less largest smallest biggest highest lowest longest shortest oldest youngest " +
+        "earliest latest");
 
     public static bool Restates(List<ContentWord> claim, List<ContentWord> evidence)
     {
@@ -28,11 +27,12 @@ internal static class Restatement
         {
             return false;
         }
+        var maxBetween = claim.Count(w => !w.IsNegation) >= ShortestClaimWithWordsBetween ? MaxWordsBetween : 0;
         for (var start = 0; start < evidence.Count; start++)
         {
             // The claim must open a clause of the sentence: in "The main race track in Qatar is located in Shahaniya"
             // the words "Qatar is located in Shahaniya" follow one another, but the race track is what is located there.
-            if (evidence[start].Key == claim[0].Key && evidence[start].OpensClause && RestatesFrom(claim, evidence, start))
+            if (evidence[start].Key == claim[0].Key && evidence[start].OpensClause && RestatesFrom(claim, evidence, start, maxBetween))
             {
                 return true;
             }
@@ -40,11 +40,10 @@ internal static class Restatement
         return false;
     }
 
-    private static bool RestatesFrom(List<ContentWord> claim, List<ContentWord> evidence, int start)
+    private static bool RestatesFrom(List<ContentWord> claim, List<ContentWord> evidence, int start, int maxBetween)
     {
         var at = start + 1;
         var between = 0;
-        var maxBetween = claim.Count(w => !w.IsNegation) >= ShortestClaimWithWordsBetween ? MaxWordsBetween : 0;
         for (var i = 1; i < claim.Count; i++)
         {
             // The word a "not" negates must follow it at once: "Penguins cannot fly but swim" does not say "penguins cannot swim".

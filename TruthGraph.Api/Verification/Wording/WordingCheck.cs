@@ -23,11 +23,10 @@ public static partial class WordingCheck
     /// stated that …", "If sound could …"): such a sentence is left to the model, whatever its other words.
     /// Keyed through <see cref="Words"/>, so that every inflection the tokenizer folds together is covered.
     /// </summary>
-    private static readonly HashSet<string> ReportingWords = Words.Tokenize(
-            "myth misconception false falsely wrong wrongly mistaken mistakenly incorrect incorrectly untrue contrary " +
-            "believe belief claim state say said says suggest rumour rumor legend supposedly allegedly reportedly " +
-            "popularly debunked disproved hoax if whether unless")
-        .Select(w => w.Keys[0]).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> ReportingWords = Words.KeysOf(
+        "myth misconception false falsely wrong wrongly mistaken mistakenly incorrect incorrectly untrue contrary " +
+        "believe belief claim state say said says suggest rumour rumor legend supposedly allegedly reportedly " +
+        "popularly debunked disproved hoax if whether unless");
 
     public static WordingMatch Compare(string claim, string evidence)
     {

@@ -44,7 +44,13 @@ public static class ClaimAlignment
         return new AlignedPair(evidenceSegments, claimSegments, onlyInEvidence, onlyInClaim);
     }
 
-    private sealed record Token(int Start, int Length, string Text, IReadOnlyList<string> Keys, DifferenceKind Kind);
+    private sealed record Token(Word Word, DifferenceKind Kind)
+    {
+        public int Start => Word.Start;
+        public int Length => Word.Length;
+        public string Text => Word.Text;
+        public IReadOnlyList<string> Keys => Word.Keys;
+    }
 
     private static IReadOnlyList<TextSegment> Segment(
         string text, IReadOnlyList<Token> tokens, IReadOnlySet<string> otherKeys, out IReadOnlyList<Difference> differences)
@@ -54,9 +60,7 @@ public static class ClaimAlignment
         var plainStart = 0;
         foreach (var token in tokens)
         {
-            // A date is content even when its key is also a function word ("May" the month, "may" the verb).
-            var missing = token.Keys.Where(k => !otherKeys.Contains(k)
-                && (token.Kind is DifferenceKind.Date or DifferenceKind.Number || !WordLists.FunctionWords.Contains(k))).ToList();
+            var missing = token.Word.ContentKeys.Where(k => !otherKeys.Contains(k)).ToList();
             if (missing.Count == 0)
             {
                 continue;
@@ -81,7 +85,7 @@ public static class ClaimAlignment
     }
 
     private static List<Token> Tokenize(string text) =>
-        [.. Words.Tokenize(text).Select(w => new Token(w.Start, w.Length, w.Text, w.Keys, KindOf(w.Kind)))];
+        [.. Words.Tokenize(text).Select(w => new Token(w, KindOf(w.Kind)))];
 
     private static DifferenceKind KindOf(WordKind kind) => kind switch
     {
