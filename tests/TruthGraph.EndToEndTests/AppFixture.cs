@@ -32,15 +32,21 @@ public sealed class AppFixture(IMessageSink diagnostics) : IAsyncLifetime
     /// <summary>The dashboard page at <paramref name="path"/> of the running app.</summary>
     public string WebUrl(string path) => new Uri(App.GetEndpoint("web", "http"), path).ToString();
 
-    /// <summary>Waits until the API's start-up seeding has put the sample corpus in (verifying finds evidence then).</summary>
+    /// <summary>
+    /// Waits until the API's start-up seeding has put the whole sample corpus in (verifying finds all its evidence then):
+    /// the sample source holds every sentence of the corpus file, whatever other tests have ingested beside it.
+    /// </summary>
     public async Task WaitForSampleCorpusAsync()
     {
         using var api = CreateHttpClient("api");
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var expected = File.ReadLines(Path.Combine(TestData.RepositoryRoot, "TruthGraph.Api", "SampleData", "corpus.jsonl")).Count(l => l.Length > 0);
         while (true)
         {
             var stats = await api.GetFromJsonAsync<JsonElement>("/api/evidence/stats", cts.Token);
-            if (stats.GetProperty("totalSentences").GetInt64() >= 300)
+            var sample = stats.GetProperty("sources").EnumerateArray()
+                .FirstOrDefault(s => s.GetProperty("source").GetString() == TruthGraph.Api.SampleData.SampleDataFiles.CorpusSource);
+            if (sample.ValueKind == JsonValueKind.Object && sample.GetProperty("sentences").GetInt64() >= expected)
             {
                 return;
             }

@@ -31,13 +31,19 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     /// <summary>
     /// The cases the wording checks exist for (Verification/Wording), against sentences of the sample corpus: the model
     /// reads "Sound does not travel in a vacuum." as a contradiction of the sentence that says so (0.98), and the other
-    /// three claims as entailed by the sentence that differs by a name, a negating prefix or the order of a comparison.
+    /// four claims as entailed by the sentence that differs by a name, a negating prefix, an opposite word or the order of
+    /// a comparison.
     /// </summary>
     [Theory]
     [InlineData("Sound does not travel in a vacuum.", "SUPPORTED", "physics-005", "restates-claim", "entailment")]
     [InlineData("Toronto is the capital city of Canada.", "REFUTED", "geography-013", "swaps-name", "contradiction")]
     [InlineData("Pi is a rational number.", "REFUTED", "mathematics-002", "negates-word", "contradiction")]
     [InlineData("Volcanoes emit more carbon dioxide each year than human activities.", "REFUTED", "climate-021", "reverses-comparison", "contradiction")]
+    [InlineData("Arctic sea ice extent in September has grown since satellite records began in 1979.", "REFUTED", "climate-009", "swaps-opposite",
+        "contradiction")]
+    [InlineData("Zero is an odd number.", "REFUTED", "mathematics-013", "swaps-opposite", "contradiction")]
+    [InlineData("Sound travels faster than light.", "REFUTED", "physics-019", "reverses-comparison", "contradiction")]
+    [InlineData("Abraham Lincoln was the first president of the United States.", "REFUTED", "history-026", "swaps-name", "contradiction")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {
@@ -66,8 +72,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
 
     /// <summary>
     /// A regression guard, not the goal: the default model got 25 of the 38 right in `eval samples` when it was built (the
-    /// fast head 18) and 22–23 here, where other tests of the collection share the corpus; the wording checks added three
-    /// (28 in `eval samples`); issue 14 asks for 36. The wrong ones are printed so that a change shows which claims it
+    /// fast head 18) and 22–23 here, where other tests of the collection share the corpus; the wording checks added four
+    /// (29 in `eval samples`); issue 14 asks for 36. The wrong ones are printed so that a change shows which claims it
     /// fixed or broke.
     /// </summary>
     [Fact]

@@ -7,8 +7,8 @@ namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
 /// The sentence is the claim with one run of words changed (a word-level diff by DiffPlex), and that change is a
-/// name for another name (<see cref="WordingMatch.SwapsName"/>) or a word for its negation by prefix
-/// (<see cref="WordingMatch.NegatesWord"/>).
+/// name for another name (<see cref="WordingMatch.SwapsName"/>), a word for its negation by prefix
+/// (<see cref="WordingMatch.NegatesWord"/>) or a word for its opposite (<see cref="WordingMatch.SwapsOpposite"/>).
 /// </summary>
 internal static class OneChange
 {
@@ -54,7 +54,23 @@ internal static class OneChange
         {
             return WordingMatch.SwapsName;
         }
-        return IsNegatingPrefix(change, claim, evidence) ? WordingMatch.NegatesWord : WordingMatch.None;
+        // DiffPlex joins a replaced word and the words added next to it into one block ("declined markedly" for "grown"):
+        // one of them must be the changed word, and the others count as added words.
+        if (change.DeleteCountA != 1 || extra.Count + change.InsertCountB - 1 > MaxExtraEvidenceWords)
+        {
+            return WordingMatch.None;
+        }
+        var claimWord = claim[change.DeleteStartA].Key;
+        var replacement = evidence.GetRange(change.InsertStartB, change.InsertCountB);
+        if (replacement.Any(w => w.IsNegation))
+        {
+            return WordingMatch.None;
+        }
+        if (replacement.Any(w => Negates(claimWord, w.Key) || Negates(w.Key, claimWord)))
+        {
+            return WordingMatch.NegatesWord;
+        }
+        return replacement.Any(w => Opposites.Oppose(claimWord, w.Key)) ? WordingMatch.SwapsOpposite : WordingMatch.None;
     }
 
     private static bool IsNameSwap(DiffBlock change, List<ContentWord> claim, List<ContentWord> evidence)
@@ -94,16 +110,6 @@ internal static class OneChange
     /// </summary>
     private static bool SpeltAlike(string a, string b) =>
         a.Length >= 4 && b.Length >= 4 && (string.CompareOrdinal(a, 0, b, 0, 4) == 0 || Levenshtein.GetDistance(a, b) <= 2);
-
-    private static bool IsNegatingPrefix(DiffBlock change, List<ContentWord> claim, List<ContentWord> evidence)
-    {
-        if (change.DeleteCountA != 1 || change.InsertCountB != 1)
-        {
-            return false;
-        }
-        var (a, b) = (claim[change.DeleteStartA].Key, evidence[change.InsertStartB].Key);
-        return Negates(a, b) || Negates(b, a);
-    }
 
     /// <summary>True when <paramref name="word"/> is <paramref name="root"/> with a negating prefix.</summary>
     private static bool Negates(string word, string root) =>

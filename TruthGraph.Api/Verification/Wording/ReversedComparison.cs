@@ -25,18 +25,28 @@ internal static class ReversedComparison
         var claimBefore = claim[..claimThan].Select(w => w.Key).ToList();
         var claimAfter = claim[(claimThan + 1)..].Select(w => w.Key).ToList();
         var evidenceBefore = evidence[..evidenceThan].Select(w => w.Key).ToList();
-        var evidenceAfter = evidence[(evidenceThan + 1)..].Select(w => w.Key).ToList();
-        // The claim's "B" opens the sentence's first half, and the sentence's "A" is the claim's first words.
-        if (!StartsWith(evidenceBefore, claimAfter) || !StartsWith(claimBefore, evidenceAfter)
-            || claimAfter.SequenceEqual(evidenceAfter))
+        var evidenceAfter = evidence[(evidenceThan + 1)..];
+        // The claim's "B" opens the sentence's first half ...
+        if (!StartsWith(evidenceBefore, claimAfter) || claimAfter.SequenceEqual(evidenceAfter.Select(w => w.Key).Take(claimAfter.Count)))
         {
             return false;
         }
-        // What lies between the compared things (the verb and the comparative) is the same, give or take a word.
-        var claimMiddle = claimBefore[evidenceAfter.Count..];
-        var evidenceMiddle = evidenceBefore[claimAfter.Count..];
-        return claimMiddle.Count >= 1 && claimMiddle.All(evidenceMiddle.Contains)
-            && evidenceMiddle.Count - claimMiddle.Count <= MaxExtraEvidenceWords;
+        // ... and the claim's "A" (its first words, as many as the sentence repeats after "than") follows the sentence's
+        // "than", which either ends there or goes on with a clause of its own ("…, which is why lightning is seen first"),
+        // never with more of a name ("than Saturn's moon Titan" is not "than Saturn").
+        for (var a = claimBefore.Count - 1; a >= 1; a--)
+        {
+            if (evidenceAfter.Count < a || !evidenceAfter.Take(a).Select(w => w.Key).SequenceEqual(claimBefore.Take(a))
+                || (evidenceAfter.Count > a && !evidenceAfter[a].OpensClause))
+            {
+                continue;
+            }
+            // What lies between the compared things (the verb and the comparative) is the same, give or take a word.
+            var claimMiddle = claimBefore[a..];
+            var evidenceMiddle = evidenceBefore[claimAfter.Count..];
+            return claimMiddle.All(evidenceMiddle.Contains) && evidenceMiddle.Count - claimMiddle.Count <= MaxExtraEvidenceWords;
+        }
+        return false;
     }
 
     private static bool StartsWith(List<string> words, List<string> start) =>

@@ -28,11 +28,14 @@ public static partial class WordingCheck
         "believe belief claim state say said says suggest rumour rumor legend supposedly allegedly reportedly " +
         "popularly debunked disproved hoax if whether unless");
 
+    // A capitalised word inside a name is no reporting word: "States" in "the United States" is not "state".
+    private static bool IsReportingWord(ContentWord word) => ReportingWords.Contains(word.Key) && !(word.IsName && !word.OpensClause);
+
     public static WordingMatch Compare(string claim, string evidence)
     {
         var claimWords = ContentWords.Of(claim);
         var evidenceWords = ContentWords.Of(evidence);
-        if (claimWords.Count < 2 || claimWords.Concat(evidenceWords).Any(w => ReportingWords.Contains(w.Key)))
+        if (claimWords.Count < 2 || claimWords.Concat(evidenceWords).Any(IsReportingWord))
         {
             return WordingMatch.None;
         }

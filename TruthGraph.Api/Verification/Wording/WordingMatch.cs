@@ -30,6 +30,13 @@ public enum WordingMatch
     [JsonStringEnumMemberName("negates-word")] NegatesWord,
 
     /// <summary>
+    /// The sentence is the claim with one word replaced by its opposite (<see cref="Opposites"/>): "Arctic sea ice extent
+    /// in September has grown since 1979." against "… has declined markedly since 1979." (contradiction; the model read
+    /// it as support at 0.81).
+    /// </summary>
+    [JsonStringEnumMemberName("swaps-opposite")] SwapsOpposite,
+
+    /// <summary>
     /// The sentence compares the same two things the other way round: "Volcanoes emit more carbon dioxide than human
     /// activities." against "Human activities emit far more carbon dioxide than volcanoes do." (contradiction; the model
     /// read it as support at 0.90).

@@ -14,7 +14,7 @@ public static class WordingOverrule
     {
         WordingMatch.None => false,
         WordingMatch.RestatesClaim => score.Contradiction > score.Entailment,
-        // A changed name, a negating prefix or a reversed comparison: every other kind says the claim is contradicted.
+        // A changed name, a negating prefix, an opposite word or a reversed comparison: every other kind says the claim is contradicted.
         _ => score.Entailment > score.Contradiction,
     };
 
@@ -46,6 +46,8 @@ public static class WordingOverrule
             WordingMatch.SwapsName => " The deciding sentence is the claim with another name in place of the claim's: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.NegatesWord => " The deciding sentence is the claim with one word negated (\"irrational\" for \"rational\"): " +
+                "it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.SwapsOpposite => " The deciding sentence is the claim with one word replaced by its opposite (\"declined\" for \"grown\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             _ => " The deciding sentence makes the claim's comparison the other way round: " +
                 "it counts as a contradiction, although the NLI model read it as support.",

@@ -54,13 +54,15 @@ public sealed class WordingCheckTests
     [InlineData("Raphael painted the ceiling of the Sistine Chapel between 1508 and 1512.",
         "Michelangelo painted the ceiling of the Sistine Chapel between 1508 and 1512.")]
     [InlineData("Louis Pasteur discovered penicillin in 1928.", "Alexander Fleming discovered penicillin in 1928.")]
+    // "States" in a name is not the reporting word "state".
+    [InlineData("Abraham Lincoln was the first president of the United States.", "George Washington was the first president of the United States.")]
     public void The_claim_with_another_name_in_place_of_its_own_swaps_the_name(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsName, WordingCheck.Compare(claim, evidence));
 
     [Theory]
     // A shared surname after the changed word: the same person.
     [InlineData("John Deighton worked a Californian gold claim.", "Next, Deighton worked a gold claim in California, along with many others.")]
-    // A changed common word is not a name: the model reads antonyms well enough.
+    // A changed common word is not a name (and "cut off" for "joined" is two words for one: no listed opposite).
     [InlineData("Tasmania is joined to the Australian mainland by the Bass Strait.",
         "Tasmania is cut off from the Australian mainland by the Bass Strait.")]
     // Two names changed at different places: not a near-copy.
@@ -93,11 +95,38 @@ public sealed class WordingCheckTests
         Assert.Equal(WordingMatch.None, WordingCheck.Compare(claim, evidence));
 
     [Theory]
+    [InlineData("Arctic sea ice extent in September has grown since satellite records began in 1979.",
+        "Arctic sea ice extent in September has declined markedly since satellite records began in 1979.")]
+    [InlineData("Mongolia is the most densely populated sovereign country in the world.",
+        "Mongolia is the most sparsely populated sovereign country in the world.")]
+    [InlineData("Aarhus lies on the west coast of Jutland.", "Aarhus lies on the east coast of Jutland, in the centre of Denmark.")]
+    [InlineData("In emperor penguins the female keeps the egg warm through the winter.",
+        "In emperor penguins the male keeps the egg warm through the winter.")]
+    [InlineData("The Pacific is the smallest ocean on Earth.", "The Pacific is the largest ocean on Earth.")]
+    [InlineData("Zero is an odd number.", "Zero is an even number, because it is divisible by 2 with no remainder.")]
+    public void The_claim_with_one_word_replaced_by_its_opposite_swaps_the_opposite(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // An opposite with a "not" on one side agrees: "not increased" is no claim that it decreased, and the model's to read.
+    [InlineData("Arctic sea ice has not grown since 1979.", "Arctic sea ice has declined since 1979.")]
+    // Another word changed as well as the opposite.
+    [InlineData("The Pacific is the largest ocean on Earth.", "The Atlantic is the smallest ocean on Earth.")]
+    // Words that are not listed opposites, however different.
+    [InlineData("The Pacific is the largest ocean on Earth.", "The Pacific is the deepest ocean on Earth.")]
+    // The same word on both sides.
+    [InlineData("Global temperatures have risen since 1900.", "Global temperatures have risen sharply since 1900.")]
+    public void Other_changed_words_are_no_opposites(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
     [InlineData("Volcanoes emit more carbon dioxide each year than human activities.",
         "Human activities emit far more carbon dioxide each year than volcanoes do.")]
     [InlineData("Saturn has more moons than Jupiter.", "Jupiter has more moons than Saturn.")]
     [InlineData("Humans release less carbon dioxide than volcanoes.", "Volcanoes release less carbon dioxide than humans.")]
     [InlineData("The Pacific Ocean is smaller than the Atlantic Ocean.", "The Atlantic Ocean is smaller than the Pacific Ocean.")]
+    // The sentence may go on after the comparison with a clause of its own.
+    [InlineData("Sound travels faster than light.", "Light travels much faster than sound, which is why lightning is seen before its thunder is heard.")]
     public void The_same_comparison_the_other_way_round_reverses_it(string claim, string evidence) =>
         Assert.Equal(WordingMatch.ReversesComparison, WordingCheck.Compare(claim, evidence));
 
@@ -108,6 +137,8 @@ public sealed class WordingCheckTests
     [InlineData("Jupiter is larger than Earth.", "Jupiter is much larger than Earth.")]
     // Another thing compared.
     [InlineData("Saturn has more moons than Jupiter.", "Jupiter has more moons than Mars.")]
+    // The claim's first thing is only the start of what the sentence compares with: Titan is not Saturn.
+    [InlineData("Saturn is larger than Jupiter.", "Jupiter is larger than Saturn's moon Titan.")]
     public void Comparisons_in_the_same_direction_or_of_other_things_are_not_reversed(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.ReversesComparison, WordingCheck.Compare(claim, evidence));
 
@@ -140,7 +171,9 @@ public sealed class WordingCheckTests
         Assert.Equal(Verdict.Refuted, decision.Verdict);
         Assert.Contains("another name", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsName]));
         Assert.Contains("the other way round", WordingOverrule.Note(decision, [true], [WordingMatch.ReversesComparison]));
+        Assert.Contains("its opposite", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsOpposite]));
         Assert.True(WordingOverrule.Overrules(WordingMatch.NegatesWord, read));
+        Assert.True(WordingOverrule.Overrules(WordingMatch.SwapsOpposite, read));
         Assert.Equal("", WordingOverrule.Note(decision, [false], [WordingMatch.SwapsName]));
     }
 }

@@ -1,0 +1,87 @@
+using TruthGraph.Wording;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// Pairs of words that say opposite things about the same fact: a trend ("grew" against "declined"), a degree ("densely"
+/// against "sparsely"), a rank ("largest" against "smallest"), a direction or an order ("north" against "south",
+/// "before" against "after"), a sex ("male" against "female"), a parity ("odd" against "even"). A near-copy of a claim with one of them in the place of
+/// the other is the antonym change that fact-checkers are tested with, and that the NLI model, seeing every other word
+/// match, reads as support.
+/// Hand-written: no antonym lexicon (WordNet or the like) is served as a package here, and the checks need only the few
+/// opposites that decide facts. Irregular forms are listed ("grew", "grown"); regular inflections fold through
+/// <see cref="Words.KeysOf"/>. Left out on purpose: pairs whose words have other everyday senses ("close", "light",
+/// "present", "start"/"end" as nouns), and true/false, which are reporting words.
+/// </summary>
+internal static class Opposites
+{
+    // Each line: the forms of one side | the forms of the other. Every form on the left opposes every form on the right.
+    private static readonly string[] Pairs =
+    [
+        "increase rise rose risen grow grew grown expand gain | decrease decline fall fell fallen drop shrink shrank shrunk reduce",
+        "more | less fewer",
+        "most | least fewest",
+        "larger largest bigger biggest greater greatest | smaller smallest lesser",
+        "higher highest | lower lowest",
+        "longer longest | shorter shortest",
+        "taller tallest | shorter shortest",
+        "older oldest | younger youngest newer newest",
+        "heavier heaviest | lighter lightest",
+        "faster fastest quicker quickest | slower slowest",
+        "hotter hottest warmer warmest | colder coldest cooler coolest",
+        "wetter wettest | drier driest",
+        "deeper deepest | shallower shallowest",
+        "wider widest broader broadest | narrower narrowest",
+        "thicker thickest | thinner thinnest",
+        "stronger strongest | weaker weakest",
+        "earlier earliest | later latest",
+        "densely dense denser densest | sparsely sparse sparser sparsest",
+        "hot warm | cold cool",
+        "wet | dry",
+        "deep | shallow",
+        "strong | weak",
+        "maximum | minimum",
+        "odd | even",
+        "first | last",
+        "before | after",
+        "above | below",
+        "inside | outside",
+        "north northern northernmost | south southern southernmost",
+        "east eastern easternmost | west western westernmost",
+        "male | female",
+        "father | mother",
+        "son | daughter",
+        "brother | sister",
+        "husband | wife",
+        "win won | lose lost",
+        "buy bought | sell sold",
+        "import | export",
+        "accept | reject",
+        "include | exclude",
+        "join joined connect | separate divide",
+        "allow permit | forbid prohibit ban",
+    ];
+
+    private static readonly HashSet<(string, string)> Opposed = Build();
+
+    /// <summary>True when the two keys (as <see cref="Words"/> keys them) are opposites of each other, either way round.</summary>
+    public static bool Oppose(string a, string b) => Opposed.Contains((a, b));
+
+    private static HashSet<(string, string)> Build()
+    {
+        var opposed = new HashSet<(string, string)>();
+        foreach (var line in Pairs)
+        {
+            var sides = line.Split('|');
+            foreach (var left in Words.KeysOf(sides[0]))
+            {
+                foreach (var right in Words.KeysOf(sides[1]))
+                {
+                    opposed.Add((left, right));
+                    opposed.Add((right, left));
+                }
+            }
+        }
+        return opposed;
+    }
+}
