@@ -12,9 +12,10 @@ namespace TruthGraph.Api.Cli;
 /// and pair-level accuracy, macro-F1 and confusion matrices (and accuracy per contrast kind when the claims carry a
 /// <c>kind</c>), per-stage timings and the verify benchmark figures. <c>--claims-out</c> also writes every claim's
 /// evidence scores (<see cref="ClaimScoresFile"/>), retrieved down to the lowest relevance floor, for offline study.
-/// <c>eval samples --connection CS --inference URL [--top-k 10] [--json REPORT] [--claims-out FILE] [--keep-database] [--nli-model ID]</c>:
+/// <c>eval samples --connection CS --inference URL [--claims FILE] [--top-k 10] [--json REPORT] [--claims-out FILE] [--keep-database] [--nli-model ID]</c>:
 /// the same with the sample corpus and the sample claims shipped in the API (<c>SampleData/</c>), checked against
-/// their expected verdicts.
+/// their expected verdicts; <c>--claims</c> takes other claims in the same format against the same corpus
+/// (<c>Evaluation/Data/first-claims.json</c>: the claims a newcomer types first).
 /// </summary>
 public static class EvalCommand
 {
@@ -22,7 +23,7 @@ public static class EvalCommand
 
     private const string Usage =
         "usage: eval climate-fever --data FILE --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--tune] [--claims-out FILE] [--keep-database] [--nli-model ID] [--no-wording-checks]\n" +
-        "       eval samples --connection CONNECTION_STRING --inference URL [--top-k 10] [--json REPORT] [--claims-out FILE] [--keep-database] [--nli-model ID] [--no-wording-checks]";
+        "       eval samples --connection CONNECTION_STRING --inference URL [--claims FILE] [--top-k 10] [--json REPORT] [--claims-out FILE] [--keep-database] [--nli-model ID] [--no-wording-checks]";
 
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -46,6 +47,11 @@ public static class EvalCommand
             Console.Error.WriteLine($"No data file '{options["data"]}'.");
             return 2;
         }
+        if (mode == "samples" && options.TryGetValue("claims", out var claimsFile) && !File.Exists(claimsFile))
+        {
+            Console.Error.WriteLine($"No claims file '{claimsFile}'.");
+            return 2;
+        }
         return mode == "samples"
             ? await RunSamplesAsync(connection, inference, topK, options)
             : await RunClimateFeverAsync(connection, inference, options["data"], topK, options);
@@ -53,9 +59,12 @@ public static class EvalCommand
 
     private static async Task<int> RunSamplesAsync(string connection, string inference, int topK, Dictionary<string, string> options)
     {
-        var claims = SampleDataFiles.ReadClaims();
+        var claims = options.TryGetValue("claims", out var claimsFile)
+            ? SampleDataFiles.ParseClaims(await File.ReadAllBytesAsync(claimsFile))
+            : SampleDataFiles.ReadClaims();
         var corpus = SampleDataFiles.ParseCorpus();
-        Console.WriteLine($"{claims.Count} sample claims, {corpus.Sentences.Count} sample corpus sentences");
+        var label = claimsFile is null ? "sample claims" : $"claims from {Path.GetFileName(claimsFile)}";
+        Console.WriteLine($"{claims.Count} {label}, {corpus.Sentences.Count} sample corpus sentences");
         await using var pipeline = await Pipeline.StartAsync(connection, inference, options);
         await pipeline.IngestAsync(corpus.Sentences);
         await pipeline.WarmUpAsync(topK);
@@ -75,7 +84,7 @@ public static class EvalCommand
         }
         Console.WriteLine();
         Console.WriteLine($"models: embedding {pipeline.Settings.EmbeddingModel}, NLI {pipeline.Settings.NliModel}; top-k {topK}");
-        check.Print(Console.Out);
+        check.Print(Console.Out, label);
         Console.WriteLine(WordingSummary(results, pipeline.Settings));
         if (options.TryGetValue("json", out var jsonPath))
         {

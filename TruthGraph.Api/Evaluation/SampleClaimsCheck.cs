@@ -2,7 +2,10 @@ using TruthGraph.Api.SampleData;
 
 namespace TruthGraph.Api.Evaluation;
 
-/// <summary>The project's sample claims (<c>SampleData/claims.json</c>) verified against the sample corpus: how many got the expected verdict, and the others.</summary>
+/// <summary>
+/// Claims verified against the sample corpus, the project's sample claims (<c>SampleData/claims.json</c>) or another set in
+/// their format: how many got the expected verdict, and the others.
+/// </summary>
 public sealed record SampleClaimsCheck(int Right, int Total, IReadOnlyList<SampleClaimsCheck.Miss> Wrong)
 {
     public sealed record Miss(string Claim, string Expected, string Got);
@@ -24,9 +27,9 @@ public sealed record SampleClaimsCheck(int Right, int Total, IReadOnlyList<Sampl
         return new SampleClaimsCheck(claims.Count - wrong.Count, claims.Count, wrong);
     }
 
-    public void Print(TextWriter output)
+    public void Print(TextWriter output, string label = "sample claims")
     {
-        output.WriteLine($"sample claims: {Right} of {Total} right");
+        output.WriteLine($"{label}: {Right} of {Total} right");
         foreach (var miss in Wrong)
         {
             output.WriteLine($"  expected {miss.Expected}, got {miss.Got}: {miss.Claim}");

@@ -16,9 +16,12 @@ public static class SampleDataFiles
     public static ParseResult ParseCorpus() =>
         IngestionFormats.Parse(IngestionFormat.JsonLines, ReadCorpus(), new ParseOptions(CorpusSource, null));
 
-    public static IReadOnlyList<SampleClaim> ReadClaims() =>
-        JsonSerializer.Deserialize<List<SampleClaim>>(Read("claims.json"), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-        ?? throw new InvalidOperationException("claims.json is empty");
+    public static IReadOnlyList<SampleClaim> ReadClaims() => ParseClaims(Read("claims.json"));
+
+    /// <summary>Claims in the format of <c>claims.json</c> (claim, expectedVerdict, topic, rationale).</summary>
+    public static IReadOnlyList<SampleClaim> ParseClaims(byte[] json) =>
+        JsonSerializer.Deserialize<List<SampleClaim>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        ?? throw new InvalidDataException("The claims file is empty.");
 
     private static byte[] Read(string name)
     {

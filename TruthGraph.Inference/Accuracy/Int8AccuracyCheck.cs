@@ -78,7 +78,7 @@ public sealed class Int8AccuracyCheck(IServiceProvider services)
         var loader = services.GetServices<IModelLoader>().Single(l => l.Task == ModelTask.Embedding);
         var runtime = ModelRuntime.Private(manifest.Id, precision);
         await using var model = (IEmbeddingModel)await loader.LoadAsync(manifest, runtime, encoder: null, cancellationToken);
-        runtime.RunBatchSize.Loaded(model.DefaultBatchSize, tunedForDevice: null); // what the service would run: CPU 16, length-sorted
+        runtime.RunBatchSize.Loaded(model.DefaultBatchSize, tunedForDevice: null); // what the service would run: the model's default run size, length-sorted
         await model.WarmUpAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         var vectors = model.EmbedNow(texts).Select(e => e.Vector).ToArray();

@@ -44,8 +44,8 @@ public abstract class EncoderModel<TInput, TOutput> : ILoadedModel
     public int IntraOpThreads => _sessions.IntraOpThreads;
     public long EstimatedBytes { get; }
 
-    // A pair is one encoder pass, like a text: the embedding bench's batch sizes apply to both.
-    public int DefaultBatchSize => EmbeddingModelLoader.DefaultBatchSize(Device);
+    /// <summary>Inputs per ONNX run when nothing overrides it: the embedding bench's sizes, unless the model knows better.</summary>
+    public virtual int DefaultBatchSize => EmbeddingModelLoader.DefaultBatchSize(Device);
 
     protected BertWordPieceTokenizer Tokenizer { get; }
     protected string OutputName { get; }

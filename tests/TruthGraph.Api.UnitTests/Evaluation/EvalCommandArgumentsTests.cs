@@ -30,4 +30,14 @@ public sealed class EvalCommandArgumentsTests
 
         Assert.Equal(2, code);
     }
+
+    [Fact]
+    public async Task A_claims_file_that_does_not_exist_is_a_usage_error()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"truthgraph-no-such-{Guid.NewGuid():N}.json");
+
+        var code = await EvalCommand.RunAsync(["samples", "--claims", missing, "--connection", Nowhere, "--inference", "http://127.0.0.1:1"]);
+
+        Assert.Equal(2, code);
+    }
 }
