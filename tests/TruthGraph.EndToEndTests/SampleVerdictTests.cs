@@ -31,8 +31,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     /// <summary>
     /// The cases the wording checks exist for (Verification/Wording), against sentences of the sample corpus: the model
     /// reads "Sound does not travel in a vacuum." as a contradiction of the sentence that says so (0.98), and the other
-    /// four claims as entailed by the sentence that differs by a name, a negating prefix, an opposite word or the order of
-    /// a comparison.
+    /// others as entailed by the sentence that differs by a name, a number, a negating prefix, an opposite word or the
+    /// order of a comparison.
     /// </summary>
     [Theory]
     [InlineData("Sound does not travel in a vacuum.", "SUPPORTED", "physics-005", "restates-claim", "entailment")]
@@ -44,6 +44,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("Zero is an odd number.", "REFUTED", "mathematics-013", "swaps-opposite", "contradiction")]
     [InlineData("Sound travels faster than light.", "REFUTED", "physics-019", "reverses-comparison", "contradiction")]
     [InlineData("Abraham Lincoln was the first president of the United States.", "REFUTED", "history-026", "swaps-name", "contradiction")]
+    [InlineData("Mozart was born in Vienna.", "REFUTED", "culture-004", "swaps-name", "contradiction")]
+    [InlineData("World War II ended in 1939.", "REFUTED", "history-008", "swaps-number", "contradiction")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {

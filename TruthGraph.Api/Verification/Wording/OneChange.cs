@@ -2,13 +2,15 @@ using DiffPlex;
 using DiffPlex.Chunkers;
 using DiffPlex.Model;
 using Quickenshtein;
+using TruthGraph.Wording;
 
 namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
 /// The sentence is the claim with one run of words changed (a word-level diff by DiffPlex), and that change is a
-/// name for another name (<see cref="WordingMatch.SwapsName"/>), a word for its negation by prefix
-/// (<see cref="WordingMatch.NegatesWord"/>) or a word for its opposite (<see cref="WordingMatch.SwapsOpposite"/>).
+/// name for another name (<see cref="WordingMatch.SwapsName"/>), a number or date for another
+/// (<see cref="WordingMatch.SwapsNumber"/>), a word for its negation by prefix (<see cref="WordingMatch.NegatesWord"/>)
+/// or a word for its opposite (<see cref="WordingMatch.SwapsOpposite"/>).
 /// </summary>
 internal static class OneChange
 {
@@ -20,6 +22,9 @@ internal static class OneChange
 
     /// <summary>Words of the evidence inside the claim's span that a change tolerates ("… until her death in 1901").</summary>
     public const int MaxExtraEvidenceWords = 3;
+
+    /// <summary>Lower-case words inside names: "da" in "Leonardo da Vinci", "van" in "Vincent van Gogh".</summary>
+    private static readonly HashSet<string> NameParticles = ["da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al"];
 
     /// <summary>Prefixes that negate an adjective: "irrational", "impossible", "invisible", "unsafe", "non-toxic".</summary>
     private static readonly string[] NegatingPrefixes = ["un", "in", "im", "il", "ir", "non"];
@@ -50,9 +55,15 @@ internal static class OneChange
         }
         // A sentence that says "she" or "they" may name its subject in another sentence: "As Prime Minister, she
         // implemented policies" is about Margaret Thatcher. Only a sentence that names everyone can swap a name.
-        if (!evidenceHasSubjectPronoun && IsNameSwap(change, claim, evidence))
+        if (!evidenceHasSubjectPronoun && IsNameSwap(change, claim, evidence, extra.Count))
         {
             return WordingMatch.SwapsName;
+        }
+        // Another number or date in the claim's place: "World War II ended in 1939." against "… ended in 1945.". The
+        // block must be the one value alone, so that "before 1945" or "more than 200" (which may agree) never count.
+        if (change.DeleteCountA == 1 && change.InsertCountB == 1 && ChangedValue.Differs(claim[change.DeleteStartA], evidence[change.InsertStartB]))
+        {
+            return WordingMatch.SwapsNumber;
         }
         // DiffPlex joins a replaced word and the words added next to it into one block ("declined markedly" for "grown"):
         // one of them must be the changed word, and the others count as added words.
@@ -73,17 +84,22 @@ internal static class OneChange
         return replacement.Any(w => Opposites.Oppose(claimWord, w.Key)) ? WordingMatch.SwapsOpposite : WordingMatch.None;
     }
 
-    private static bool IsNameSwap(DiffBlock change, List<ContentWord> claim, List<ContentWord> evidence)
+    private static bool IsNameSwap(DiffBlock change, List<ContentWord> claim, List<ContentWord> evidence, int extraWords)
     {
         var claimName = claim.GetRange(change.DeleteStartA, change.DeleteCountA);
-        var evidenceName = evidence.GetRange(change.InsertStartB, change.InsertCountB);
-        if (claimName.Count > MaxNameWords || evidenceName.Count > MaxNameWords
-            || !claimName.All(w => w.IsName) || !evidenceName.All(w => w.IsName))
+        var replacement = evidence.GetRange(change.InsertStartB, change.InsertCountB);
+        // The sentence's name is the block's leading run of name words. Only a date or number may follow it there, and
+        // counts as an added word ("Salzburg in 1756" for "Vienna"); any other word ("Later, this movie" for "Baadshah")
+        // makes it no name swap, and so does a value the claim has elsewhere (the diff lost its way).
+        var evidenceName = replacement.Take(NameLength(replacement)).ToList();
+        var trailing = replacement.Skip(evidenceName.Count).ToList();
+        if (claimName.Count > MaxNameWords || evidenceName.Count is 0 or > MaxNameWords || NameLength(claimName) != claimName.Count
+            || extraWords + trailing.Count > MaxExtraEvidenceWords || trailing.Any(w => w.Kind is not (WordKind.Number or WordKind.Date) || claim.Any(c => c.Key == w.Key)))
         {
             return false;
         }
         // The claim's name must be absent from the evidence altogether: "Einstein" against "Albert Einstein" is no swap.
-        if (claimName.Any(n => evidence.Any(w => w.Key == n.Key)))
+        if (claimName.Any(n => n.IsName && evidence.Any(w => w.Key == n.Key)))
         {
             return false;
         }
@@ -93,15 +109,29 @@ internal static class OneChange
             return false;
         }
         // "Hickman" against "Hickam", "Khurana" against "Khurrana": the same name spelt another way.
-        if (claimName.Any(c => evidenceName.Any(e => SpeltAlike(c.Key, e.Key))))
+        if (claimName.Any(c => c.IsName && evidenceName.Any(e => e.IsName && SpeltAlike(c.Key, e.Key))))
         {
             return false;
         }
         // A shared name right after the swap is a surname: "John Deighton" and "Next, Deighton" are the same person.
         var afterClaim = change.DeleteStartA + change.DeleteCountA;
-        var afterEvidence = change.InsertStartB + change.InsertCountB;
+        var afterEvidence = change.InsertStartB + evidenceName.Count;
         return !(afterClaim < claim.Count && claim[afterClaim].IsName
             && afterEvidence < evidence.Count && evidence[afterEvidence].Key == claim[afterClaim].Key);
+    }
+
+    /// <summary>
+    /// How many of <paramref name="words"/>' first words make one name: capitalised words, with the lower-case particles
+    /// of names between them ("Leonardo da Vinci", "Ludwig van Beethoven"). A name starts and ends with a capital.
+    /// </summary>
+    private static int NameLength(List<ContentWord> words)
+    {
+        var length = 0;
+        for (var i = 0; i < words.Count && (words[i].IsName || (length > 0 && NameParticles.Contains(words[i].Key))); i++)
+        {
+            length = words[i].IsName ? i + 1 : length;
+        }
+        return length;
     }
 
     /// <summary>

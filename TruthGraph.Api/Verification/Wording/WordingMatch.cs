@@ -24,6 +24,12 @@ public enum WordingMatch
     [JsonStringEnumMemberName("swaps-name")] SwapsName,
 
     /// <summary>
+    /// The sentence is the claim with another number or date in the claim's place: "World War II ended in 1939." against
+    /// "World War II ended in 1945." (contradiction; the model read it as support at 0.60). Rounding is no change.
+    /// </summary>
+    [JsonStringEnumMemberName("swaps-number")] SwapsNumber,
+
+    /// <summary>
     /// The sentence is the claim with one word negated by its prefix: "Pi is a rational number." against "Pi is an
     /// irrational number." (contradiction; the model read it as support at 0.82).
     /// </summary>

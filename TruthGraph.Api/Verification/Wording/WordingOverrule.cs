@@ -14,7 +14,7 @@ public static class WordingOverrule
     {
         WordingMatch.None => false,
         WordingMatch.RestatesClaim => score.Contradiction > score.Entailment,
-        // A changed name, a negating prefix, an opposite word or a reversed comparison: every other kind says the claim is contradicted.
+        // A changed name or number, a negating prefix, an opposite word or a reversed comparison: every other kind says the claim is contradicted.
         _ => score.Entailment > score.Contradiction,
     };
 
@@ -44,6 +44,8 @@ public static class WordingOverrule
             WordingMatch.RestatesClaim => " The deciding sentence restates the claim word for word, with the same negation: " +
                 "it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.SwapsName => " The deciding sentence is the claim with another name in place of the claim's: " +
+                "it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.SwapsNumber => " The deciding sentence is the claim with another number or date in place of the claim's: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.NegatesWord => " The deciding sentence is the claim with one word negated (\"irrational\" for \"rational\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",

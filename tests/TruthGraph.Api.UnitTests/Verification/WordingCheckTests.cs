@@ -42,8 +42,6 @@ public sealed class WordingCheckTests
     [InlineData("The koala is not a bear.", "Despite the common name koala bear, the koala is a marsupial and not a bear.")]
     // and a stem that is a function word is not one: "Andes" is not "and".
     [InlineData("Mount Hood is in the Andes.", "Mount Hood is a potentially active stratovolcano in the Cascade Volcanic Arc of northern Oregon.")]
-    // A changed number is a different claim.
-    [InlineData("Water boils at 50 degrees Celsius at sea level.", "Water boils at 100 degrees Celsius at sea level.")]
     public void Other_sentences_settle_nothing_by_their_wording(string claim, string evidence) =>
         Assert.Equal(WordingMatch.None, WordingCheck.Compare(claim, evidence));
 
@@ -56,6 +54,9 @@ public sealed class WordingCheckTests
     [InlineData("Louis Pasteur discovered penicillin in 1928.", "Alexander Fleming discovered penicillin in 1928.")]
     // "States" in a name is not the reporting word "state".
     [InlineData("Abraham Lincoln was the first president of the United States.", "George Washington was the first president of the United States.")]
+    // A name with a lower-case particle, and a name followed by a date the claim does not have.
+    [InlineData("Michelangelo painted the Mona Lisa.", "Leonardo da Vinci painted the Mona Lisa, which hangs in the Louvre in Paris.")]
+    [InlineData("Mozart was born in Vienna.", "Wolfgang Amadeus Mozart was born in Salzburg in 1756.")]
     public void The_claim_with_another_name_in_place_of_its_own_swaps_the_name(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsName, WordingCheck.Compare(claim, evidence));
 
@@ -76,8 +77,32 @@ public sealed class WordingCheckTests
     [InlineData("Tuvalu sea level is not rising.", "Mean sea level is rising.")]
     // Too little left in common to call it the same sentence.
     [InlineData("Ottawa won.", "Toronto won.")]
+    // A capital that only opens the sentence, followed by other words, is no name in the claim's place.
+    [InlineData("Baadshah was dubbed into Japanese.", "Later, this film was dubbed into Malayalam, Japanese and Korean.")]
+    // A date after the other name that the claim has elsewhere: the words are out of order, not swapped.
+    [InlineData("Aleister Crowley was born on Tuesday, October 12, 1875.", "Aleister Crowley (born Edward Alexander Crowley; 12 October 1875) was an English occultist.")]
     public void Names_that_differ_in_other_ways_are_no_swap(string claim, string evidence) =>
         Assert.Equal(WordingMatch.None, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    [InlineData("Water boils at 50 degrees Celsius at sea level.", "Water boils at 100 degrees Celsius at sea level.")]
+    [InlineData("World War II ended in 1939.", "World War II ended in 1945.")]
+    [InlineData("Apollo 11 landed on the Moon in June 1969.", "Apollo 11 landed on the Moon in July 1969.")]
+    [InlineData("The human brain contains roughly 86 million neurons.", "The human brain contains roughly 86 billion neurons.")]
+    public void The_claim_with_another_number_or_date_in_its_place_swaps_the_number(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // The same figure rounded.
+    [InlineData("Mount Everest is 8,849 metres high.", "Mount Everest is 8,848.86 metres high.")]
+    [InlineData("Pi is approximately 3.14.", "Pi is approximately 3.14159.")]
+    // A qualified figure may agree: 1939 is before 1945, and 250 is more than 200.
+    [InlineData("The war ended in 1939.", "The war ended before 1945.")]
+    [InlineData("The club has 250 members.", "The club has more than 200 members.")]
+    // Two figures for one: a range, not a swap.
+    [InlineData("The war ended in 1916.", "The war lasted from 1914 to 1918.")]
+    public void Figures_that_agree_or_are_qualified_are_no_swapped_number(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 
     [Theory]
     [InlineData("Pi is a rational number.", "Pi is an irrational number, so its decimal expansion never ends or repeats.")]
@@ -174,6 +199,7 @@ public sealed class WordingCheckTests
         Assert.Contains("its opposite", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsOpposite]));
         Assert.True(WordingOverrule.Overrules(WordingMatch.NegatesWord, read));
         Assert.True(WordingOverrule.Overrules(WordingMatch.SwapsOpposite, read));
+        Assert.Contains("another number or date", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsNumber]));
         Assert.Equal("", WordingOverrule.Note(decision, [false], [WordingMatch.SwapsName]));
     }
 }

@@ -1,0 +1,36 @@
+using System.Globalization;
+using TruthGraph.Wording;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// Whether two numbers or dates that stand in the same place of two otherwise equal sentences say different things: a
+/// year or a month that differs at all, a quantity that differs by more than rounding ("8,849" against "8,848.86", or
+/// "3.14" against "3.14159", agree).
+/// </summary>
+internal static class ChangedValue
+{
+    /// <summary>How far apart, relative to the larger, two quantities may be and still be the same figure rounded.</summary>
+    public const double RoundingTolerance = 0.05;
+
+    public static bool Differs(ContentWord claim, ContentWord evidence)
+    {
+        if (claim.Kind is not (WordKind.Number or WordKind.Date) || evidence.Kind is not (WordKind.Number or WordKind.Date))
+        {
+            return false;
+        }
+        var claimIsValue = double.TryParse(claim.Key, NumberStyles.Float, CultureInfo.InvariantCulture, out var a);
+        var evidenceIsValue = double.TryParse(evidence.Key, NumberStyles.Float, CultureInfo.InvariantCulture, out var b);
+        if (!claimIsValue || !evidenceIsValue)
+        {
+            // Two months ("June" against "July"); a month against a number is no comparison.
+            return !claimIsValue && !evidenceIsValue && claim.Key != evidence.Key;
+        }
+        if (claim.Kind == WordKind.Date && evidence.Kind == WordKind.Date)
+        {
+            return a != b;
+        }
+        var larger = Math.Max(Math.Abs(a), Math.Abs(b));
+        return larger > 0 && Math.Abs(a - b) / larger > RoundingTolerance;
+    }
+}
