@@ -68,7 +68,13 @@ internal static partial class Words
             {
                 digits = digits.EndsWith(suffix, StringComparison.Ordinal) ? digits[..^suffix.Length] : digits;
             }
-            var isYear = digits.Length == 4 && int.TryParse(digits, out var year) && year is >= 1000 and < 2200;
+            // A year is written without a thousands comma ("1,517 lives" is a count). A decade ("1990s") keeps its "s":
+            // it is a span of years, not the year 1990.
+            var isYear = !lower.Contains(',') && digits.Length == 4 && int.TryParse(digits, out var year) && year is >= 1000 and < 2200;
+            if (isYear && lower.EndsWith('s') && digits.EndsWith('0'))
+            {
+                return ([digits + "s"], WordKind.Date);
+            }
             return ([digits], isYear ? WordKind.Date : WordKind.Number);
         }
         if (WordLists.Negations.TryGetValue(lower, out var negated))

@@ -24,7 +24,8 @@ internal static class OneChange
     public const int MaxExtraEvidenceWords = 3;
 
     /// <summary>Lower-case words inside names: "da" in "Leonardo da Vinci", "van" in "Vincent van Gogh".</summary>
-    private static readonly HashSet<string> NameParticles = ["da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al"];
+    private static readonly HashSet<string> NameParticles =
+        ["da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al"];
 
     /// <summary>Prefixes that negate an adjective: "irrational", "impossible", "invisible", "unsafe", "non-toxic".</summary>
     private static readonly string[] NegatingPrefixes = ["un", "in", "im", "il", "ir", "non"];
@@ -61,7 +62,8 @@ internal static class OneChange
         }
         // Another number or date in the claim's place: "World War II ended in 1939." against "… ended in 1945.". The
         // block must be the one value alone, so that "before 1945" or "more than 200" (which may agree) never count.
-        if (change.DeleteCountA == 1 && change.InsertCountB == 1 && ChangedValue.Differs(claim[change.DeleteStartA], evidence[change.InsertStartB]))
+        if (change.DeleteCountA == 1 && change.InsertCountB == 1
+            && ChangedValue.Differs(claim[change.DeleteStartA], evidence[change.InsertStartB]))
         {
             return WordingMatch.SwapsNumber;
         }
@@ -93,8 +95,9 @@ internal static class OneChange
         // makes it no name swap, and so does a value the claim has elsewhere (the diff lost its way).
         var evidenceName = replacement.Take(NameLength(replacement)).ToList();
         var trailing = replacement.Skip(evidenceName.Count).ToList();
-        if (claimName.Count > MaxNameWords || evidenceName.Count is 0 or > MaxNameWords || NameLength(claimName) != claimName.Count
-            || extraWords + trailing.Count > MaxExtraEvidenceWords || trailing.Any(w => w.Kind is not (WordKind.Number or WordKind.Date) || claim.Any(c => c.Key == w.Key)))
+        if (claimName.Count > MaxNameWords || evidenceName.Count is 0 or > MaxNameWords
+            || NameLength(claimName) != claimName.Count || extraWords + trailing.Count > MaxExtraEvidenceWords
+            || trailing.Any(w => w.Kind is not (WordKind.Number or WordKind.Date) || claim.Any(c => c.Key == w.Key)))
         {
             return false;
         }

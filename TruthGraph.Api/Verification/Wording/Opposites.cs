@@ -5,9 +5,9 @@ namespace TruthGraph.Api.Verification.Wording;
 /// <summary>
 /// Pairs of words that say opposite things about the same fact: a trend ("grew" against "declined"), a degree ("densely"
 /// against "sparsely"), a rank ("largest" against "smallest"), a direction or an order ("north" against "south",
-/// "before" against "after"), a sex ("male" against "female"), a parity ("odd" against "even"). A near-copy of a claim with one of them in the place of
-/// the other is the antonym change that fact-checkers are tested with, and that the NLI model, seeing every other word
-/// match, reads as support.
+/// "before" against "after"), a sex ("male" against "female"), a parity ("odd" against "even"). A near-copy of a claim
+/// with one of them in the place of the other is the antonym change that fact-checkers are tested with, and that the
+/// NLI model, seeing every other word match, reads as support.
 /// Hand-written: no antonym lexicon (WordNet or the like) is served as a package here, and the checks need only the few
 /// opposites that decide facts. Irregular forms are listed ("grew", "grown"); regular inflections fold through
 /// <see cref="Words.KeysOf"/>. Left out on purpose: pairs whose words have other everyday senses ("close", "light",

@@ -101,6 +101,9 @@ public sealed class WordingCheckTests
     [InlineData("The club has 250 members.", "The club has more than 200 members.")]
     // Two figures for one: a range, not a swap.
     [InlineData("The war ended in 1916.", "The war lasted from 1914 to 1918.")]
+    // A count with a thousands comma is no year, and rounds like any count; a decade is not its first year.
+    [InlineData("About 1,500 people died in the sinking.", "About 1,517 people died in the sinking.")]
+    [InlineData("The band was formed in the 1960s.", "The band was formed in 1960.")]
     public void Figures_that_agree_or_are_qualified_are_no_swapped_number(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 
