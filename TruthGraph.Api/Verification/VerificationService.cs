@@ -161,8 +161,9 @@ public sealed class VerificationService(
         VerdictThresholds thresholds, NliCalibration? calibration, ModelIds models, long corpusVersion)
     {
         // The wording checks run before the verdict, so that the verdict, the roles and the reason all read the same scores.
-        var wording = matches.Select(m => _options.WordingChecks && m.Similarity >= thresholds.MinSimilarity
-            ? WordingCheck.Compare(claim, m.Text) : WordingMatch.None).ToList();
+        var claimWords = _options.WordingChecks ? ContentWords.Of(claim) : null;
+        var wording = matches.Select(m => claimWords is not null && m.Similarity >= thresholds.MinSimilarity
+            ? WordingCheck.Compare(claimWords, m.Text) : WordingMatch.None).ToList();
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
         scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Reversed(s) : s).ToList();
         var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity)).ToList();

@@ -34,13 +34,13 @@ public sealed class AppFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     /// <summary>
     /// Waits until the API's start-up seeding has put the whole sample corpus in (verifying finds all its evidence then):
-    /// the sample source holds every sentence of the corpus file, whatever other tests have ingested beside it.
+    /// the sample source holds every sentence of the shipped corpus, whatever other tests have ingested beside it.
     /// </summary>
     public async Task WaitForSampleCorpusAsync()
     {
         using var api = CreateHttpClient("api");
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var expected = File.ReadLines(Path.Combine(TestData.RepositoryRoot, "TruthGraph.Api", "SampleData", "corpus.jsonl")).Count(l => l.Length > 0);
+        var expected = TruthGraph.Api.SampleData.SampleDataFiles.ParseCorpus().Sentences.Count;
         while (true)
         {
             var stats = await api.GetFromJsonAsync<JsonElement>("/api/evidence/stats", cts.Token);

@@ -12,8 +12,7 @@ public sealed class EvidenceBrowseTests(AppFixture fixture)
         var source = Uri.EscapeDataString(TruthGraph.Api.SampleData.SampleDataFiles.CorpusSource);
 
         // The corpus file decides the counts: 370 sentences (8 pages of 50, the last with 20), 22 of them about physics.
-        var corpus = File.ReadLines(Path.Combine(TestData.RepositoryRoot, "TruthGraph.Api", "SampleData", "corpus.jsonl"))
-            .Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("title").GetString()).ToList();
+        var corpus = TruthGraph.Api.SampleData.SampleDataFiles.ParseCorpus().Sentences.Select(s => s.DocumentTitle).ToList();
         var first = await api.GetFromJsonAsync<JsonElement>($"/api/evidence/sentences?source={source}&page=1&pageSize=50");
         Assert.Equal(corpus.Count, first.GetProperty("total").GetInt64());
         Assert.Equal(50, first.GetProperty("items").GetArrayLength());

@@ -15,7 +15,7 @@ internal static class ChangedValue
 
     public static bool Differs(ContentWord claim, ContentWord evidence)
     {
-        if (claim.Kind is not (WordKind.Number or WordKind.Date) || evidence.Kind is not (WordKind.Number or WordKind.Date))
+        if (!claim.IsValue || !evidence.IsValue)
         {
             return false;
         }

@@ -12,6 +12,9 @@ internal readonly record struct ContentWord(string Key, WordKind Kind, bool IsAb
 {
     public bool IsName => Kind == WordKind.Name;
 
+    /// <summary>A number or a date ("1945", "June", "86 billion").</summary>
+    public bool IsValue => Kind is WordKind.Number or WordKind.Date;
+
     public bool IsNegation => Key == WordLists.NegationKey;
 }
 

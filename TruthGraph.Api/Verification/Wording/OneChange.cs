@@ -2,7 +2,6 @@ using DiffPlex;
 using DiffPlex.Chunkers;
 using DiffPlex.Model;
 using Quickenshtein;
-using TruthGraph.Wording;
 
 namespace TruthGraph.Api.Verification.Wording;
 
@@ -97,7 +96,7 @@ internal static class OneChange
         var trailing = replacement.Skip(evidenceName.Count).ToList();
         if (claimName.Count > MaxNameWords || evidenceName.Count is 0 or > MaxNameWords
             || NameLength(claimName) != claimName.Count || extraWords + trailing.Count > MaxExtraEvidenceWords
-            || trailing.Any(w => w.Kind is not (WordKind.Number or WordKind.Date) || claim.Any(c => c.Key == w.Key)))
+            || trailing.Any(w => !w.IsValue || claim.Any(c => c.Key == w.Key)))
         {
             return false;
         }

@@ -67,6 +67,5 @@ internal static class Restatement
     }
 
     private static bool MayStandBetween(ContentWord word) =>
-        word.Kind is not (WordKind.Number or WordKind.Date or WordKind.Name)
-        && !word.IsNegation && !Qualifiers.Contains(word.Key);
+        !word.IsValue && !word.IsName && !word.IsNegation && !Qualifiers.Contains(word.Key);
 }

@@ -32,9 +32,11 @@ public static partial class WordingCheck
     // A capitalised word inside a name is no reporting word: "States" in "the United States" is not "state".
     private static bool IsReportingWord(ContentWord word) => ReportingWords.Contains(word.Key) && !(word.IsName && !word.OpensClause);
 
-    public static WordingMatch Compare(string claim, string evidence)
+    public static WordingMatch Compare(string claim, string evidence) => Compare(ContentWords.Of(claim), evidence);
+
+    /// <summary>The same with the claim's words read once (<see cref="ContentWords.Of"/>), for a claim compared with many sentences.</summary>
+    internal static WordingMatch Compare(List<ContentWord> claimWords, string evidence)
     {
-        var claimWords = ContentWords.Of(claim);
         var evidenceWords = ContentWords.Of(evidence);
         if (claimWords.Count < 2 || claimWords.Concat(evidenceWords).Any(IsReportingWord))
         {

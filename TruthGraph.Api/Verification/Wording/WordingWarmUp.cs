@@ -2,7 +2,7 @@ namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
 /// Runs every wording check once at start-up, so that the first verify after a start does not pay for compiling them
-/// (the tokenizer, the diff, the LINQ paths). The aggregate stage takes 0.4 ms at p50 once warm.
+/// (the tokenizer, the diff, the LINQ paths, the table of opposites). The aggregate stage takes 0.4 ms at p50 once warm.
 /// </summary>
 internal sealed class WordingWarmUp : IHostedService
 {
@@ -11,6 +11,8 @@ internal sealed class WordingWarmUp : IHostedService
         WordingCheck.Compare("Sound does not travel in a vacuum.", "Sound cannot travel through a vacuum.");
         WordingCheck.Compare("Toronto is the capital city of Canada.", "Ottawa is the capital city of Canada.");
         WordingCheck.Compare("Saturn has more moons than Jupiter.", "Jupiter has more moons than Saturn.");
+        WordingCheck.Compare("World War II ended in 1939.", "World War II ended in 1945.");
+        WordingCheck.Compare("Zero is an odd number.", "Zero is an even number.");
         return Task.CompletedTask;
     }
 
