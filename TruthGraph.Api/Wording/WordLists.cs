@@ -38,6 +38,6 @@ internal static class WordLists
         "or", "but", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being",
         "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might",
         "which", "who", "whom", "whose", "what", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our",
-        "then", "also", "such", "so", "very",
+        "then", "also", "such", "so", "very", "you", "your", "my",
     };
 }

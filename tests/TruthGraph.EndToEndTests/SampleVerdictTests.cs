@@ -32,7 +32,7 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     /// The cases the wording checks exist for (Verification/Wording), against sentences of the sample corpus: the model
     /// reads "Sound does not travel in a vacuum." as a contradiction of the sentence that says so (0.98), and the other
     /// others as entailed by the sentence that differs by a name, a number, a negating prefix, an opposite word or the
-    /// order of a comparison.
+    /// order of a comparison, that credits the claim's work to another maker, or that says "not" of the claim's word.
     /// </summary>
     [Theory]
     [InlineData("Sound does not travel in a vacuum.", "SUPPORTED", "physics-005", "restates-claim", "entailment")]
@@ -46,6 +46,10 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("Abraham Lincoln was the first president of the United States.", "REFUTED", "history-026", "swaps-name", "contradiction")]
     [InlineData("Mozart was born in Vienna.", "REFUTED", "culture-004", "swaps-name", "contradiction")]
     [InlineData("World War II ended in 1939.", "REFUTED", "history-008", "swaps-number", "contradiction")]
+    [InlineData("Shakespeare wrote Don Quixote.", "REFUTED", "culture-005", "credits-another-name", "contradiction")]
+    [InlineData("Vincent van Gogh painted the Mona Lisa.", "REFUTED", "culture-002", "credits-another-name", "contradiction")]
+    [InlineData("Blood in your veins is blue.", "REFUTED", "health-030", "denies-word", "contradiction")]
+    [InlineData("Peanuts are legumes.", "SUPPORTED", "food-011", "restates-claim", "entailment")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {

@@ -6,9 +6,11 @@ namespace TruthGraph.Api.Verification.Wording;
 /// <summary>
 /// A word that carries content: its normalised key (every negation is "not"), its kind, whether it is written as an
 /// abbreviation in capitals, and whether it opens a clause (it is the text's first content word, or a comma, colon,
-/// semicolon, bracket or full stop stands between it and the content word before it).
+/// semicolon, bracket or full stop stands between it and the content word before it), and the function word right
+/// before it, if any ("by" before the agent of a passive: "was written by Cervantes").
 /// </summary>
-internal readonly record struct ContentWord(string Key, WordKind Kind, bool IsAbbreviation = false, bool OpensClause = false)
+internal readonly record struct ContentWord(
+    string Key, WordKind Kind, bool IsAbbreviation = false, bool OpensClause = false, string? FunctionWordBefore = null)
 {
     public bool IsName => Kind == WordKind.Name;
 
@@ -27,10 +29,12 @@ internal static class ContentWords
     {
         var words = new List<ContentWord>();
         var previousEnd = -1;
+        string? functionWordBefore = null;
         foreach (var word in Words.Tokenize(text))
         {
             if (word.Kind != WordKind.Negation && word.IsFunctionWord)
             {
+                functionWordBefore = word.Keys[0];
                 continue;
             }
             var gap = previousEnd < 0 ? default : text.AsSpan(previousEnd, word.Start - previousEnd);
@@ -40,8 +44,9 @@ internal static class ContentWords
                 || (word.Kind == WordKind.Name && words[^1].IsName && words[^1].OpensClause && gap.IsWhiteSpace());
             words.Add(word.Kind == WordKind.Negation
                 ? new ContentWord(WordLists.NegationKey, WordKind.Negation, OpensClause: opensClause)
-                : new ContentWord(word.Keys[0], word.Kind, word.IsAbbreviation, opensClause));
+                : new ContentWord(word.Keys[0], word.Kind, word.IsAbbreviation, opensClause, functionWordBefore));
             previousEnd = word.Start + word.Length;
+            functionWordBefore = null;
         }
         return words;
     }

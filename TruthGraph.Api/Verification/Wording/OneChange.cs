@@ -23,7 +23,7 @@ internal static class OneChange
     public const int MaxExtraEvidenceWords = 3;
 
     /// <summary>Lower-case words inside names: "da" in "Leonardo da Vinci", "van" in "Vincent van Gogh".</summary>
-    private static readonly HashSet<string> NameParticles =
+    internal static readonly HashSet<string> NameParticles =
         ["da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al"];
 
     /// <summary>Prefixes that negate an adjective: "irrational", "impossible", "invisible", "unsafe", "non-toxic".</summary>
@@ -126,7 +126,7 @@ internal static class OneChange
     /// How many of <paramref name="words"/>' first words make one name: capitalised words, with the lower-case particles
     /// of names between them ("Leonardo da Vinci", "Ludwig van Beethoven"). A name starts and ends with a capital.
     /// </summary>
-    private static int NameLength(List<ContentWord> words)
+    internal static int NameLength(IReadOnlyList<ContentWord> words)
     {
         var length = 0;
         for (var i = 0; i < words.Count && (words[i].IsName || (length > 0 && NameParticles.Contains(words[i].Key))); i++)
@@ -140,7 +140,7 @@ internal static class OneChange
     /// The same first four letters, or at most two letters apart: a spelling variant or an inflection of one name
     /// ("Beiji" and "Baji"), not another name. Two real names this close ("Iran", "Iraq") are left to the model.
     /// </summary>
-    private static bool SpeltAlike(string a, string b) =>
+    internal static bool SpeltAlike(string a, string b) =>
         a.Length >= 4 && b.Length >= 4 && (string.CompareOrdinal(a, 0, b, 0, 4) == 0 || Levenshtein.GetDistance(a, b) <= 2);
 
     /// <summary>True when <paramref name="word"/> is <paramref name="root"/> with a negating prefix.</summary>

@@ -22,8 +22,11 @@ internal static class Restatement
 
     public static bool Restates(List<ContentWord> claim, List<ContentWord> evidence)
     {
-        // One "not" on one side only is exactly what the model reads well; this check is for the same polarity on both.
-        if (claim.Any(w => w.IsNegation) != evidence.Any(w => w.IsNegation))
+        // One "not" on one side only is exactly what the model reads well; this check is for the same polarity on both. A
+        // contrast that denies something the claim does not say ("Peanuts are legumes, not true nuts.") is no negation of it.
+        var claimKeys = claim.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+        var evidenceNegates = evidence.Where((w, i) => w.IsNegation && !IsContrastOutsideClaim(evidence, i, claimKeys)).Any();
+        if (claim.Any(w => w.IsNegation) != evidenceNegates)
         {
             return false;
         }
@@ -65,6 +68,10 @@ internal static class Restatement
         }
         return true;
     }
+
+    /// <summary>A "not" after a comma ("…, not true nuts") whose next word is none of the claim's.</summary>
+    private static bool IsContrastOutsideClaim(List<ContentWord> evidence, int not, HashSet<string> claimKeys) =>
+        evidence[not].OpensClause && not + 1 < evidence.Count && !claimKeys.Contains(evidence[not + 1].Key);
 
     private static bool MayStandBetween(ContentWord word) =>
         !word.IsValue && !word.IsName && !word.IsNegation && !Qualifiers.Contains(word.Key);

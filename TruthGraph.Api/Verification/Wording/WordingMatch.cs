@@ -48,4 +48,18 @@ public enum WordingMatch
     /// read it as support at 0.90).
     /// </summary>
     [JsonStringEnumMemberName("reverses-comparison")] ReversesComparison,
+
+    /// <summary>
+    /// The sentence credits the claim's deed to another maker, in words of its own (<see cref="Credit"/>): "Shakespeare
+    /// wrote Don Quixote." against "Miguel de Cervantes published the first part of Don Quixote in 1605." (contradiction;
+    /// the model read it as support at 0.59).
+    /// </summary>
+    [JsonStringEnumMemberName("credits-another-name")] CreditsAnotherName,
+
+    /// <summary>
+    /// The sentence has every content word of the claim and says "not" of one of them (<see cref="Denial"/>): "Blood in your
+    /// veins is blue." against "Blood in human veins is dark red, not blue; …" (contradiction; the model read it as support
+    /// at 0.68).
+    /// </summary>
+    [JsonStringEnumMemberName("denies-word")] DeniesWord,
 }

@@ -51,8 +51,13 @@ public static class WordingOverrule
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.SwapsOpposite => " The deciding sentence is the claim with one word replaced by its opposite (\"declined\" for \"grown\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
-            _ => " The deciding sentence makes the claim's comparison the other way round: " +
+            WordingMatch.CreditsAnotherName => " The deciding sentence credits what the claim says (who wrote, invented, founded or directed it) " +
+                "to another name: it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.DeniesWord => " The deciding sentence says \"not\" of one of the claim's own words (\"dark red, not blue\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.ReversesComparison => " The deciding sentence makes the claim's comparison the other way round: " +
+                "it counts as a contradiction, although the NLI model read it as support.",
+            _ => "",
         };
     }
 }

@@ -2,7 +2,7 @@ namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
 /// Runs every wording check once at start-up, so that the first verify after a start does not pay for compiling them
-/// (the tokenizer, the diff, the LINQ paths, the table of opposites). The aggregate stage takes 0.4 ms at p50 once warm.
+/// (the tokenizer, the diff, the LINQ paths, the tables of opposites and makers' verbs). The aggregate stage takes 0.4 ms at p50 once warm.
 /// </summary>
 internal sealed class WordingWarmUp : IHostedService
 {
@@ -13,6 +13,9 @@ internal sealed class WordingWarmUp : IHostedService
         WordingCheck.Compare("Saturn has more moons than Jupiter.", "Jupiter has more moons than Saturn.");
         WordingCheck.Compare("World War II ended in 1939.", "World War II ended in 1945.");
         WordingCheck.Compare("Zero is an odd number.", "Zero is an even number.");
+        WordingCheck.Compare("Mount Kenya is the highest mountain in Africa.", "Mount Kilimanjaro, a volcano, is the highest mountain in Africa.");
+        WordingCheck.Compare("Thomas Edison invented the telephone.", "The telephone was invented by Alexander Graham Bell.");
+        WordingCheck.Compare("Whales are fish.", "Whales are mammals, not fish.");
         return Task.CompletedTask;
     }
 

@@ -12,6 +12,8 @@ public sealed class WordingCheckTests
     [InlineData("Humans are unable to digest cellulose.", "Humans cannot digest cellulose, because the human gut makes no enzyme that breaks it down.")]
     [InlineData("Einstein published special relativity in 1905.", "Albert Einstein published special relativity in 1905.")]
     [InlineData("Mount Everest is 8,849 metres high.", "Mount Everest is 8849 metres high, the tallest mountain above sea level.")]
+    // A contrast that denies something else is no negation of the claim.
+    [InlineData("Peanuts are legumes.", "Peanuts are legumes, not true nuts.")]
     public void A_near_copy_with_the_same_negation_restates_the_claim(string claim, string evidence) =>
         Assert.Equal(WordingMatch.RestatesClaim, WordingCheck.Compare(claim, evidence));
 
@@ -200,6 +202,8 @@ public sealed class WordingCheckTests
         Assert.Contains("another name", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsName]));
         Assert.Contains("the other way round", WordingOverrule.Note(decision, [true], [WordingMatch.ReversesComparison]));
         Assert.Contains("its opposite", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsOpposite]));
+        Assert.Contains("to another name", WordingOverrule.Note(decision, [true], [WordingMatch.CreditsAnotherName]));
+        Assert.Contains("of one of the claim's own words", WordingOverrule.Note(decision, [true], [WordingMatch.DeniesWord]));
         Assert.True(WordingOverrule.Overrules(WordingMatch.NegatesWord, read));
         Assert.True(WordingOverrule.Overrules(WordingMatch.SwapsOpposite, read));
         Assert.Contains("another number or date", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsNumber]));
