@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace TruthGraph.Wording;
@@ -60,7 +62,7 @@ internal static partial class Words
 
     private static (IReadOnlyList<string> Keys, WordKind Kind) Classify(string word, bool isFirstWord)
     {
-        var lower = word.ToLowerInvariant().Replace('’', '\'');
+        var lower = WithoutAccents(word.ToLowerInvariant().Replace('’', '\''));
         if (char.IsDigit(lower[0]))
         {
             var digits = lower.Replace(",", "").TrimEnd('%', 's');
@@ -100,6 +102,17 @@ internal static partial class Words
         // does a word whose stem would be one ("Andes" is not "and").
         var key = WordLists.FunctionWords.Contains(lower) || WordLists.FunctionWords.Contains(Stem(lower)) ? lower : Stem(lower);
         return ([key], isName ? WordKind.Name : WordKind.Word);
+    }
+
+    /// <summary>"sánchez" as "sanchez", "poincaré" as "poincare": the same name with or without its accents.</summary>
+    private static string WithoutAccents(string word)
+    {
+        if (word.All(char.IsAscii))
+        {
+            return word;
+        }
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        return string.Concat(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)).Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Strips the commonest English inflections, so that "travels" matches "travel" and "caused" matches "causes".</summary>

@@ -32,7 +32,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     /// The cases the wording checks exist for (Verification/Wording), against sentences of the sample corpus: the model
     /// reads "Sound does not travel in a vacuum." as a contradiction of the sentence that says so (0.98), and the other
     /// others as entailed by the sentence that differs by a name, a number, a negating prefix, an opposite word or the
-    /// order of a comparison, that credits the claim's work to another maker, or that says "not" of the claim's word.
+    /// order of a comparison, that credits the claim's work to another maker, or that says "not" of the claim's word; and
+    /// "The American Civil War ended in 1865." as contradicted by "… was fought from 1861 to 1865." (0.93).
     /// </summary>
     [Theory]
     [InlineData("Sound does not travel in a vacuum.", "SUPPORTED", "physics-005", "restates-claim", "entailment")]
@@ -50,6 +51,9 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("Vincent van Gogh painted the Mona Lisa.", "REFUTED", "culture-002", "credits-another-name", "contradiction")]
     [InlineData("Blood in your veins is blue.", "REFUTED", "health-030", "denies-word", "contradiction")]
     [InlineData("Peanuts are legumes.", "SUPPORTED", "food-011", "restates-claim", "entailment")]
+    [InlineData("The American Civil War ended in 1865.", "SUPPORTED", "history-028", "matches-span", "entailment")]
+    [InlineData("Bacteria have a nucleus.", "REFUTED", "biology-008", "denies-word", "contradiction")]
+    [InlineData("Columbus reached the Caribbean in 1592.", "REFUTED", "history-003", "swaps-number", "contradiction")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {

@@ -20,11 +20,11 @@ internal static class Apposition
         // The subject is a name ("Lake Titicaca"), and the phrase has no date or number: "(born 14 April 1949)" is a fact
         // the claim may be about, not an aside.
         var start = OneChange.NameLength(words);
-        if (start is 0 or > MaxSubjectWords || start >= words.Count || !words[start].OpensClause)
+        if (start is 0 or > MaxSubjectWords || start >= words.Count || !words[start].FollowsClauseMark)
         {
             return null;
         }
-        var end = words.FindIndex(start + 1, w => w.OpensClause);
+        var end = words.FindIndex(start + 1, w => w.FollowsClauseMark);
         if (end < 0 || end - start > MaxPhraseWords || words[start..end].Any(w => w.IsValue))
         {
             return null;

@@ -23,8 +23,10 @@ internal static class ChangedValue
         var evidenceIsValue = double.TryParse(evidence.Key, NumberStyles.Float, CultureInfo.InvariantCulture, out var b);
         if (!claimIsValue || !evidenceIsValue)
         {
-            // Two months ("June" against "July"); a month against a number is no comparison.
-            return !claimIsValue && !evidenceIsValue && claim.Key != evidence.Key;
+            // Two months ("June" against "July") or two decades ("1960s" against "1970s") differ; a month against a number,
+            // or a decade against a month or a year in it ("the 1970s" against "April 23, 1978"), is no comparison.
+            return claim.Key != evidence.Key
+                && ((WordLists.Months.Contains(claim.Key) && WordLists.Months.Contains(evidence.Key)) || (IsDecade(claim.Key) && IsDecade(evidence.Key)));
         }
         if (claim.Kind == WordKind.Date && evidence.Kind == WordKind.Date)
         {
@@ -33,4 +35,6 @@ internal static class ChangedValue
         var larger = Math.Max(Math.Abs(a), Math.Abs(b));
         return larger > 0 && Math.Abs(a - b) / larger > RoundingTolerance;
     }
+
+    private static bool IsDecade(string key) => key.Length == 5 && key.EndsWith("0s", StringComparison.Ordinal);
 }

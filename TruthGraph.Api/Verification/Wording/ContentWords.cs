@@ -6,11 +6,13 @@ namespace TruthGraph.Api.Verification.Wording;
 /// <summary>
 /// A word that carries content: its normalised key (every negation is "not"), its kind, whether it is written as an
 /// abbreviation in capitals, and whether it opens a clause (it is the text's first content word, or a comma, colon,
-/// semicolon, bracket or full stop stands between it and the content word before it), and the function word right
-/// before it, if any ("by" before the agent of a passive: "was written by Cervantes").
+/// semicolon, bracket or full stop stands between it and the content word before it; the later words of a name that
+/// does open one, too), the function word right before it, if any ("by" before the agent of a passive: "was written by
+/// Cervantes"), and whether such a mark stands right before it (where a name or a phrase ends: "Paris, on the Champ").
 /// </summary>
 internal readonly record struct ContentWord(
-    string Key, WordKind Kind, bool IsAbbreviation = false, bool OpensClause = false, string? FunctionWordBefore = null)
+    string Key, WordKind Kind, bool IsAbbreviation = false, bool OpensClause = false, string? FunctionWordBefore = null,
+    bool FollowsClauseMark = false)
 {
     public bool IsName => Kind == WordKind.Name;
 
@@ -29,6 +31,7 @@ internal static class ContentWords
     {
         var words = new List<ContentWord>();
         var previousEnd = -1;
+        var previousIsInitial = false;
         string? functionWordBefore = null;
         foreach (var word in Words.Tokenize(text))
         {
@@ -40,12 +43,15 @@ internal static class ContentWords
             var gap = previousEnd < 0 ? default : text.AsSpan(previousEnd, word.Start - previousEnd);
             // The later words of a name open a clause when its first word does: "Einstein" in "Albert Einstein published …"
             // (but not "Microsoft" in "Operation of Microsoft").
-            var opensClause = previousEnd < 0 || gap.IndexOfAny(ClauseMarks) >= 0
+            // The full stop of an initial ("Loretta L. Sánchez", "J. K. Rowling") ends nothing.
+            var followsClauseMark = gap.IndexOfAny(ClauseMarks) >= 0 && !(previousIsInitial && gap.Trim() is ".");
+            var opensClause = previousEnd < 0 || followsClauseMark
                 || (word.Kind == WordKind.Name && words[^1].IsName && words[^1].OpensClause && gap.IsWhiteSpace());
             words.Add(word.Kind == WordKind.Negation
-                ? new ContentWord(WordLists.NegationKey, WordKind.Negation, OpensClause: opensClause)
-                : new ContentWord(word.Keys[0], word.Kind, word.IsAbbreviation, opensClause, functionWordBefore));
+                ? new ContentWord(WordLists.NegationKey, WordKind.Negation, OpensClause: opensClause, FollowsClauseMark: followsClauseMark)
+                : new ContentWord(word.Keys[0], word.Kind, word.IsAbbreviation, opensClause, functionWordBefore, followsClauseMark));
             previousEnd = word.Start + word.Length;
+            previousIsInitial = word.Text.Length == 1 && char.IsUpper(word.Text[0]);
             functionWordBefore = null;
         }
         return words;

@@ -3,12 +3,12 @@ using TruthGraph.Wording;
 namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
-/// The sentence corrects the claim with a contrast of the form "…, not W", where W is one of the claim's words and the
-/// claim's other words come before it in the same sentence (<see cref="WordingMatch.DeniesWord"/>): "Blood in your veins
-/// is blue." against "Blood in human veins is dark red, not blue; veins only look blue through the skin." Common myths
-/// are corrected this way, and the model, seeing every claim word present, reads support. A "not" inside a clause ("do
-/// not interfere") is left to the model, which reads it well; so is every "not" of a longer passage but the one that
-/// follows the claim's words.
+/// The sentence denies one of the claim's words after saying the claim's other words (<see cref="WordingMatch.DeniesWord"/>):
+/// a correction of the form "…, not W" ("Blood in your veins is blue." against "Blood in human veins is dark red, not
+/// blue; veins only look blue through the skin."), or "lack W" ("Bacteria have a nucleus." against "Bacteria are
+/// single-celled organisms that lack a nucleus."). Common myths are corrected this way, and the model, seeing every claim
+/// word present, reads support. A "not" inside a clause ("do not interfere") is left to the model, which reads it well;
+/// so is every "not" of a longer passage but the one that follows the claim's words.
 /// </summary>
 internal static class Denial
 {
@@ -20,12 +20,15 @@ internal static class Denial
         "only just merely simply solely necessarily always all entirely quite exactly other more less fewer least most much " +
         "even yet until");
 
+    /// <summary>"lack" denies its object wherever it stands: "Bacteria are single-celled organisms that lack a nucleus."</summary>
+    private static readonly HashSet<string> Lacking = Words.KeysOf("lack lacks lacked lacking");
+
     private static readonly char[] ContrastMarks = [',', ';', '–', '—'];
     private static readonly char[] SentenceEnds = ['.', '!', '?'];
 
     public static bool Denies(List<ContentWord> claim, string evidence)
     {
-        if (claim.Any(w => w.IsNegation))
+        if (claim.Any(w => w.IsNegation || Lacking.Contains(w.Key)))
         {
             return false;
         }
@@ -34,12 +37,13 @@ internal static class Denial
         for (var i = 1; i < words.Count - 1; i++)
         {
             var gap = evidence.AsSpan(words[i - 1].Start + words[i - 1].Length, words[i].Start - words[i - 1].Start - words[i - 1].Length);
-            if (!words[i].Text.Equals("not", StringComparison.OrdinalIgnoreCase) || gap.IndexOfAny(ContrastMarks) < 0
-                || Limiters.Contains(words[i + 1].Keys[0]))
+            var denies = (words[i].Text.Equals("not", StringComparison.OrdinalIgnoreCase) && gap.IndexOfAny(ContrastMarks) >= 0)
+                || Lacking.Contains(words[i].Keys[0]);
+            if (!denies || Limiters.Contains(words[i + 1].Keys[0]))
             {
                 continue;
             }
-            // The first word after the "not" that carries content ("not to its colour": "colour") is the claim's ...
+            // The first word after the "not" (or "lack") that carries content ("not to its colour": "colour") is the claim's ...
             var denied = words.Skip(i + 1).FirstOrDefault(w => !w.IsFunctionWord);
             if (denied is null || denied.Kind == WordKind.Negation || !claimKeys.Contains(denied.Keys[0]))
             {

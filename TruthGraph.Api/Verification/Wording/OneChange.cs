@@ -60,9 +60,13 @@ internal static class OneChange
             return WordingMatch.SwapsName;
         }
         // Another number or date in the claim's place: "World War II ended in 1939." against "… ended in 1945.". The
-        // block must be the one value alone, so that "before 1945" or "more than 200" (which may agree) never count.
-        if (change.DeleteCountA == 1 && change.InsertCountB == 1
-            && ChangedValue.Differs(claim[change.DeleteStartA], evidence[change.InsertStartB]))
+        // block must be the one value alone, so that "before 1945" or "more than 200" (which may agree) never count. At
+        // the claim's end the sentence may go on after its value ("… in 1492 on a voyage …"): what follows is context, as
+        // long as the claim's own value is nowhere in the sentence.
+        var atClaimEnd = change.DeleteStartA + change.DeleteCountA == claim.Count;
+        if (change.DeleteCountA == 1 && (change.InsertCountB == 1 || atClaimEnd)
+            && ChangedValue.Differs(claim[change.DeleteStartA], evidence[change.InsertStartB])
+            && (change.InsertCountB == 1 || !evidence.Any(w => w.Key == claim[change.DeleteStartA].Key)))
         {
             return WordingMatch.SwapsNumber;
         }
@@ -94,6 +98,11 @@ internal static class OneChange
         // makes it no name swap, and so does a value the claim has elsewhere (the diff lost its way).
         var evidenceName = replacement.Take(NameLength(replacement)).ToList();
         var trailing = replacement.Skip(evidenceName.Count).ToList();
+        // At the claim's end, a clause after the name is context: "in Paris, on the Champ de Mars" for "in Berlin".
+        if (change.DeleteStartA + change.DeleteCountA == claim.Count && trailing.Count > 0 && trailing[0].FollowsClauseMark)
+        {
+            trailing = [];
+        }
         if (claimName.Count > MaxNameWords || evidenceName.Count is 0 or > MaxNameWords
             || NameLength(claimName) != claimName.Count || extraWords + trailing.Count > MaxExtraEvidenceWords
             || trailing.Any(w => !w.IsValue || claim.Any(c => c.Key == w.Key)))
@@ -124,12 +133,14 @@ internal static class OneChange
 
     /// <summary>
     /// How many of <paramref name="words"/>' first words make one name: capitalised words, with the lower-case particles
-    /// of names between them ("Leonardo da Vinci", "Ludwig van Beethoven"). A name starts and ends with a capital.
+    /// of names between them ("Leonardo da Vinci", "Ludwig van Beethoven"). A name starts and ends with a capital, and a
+    /// comma ends it ("Paris, on the Champ de Mars").
     /// </summary>
     internal static int NameLength(IReadOnlyList<ContentWord> words)
     {
         var length = 0;
-        for (var i = 0; i < words.Count && (words[i].IsName || (length > 0 && NameParticles.Contains(words[i].Key))); i++)
+        for (var i = 0; i < words.Count && (i == 0 || !words[i].FollowsClauseMark)
+            && (words[i].IsName || (length > 0 && NameParticles.Contains(words[i].Key))); i++)
         {
             length = words[i].IsName ? i + 1 : length;
         }

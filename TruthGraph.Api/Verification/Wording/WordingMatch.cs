@@ -62,4 +62,18 @@ public enum WordingMatch
     /// at 0.68).
     /// </summary>
     [JsonStringEnumMemberName("denies-word")] DeniesWord,
+
+    /// <summary>
+    /// The sentence gives a span of years and the claim's start or end year is its first or last (<see cref="Span"/>):
+    /// "The American Civil War ended in 1865." against "… was fought from 1861 to 1865." (support; the model read a
+    /// contradiction at 0.93).
+    /// </summary>
+    [JsonStringEnumMemberName("matches-span")] MatchesSpan,
+
+    /// <summary>
+    /// The sentence gives a span of years and the claim's start or end year is not its first or last: "Queen Victoria's
+    /// reign began in 1901." against "… reigned … from 1837 until her death in 1901." (contradiction; the model read
+    /// support at 0.88).
+    /// </summary>
+    [JsonStringEnumMemberName("misses-span")] MissesSpan,
 }

@@ -13,7 +13,7 @@ public static class WordingOverrule
     public static bool Overrules(WordingMatch match, NliScore score) => match switch
     {
         WordingMatch.None => false,
-        WordingMatch.RestatesClaim => score.Contradiction > score.Entailment,
+        WordingMatch.RestatesClaim or WordingMatch.MatchesSpan => score.Contradiction > score.Entailment,
         // A changed name or number, a negating prefix, an opposite word or a reversed comparison: every other kind says the claim is contradicted.
         _ => score.Entailment > score.Contradiction,
     };
@@ -53,6 +53,10 @@ public static class WordingOverrule
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.CreditsAnotherName => " The deciding sentence credits what the claim says (who wrote, invented, founded or directed it) " +
                 "to another name: it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.MatchesSpan => " The deciding sentence gives a span of years whose first or last is the claim's year: " +
+                "it counts as support, although the NLI model read it as a contradiction.",
+            WordingMatch.MissesSpan => " The deciding sentence gives a span of years whose first or last is not the claim's year: " +
+                "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.DeniesWord => " The deciding sentence says \"not\" of one of the claim's own words (\"dark red, not blue\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.ReversesComparison => " The deciding sentence makes the claim's comparison the other way round: " +

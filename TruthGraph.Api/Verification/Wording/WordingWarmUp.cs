@@ -16,6 +16,7 @@ internal sealed class WordingWarmUp : IHostedService
         WordingCheck.Compare("Mount Kenya is the highest mountain in Africa.", "Mount Kilimanjaro, a volcano, is the highest mountain in Africa.");
         WordingCheck.Compare("Thomas Edison invented the telephone.", "The telephone was invented by Alexander Graham Bell.");
         WordingCheck.Compare("Whales are fish.", "Whales are mammals, not fish.");
+        WordingCheck.Compare("The war ended in 1918.", "The war was fought from 1914 to 1918.");
         return Task.CompletedTask;
     }
 

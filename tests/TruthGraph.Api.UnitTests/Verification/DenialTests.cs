@@ -7,6 +7,7 @@ public sealed class DenialTests
     [Theory]
     [InlineData("Blood in your veins is blue.", "Blood in human veins is dark red, not blue; veins only look blue through the skin.")]
     [InlineData("Whales are fish.", "Whales are mammals, not fish.")]
+    [InlineData("Bacteria have a nucleus.", "Bacteria are single-celled organisms that lack a nucleus.")]
     [InlineData("Einstein won the Nobel Prize for relativity.", "Einstein won the Nobel Prize for the photoelectric effect, not for relativity.")]
     public void A_contrast_that_says_not_of_the_claims_word_denies_it(string claim, string evidence) =>
         Assert.Equal(WordingMatch.DeniesWord, WordingCheck.Compare(claim, evidence));
@@ -24,6 +25,9 @@ public sealed class DenialTests
     // The claim's other words are missing before the "not", or in another sentence.
     [InlineData("Bulls are enraged by the colour red.", "Bulls react to the movement of a matador's cape, not to its colour.")]
     [InlineData("Bats are blind.", "Bats are mammals. Some can see well, not blind at all.")]
+    // What is lacked is not the claim's word, or the claim says "lack" itself.
+    [InlineData("Penguins are good swimmers.", "Penguins lack the ability to fly but are good swimmers.")]
+    [InlineData("Bacteria lack a nucleus.", "Bacteria are single-celled organisms that lack a nucleus.")]
     // A claim with a "not" of its own.
     [InlineData("Whales are not fish.", "Whales are mammals, not fish.")]
     public void Other_negations_deny_no_word_of_the_claim(string claim, string evidence) =>

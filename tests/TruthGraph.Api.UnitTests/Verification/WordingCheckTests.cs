@@ -59,6 +59,8 @@ public sealed class WordingCheckTests
     // A name with a lower-case particle, and a name followed by a date the claim does not have.
     [InlineData("Michelangelo painted the Mona Lisa.", "Leonardo da Vinci painted the Mona Lisa, which hangs in the Louvre in Paris.")]
     [InlineData("Mozart was born in Vienna.", "Wolfgang Amadeus Mozart was born in Salzburg in 1756.")]
+    // At the claim's end, a clause after the other name is context.
+    [InlineData("The Eiffel Tower is in Berlin.", "The Eiffel Tower is in Paris, on the Champ de Mars.")]
     public void The_claim_with_another_name_in_place_of_its_own_swaps_the_name(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsName, WordingCheck.Compare(claim, evidence));
 
@@ -82,6 +84,8 @@ public sealed class WordingCheckTests
     // A capital that only opens the sentence, followed by other words, is no name in the claim's place.
     [InlineData("Baadshah was dubbed into Japanese.", "Later, this film was dubbed into Malayalam, Japanese and Korean.")]
     // A date after the other name that the claim has elsewhere: the words are out of order, not swapped.
+    // An initial's full stop ends no name, and an accent makes no other name.
+    [InlineData("Loretta Sanchez was born on Monday January 7, 1960.", "Loretta L. Sánchez (born January 7, 1960) is an American politician.")]
     [InlineData("Aleister Crowley was born on Tuesday, October 12, 1875.", "Aleister Crowley (born Edward Alexander Crowley; 12 October 1875) was an English occultist.")]
     public void Names_that_differ_in_other_ways_are_no_swap(string claim, string evidence) =>
         Assert.Equal(WordingMatch.None, WordingCheck.Compare(claim, evidence));
@@ -91,6 +95,8 @@ public sealed class WordingCheckTests
     [InlineData("World War II ended in 1939.", "World War II ended in 1945.")]
     [InlineData("Apollo 11 landed on the Moon in June 1969.", "Apollo 11 landed on the Moon in July 1969.")]
     [InlineData("The human brain contains roughly 86 million neurons.", "The human brain contains roughly 86 billion neurons.")]
+    // At the claim's end, the sentence may go on after its value.
+    [InlineData("Columbus reached the Caribbean in 1592.", "Christopher Columbus reached the Caribbean in 1492 on a voyage sponsored by the Spanish Crown.")]
     public void The_claim_with_another_number_or_date_in_its_place_swaps_the_number(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 
@@ -106,6 +112,9 @@ public sealed class WordingCheckTests
     // A count with a thousands comma is no year, and rounds like any count; a decade is not its first year.
     [InlineData("About 1,500 people died in the sinking.", "About 1,517 people died in the sinking.")]
     [InlineData("The band was formed in the 1960s.", "The band was formed in 1960.")]
+    // A decade against a date in it; and the claim's own year further on in the sentence.
+    [InlineData("Ian Brennan was born in the 1970s.", "Ian Brennan (born April 23, 1978) is a television writer.")]
+    [InlineData("The comet was seen in 1592.", "The comet was seen in 1492 and again in 1592.")]
     public void Figures_that_agree_or_are_qualified_are_no_swapped_number(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 
