@@ -75,6 +75,38 @@ public sealed class VerdictExplanationRenderingTests
         Assert.Empty(ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, Refuted)).FindAll("[data-testid=overruled]"));
     }
 
+    /// <summary>Every kind of overrule in the API's contract (its WordingMatch enum), "none" left out.</summary>
+    public static TheoryData<string> OverruleKinds()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TruthGraph.sln")))
+        {
+            directory = directory.Parent;
+        }
+        var contract = Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("TruthGraph.sln not found above the test output folder."),
+            "TruthGraph.Api", "Contracts", "TruthGraph.Api.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(contract));
+        var kinds = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("WordingMatch").GetProperty("enum")
+            .EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!).Where(k => k != "none");
+        return [.. kinds];
+    }
+
+    [Theory]
+    [MemberData(nameof(OverruleKinds))]
+    public async Task Every_kind_of_overrule_that_the_API_can_send_is_explained_in_words(string overruled)
+    {
+        await using var ctx = WebTestContext.Create();
+        var sentence = Samples.Evidence("Ottawa is the capital city of Canada.", "contradiction", 0.02, 0.03, 0.95)
+            with { Role = "refutes", Deciding = true, Overruled = overruled };
+        var result = Samples.Verification([sentence], verdict: "REFUTED", confidence: 0.95) with
+        {
+            Explanation = new ExplanationView("Refuted by 1 sentence (p = 0.95).", [sentence.Id], 0.45),
+        };
+
+        var note = Assert.Single(ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, result)).FindAll("[data-testid=overruled]"));
+        Assert.StartsWith("Read by its wording:", note.TextContent.Trim());
+    }
+
     [Fact]
     public async Task Not_enough_info_without_evidence_says_no_evidence_retrieved_and_shows_no_percentage()
     {
