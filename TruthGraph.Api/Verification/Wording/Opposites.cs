@@ -68,6 +68,7 @@ internal static class Opposites
         "buy bought | sell sold",
         "import | export",
         "accept | reject",
+        "attract attraction | repel repulsion",
         "include | exclude",
         "join joined connect | separate divide",
         "allow permit | forbid prohibit ban",

@@ -22,20 +22,13 @@ internal static class Restatement
 
     public static bool Restates(List<ContentWord> claim, List<ContentWord> evidence)
     {
-        // One "not" on one side only is exactly what the model reads well; this check is for the same polarity on both. A
-        // contrast that denies something the claim does not say ("Peanuts are legumes, not true nuts.") is no negation of it.
-        var claimKeys = claim.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
-        var evidenceNegates = evidence.Where((w, i) => w.IsNegation && !IsContrastOutsideClaim(evidence, i, claimKeys)).Any();
-        if (claim.Any(w => w.IsNegation) != evidenceNegates)
-        {
-            return false;
-        }
         var maxBetween = claim.Count(w => !w.IsNegation) >= ShortestClaimWithWordsBetween ? MaxWordsBetween : 0;
         for (var start = 0; start < evidence.Count; start++)
         {
             // The claim must open a clause of the sentence: in "The main race track in Qatar is located in Shahaniya"
             // the words "Qatar is located in Shahaniya" follow one another, but the race track is what is located there.
-            if (evidence[start].Key == claim[0].Key && evidence[start].OpensClause && RestatesFrom(claim, evidence, start, maxBetween))
+            if (evidence[start].Key == claim[0].Key && evidence[start].OpensClause
+                && RestatesFrom(claim, evidence, start, maxBetween) is var end and >= 0 && SamePolarity(claim, evidence, end))
             {
                 return true;
             }
@@ -43,7 +36,26 @@ internal static class Restatement
         return false;
     }
 
-    private static bool RestatesFrom(List<ContentWord> claim, List<ContentWord> evidence, int start, int maxBetween)
+    /// <summary>
+    /// One "not" on one side only is exactly what the model reads well; this check is for the same polarity on both. A
+    /// contrast that denies something the claim does not say ("Peanuts are legumes, not true nuts.") is no negation of it,
+    /// and neither, for a claim without a "not", is one in a later clause ("Bananas are botanically berries, while
+    /// strawberries are not.").
+    /// </summary>
+    private static bool SamePolarity(List<ContentWord> claim, List<ContentWord> evidence, int end)
+    {
+        var claimNegates = claim.Any(w => w.IsNegation);
+        var claimKeys = claim.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+        var evidenceNegates = evidence.Where((w, i) => w.IsNegation && !IsContrastOutsideClaim(evidence, i, claimKeys)
+            && (claimNegates || !InLaterClause(evidence, end, i))).Any();
+        return claimNegates == evidenceNegates;
+    }
+
+    private static bool InLaterClause(List<ContentWord> evidence, int end, int at) =>
+        at > end && evidence[(end + 1)..(at + 1)].Any(w => w.FollowsClauseMark);
+
+    /// <summary>The index of the sentence word that ends the restatement starting at <paramref name="start"/>, or -1.</summary>
+    private static int RestatesFrom(List<ContentWord> claim, List<ContentWord> evidence, int start, int maxBetween)
     {
         var at = start + 1;
         var between = 0;
@@ -55,23 +67,23 @@ internal static class Restatement
             {
                 if (!MayStandBetween(evidence[at]))
                 {
-                    return false;
+                    return -1;
                 }
                 at++;
                 between++;
             }
             if (at == evidence.Count || evidence[at].Key != claim[i].Key || between > maxBetween)
             {
-                return false;
+                return -1;
             }
             at++;
         }
-        return true;
+        return at - 1;
     }
 
     /// <summary>A "not" after a comma ("…, not true nuts") whose next word is none of the claim's.</summary>
     private static bool IsContrastOutsideClaim(List<ContentWord> evidence, int not, HashSet<string> claimKeys) =>
-        evidence[not].OpensClause && not + 1 < evidence.Count && !claimKeys.Contains(evidence[not + 1].Key);
+        evidence[not].FollowsClauseMark && not + 1 < evidence.Count && !claimKeys.Contains(evidence[not + 1].Key);
 
     private static bool MayStandBetween(ContentWord word) =>
         !word.IsValue && !word.IsName && !word.IsNegation && !Qualifiers.Contains(word.Key);

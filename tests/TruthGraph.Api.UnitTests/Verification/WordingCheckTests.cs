@@ -14,6 +14,8 @@ public sealed class WordingCheckTests
     [InlineData("Mount Everest is 8,849 metres high.", "Mount Everest is 8849 metres high, the tallest mountain above sea level.")]
     // A contrast that denies something else is no negation of the claim.
     [InlineData("Peanuts are legumes.", "Peanuts are legumes, not true nuts.")]
+    // Nor is a "not" in a later clause, about something else.
+    [InlineData("The ostrich is the largest living bird.", "The ostrich is the largest living bird, but it cannot fly.")]
     public void A_near_copy_with_the_same_negation_restates_the_claim(string claim, string evidence) =>
         Assert.Equal(WordingMatch.RestatesClaim, WordingCheck.Compare(claim, evidence));
 
@@ -143,6 +145,7 @@ public sealed class WordingCheckTests
         "In emperor penguins the male keeps the egg warm through the winter.")]
     [InlineData("The Pacific is the smallest ocean on Earth.", "The Pacific is the largest ocean on Earth.")]
     [InlineData("Zero is an odd number.", "Zero is an even number, because it is divisible by 2 with no remainder.")]
+    [InlineData("Opposite magnetic poles repel each other.", "Every magnet has a north and a south pole, and opposite poles attract each other.")]
     public void The_claim_with_one_word_replaced_by_its_opposite_swaps_the_opposite(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
 
