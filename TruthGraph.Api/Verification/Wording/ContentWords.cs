@@ -41,10 +41,10 @@ internal static class ContentWords
                 continue;
             }
             var gap = previousEnd < 0 ? default : text.AsSpan(previousEnd, word.Start - previousEnd);
-            // The later words of a name open a clause when its first word does: "Einstein" in "Albert Einstein published …"
-            // (but not "Microsoft" in "Operation of Microsoft").
             // The full stop of an initial ("Loretta L. Sánchez", "J. K. Rowling") ends nothing.
             var followsClauseMark = gap.IndexOfAny(ClauseMarks) >= 0 && !(previousIsInitial && gap.Trim() is ".");
+            // The later words of a name open a clause when its first word does: "Einstein" in "Albert Einstein published …"
+            // (but not "Microsoft" in "Operation of Microsoft").
             var opensClause = previousEnd < 0 || followsClauseMark
                 || (word.Kind == WordKind.Name && words[^1].IsName && words[^1].OpensClause && gap.IsWhiteSpace());
             words.Add(word.Kind == WordKind.Negation
