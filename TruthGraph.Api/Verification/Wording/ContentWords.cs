@@ -27,13 +27,16 @@ internal static class ContentWords
     private static readonly SearchValues<char> ClauseMarks = SearchValues.Create(",;:(.!?–—");
 
     /// <summary>The words of <paramref name="text"/> that carry content, in order: one key each, function words left out.</summary>
-    public static List<ContentWord> Of(string text)
+    public static List<ContentWord> Of(string text) => Of(text, Words.Tokenize(text));
+
+    /// <summary>The same from <paramref name="text"/>'s tokens (<see cref="Words.Tokenize"/>), for a caller that needs them too.</summary>
+    public static List<ContentWord> Of(string text, List<Word> tokens)
     {
         var words = new List<ContentWord>();
         var previousEnd = -1;
         var previousIsInitial = false;
         string? functionWordBefore = null;
-        foreach (var word in Words.Tokenize(text))
+        foreach (var word in tokens)
         {
             if (word.Kind != WordKind.Negation && word.IsFunctionWord)
             {

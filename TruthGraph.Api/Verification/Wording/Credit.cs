@@ -15,9 +15,12 @@ internal static class Credit
     /// writer. An author may also be said to have published a book ("Darwin published On the Origin of Species"), but
     /// "published by" names a publisher, so that crossing is taken only where the sentence's maker comes first.
     /// </summary>
+    private static readonly HashSet<string> Written = Words.KeysOf("wrote written write writes authored");
+    private static readonly HashSet<string> Published = Words.KeysOf("published");
+
     private static readonly HashSet<string>[] RoleGroups =
     [
-        Words.KeysOf("wrote written write writes authored"),
+        Written,
         Words.KeysOf("directed"),
         Words.KeysOf("painted"),
         Words.KeysOf("composed"),
@@ -25,16 +28,13 @@ internal static class Credit
         Words.KeysOf("discovered"),
         Words.KeysOf("founded established"),
         Words.KeysOf("designed"),
-        Words.KeysOf("published"),
+        Published,
     ];
 
     /// <summary>The most name words the makers may have: "Steve Jobs, Steve Wozniak and Ronald Wayne".</summary>
     public const int MaxMakerWords = 8;
 
     private static readonly HashSet<string> PassiveAuxiliaries = ["is", "are", "was", "were", "be", "been", "being"];
-
-    private static readonly HashSet<string> Written = RoleGroups[0];
-    private static readonly HashSet<string> Published = RoleGroups[^1];
 
     public static bool GoesToAnotherName(List<ContentWord> claim, List<ContentWord> evidence)
     {

@@ -26,14 +26,14 @@ internal static class Denial
     private static readonly char[] ContrastMarks = [',', ';', '–', '—'];
     private static readonly char[] SentenceEnds = ['.', '!', '?'];
 
-    public static bool Denies(List<ContentWord> claim, string evidence)
+    /// <param name="words">The sentence's tokens (<see cref="Words.Tokenize"/>): the "not" and the marks before it are read from them.</param>
+    public static bool Denies(List<ContentWord> claim, string evidence, List<Word> words)
     {
         if (claim.Any(w => w.IsNegation || Lacking.Contains(w.Key)))
         {
             return false;
         }
         var claimKeys = claim.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
-        var words = Words.Tokenize(evidence);
         for (var i = 1; i < words.Count - 1; i++)
         {
             var gap = evidence.AsSpan(words[i - 1].Start + words[i - 1].Length, words[i].Start - words[i - 1].Start - words[i - 1].Length);

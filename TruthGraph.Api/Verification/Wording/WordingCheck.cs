@@ -39,7 +39,8 @@ public static partial class WordingCheck
     /// <summary>The same with the claim's words read once (<see cref="ContentWords.Of"/>), for a claim compared with many sentences.</summary>
     internal static WordingMatch Compare(List<ContentWord> claimWords, string evidence)
     {
-        var evidenceWords = ContentWords.Of(evidence);
+        var tokens = Words.Tokenize(evidence);
+        var evidenceWords = ContentWords.Of(evidence, tokens);
         if (claimWords.Count < 2 || claimWords.Concat(evidenceWords).Any(IsReportingWord))
         {
             return WordingMatch.None;
@@ -63,7 +64,7 @@ public static partial class WordingCheck
         {
             return span;
         }
-        return Denial.Denies(claimWords, evidence) ? WordingMatch.DeniesWord : WordingMatch.None;
+        return Denial.Denies(claimWords, evidence, tokens) ? WordingMatch.DeniesWord : WordingMatch.None;
     }
 
     private static WordingMatch CompareWords(List<ContentWord> claimWords, List<ContentWord> evidenceWords, bool hasSubjectPronoun)

@@ -78,13 +78,7 @@ public sealed class VerdictExplanationRenderingTests
     /// <summary>Every kind of overrule in the API's contract (its WordingMatch enum), "none" left out.</summary>
     public static TheoryData<string> OverruleKinds()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TruthGraph.sln")))
-        {
-            directory = directory.Parent;
-        }
-        var contract = Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("TruthGraph.sln not found above the test output folder."),
-            "TruthGraph.Api", "Contracts", "TruthGraph.Api.json");
+        var contract = Path.Combine(AppContext.BaseDirectory, "Contracts", "TruthGraph.Api.json");
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(contract));
         var kinds = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("WordingMatch").GetProperty("enum")
             .EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!).Where(k => k != "none");
