@@ -32,8 +32,9 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     /// The cases the wording checks exist for (Verification/Wording), against sentences of the sample corpus: the model
     /// reads "Sound does not travel in a vacuum." as a contradiction of the sentence that says so (0.98), and the other
     /// others as entailed by the sentence that differs by a name, a number, a negating prefix, an opposite word or the
-    /// order of a comparison, that credits the claim's work to another maker, or that says "not" of the claim's word; and
-    /// "The American Civil War ended in 1865." as contradicted by "… was fought from 1861 to 1865." (0.93).
+    /// order of a comparison, that credits the claim's work to another maker, or that says "not" of the claim's word;
+    /// "The American Civil War ended in 1865." as contradicted by "… was fought from 1861 to 1865." (0.93); and true
+    /// claims that say "not" or "no … than" as contradicted by the sentence that says the same in other words.
     /// </summary>
     [Theory]
     [InlineData("Sound does not travel in a vacuum.", "SUPPORTED", "physics-005", "restates-claim", "entailment")]
@@ -54,6 +55,9 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("The American Civil War ended in 1865.", "SUPPORTED", "history-028", "matches-span", "entailment")]
     [InlineData("Bacteria have a nucleus.", "REFUTED", "biology-008", "denies-word", "contradiction")]
     [InlineData("Columbus reached the Caribbean in 1592.", "REFUTED", "history-003", "swaps-number", "contradiction")]
+    [InlineData("Pi is not a rational number.", "SUPPORTED", "mathematics-002", "denies-replaced", "entailment")]
+    [InlineData("Electric cars do not produce tailpipe emissions.", "SUPPORTED", "energy-013", "shares-negation", "entailment")]
+    [InlineData("No planet is closer to the Sun than Mercury.", "SUPPORTED", "space-004", "restates-superlative", "entailment")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {

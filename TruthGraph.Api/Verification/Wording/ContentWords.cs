@@ -26,6 +26,8 @@ internal static class ContentWords
 {
     private static readonly SearchValues<char> ClauseMarks = SearchValues.Create(",;:(.!?–—");
 
+    private static readonly string Able = Words.KeysOf("able").Single();
+
     /// <summary>The words of <paramref name="text"/> that carry content, in order: one key each, function words left out.</summary>
     public static List<ContentWord> Of(string text) => Of(text, Words.Tokenize(text));
 
@@ -38,7 +40,8 @@ internal static class ContentWords
         string? functionWordBefore = null;
         foreach (var word in tokens)
         {
-            if (word.Kind != WordKind.Negation && word.IsFunctionWord)
+            // "not able to" says what "cannot" and "unable to" say, whose "can" and "able" are no content words either.
+            if ((word.Kind != WordKind.Negation && word.IsFunctionWord) || (word.Keys[0] == Able && words.Count > 0 && words[^1].IsNegation))
             {
                 functionWordBefore = word.Keys[0];
                 continue;

@@ -31,8 +31,13 @@ internal static class OneChange
 
     private static readonly IChunker WholeKeys = new CustomFunctionChunker(text => text.Split(' '));
 
-    public static WordingMatch Find(List<ContentWord> claim, List<ContentWord> evidence, bool evidenceHasSubjectPronoun)
+    public static WordingMatch Find(List<ContentWord> claim, List<ContentWord> evidence, bool evidenceHasSubjectPronoun) =>
+        Find(claim, evidence, evidenceHasSubjectPronoun, out _);
+
+    /// <param name="changedAt">The index of the claim's first changed word, where a change is found.</param>
+    public static WordingMatch Find(List<ContentWord> claim, List<ContentWord> evidence, bool evidenceHasSubjectPronoun, out int changedAt)
     {
+        changedAt = -1;
         var diff = Differ.Instance.CreateDiffs(Keys(claim), Keys(evidence), ignoreWhiteSpace: false, ignoreCase: false, WholeKeys);
         // Evidence words before the claim's first word and after its last are context, not a difference.
         var blocks = diff.DiffBlocks
@@ -44,6 +49,7 @@ internal static class OneChange
             return WordingMatch.None;
         }
         var change = replaced[0];
+        changedAt = change.DeleteStartA;
         var missing = blocks.Where(b => b.InsertCountB == 0).SelectMany(b => claim.GetRange(b.DeleteStartA, b.DeleteCountA)).ToList();
         var extra = blocks.Where(b => b.DeleteCountA == 0).SelectMany(b => evidence.GetRange(b.InsertStartB, b.InsertCountB)).ToList();
         var matched = claim.Count - missing.Count - change.DeleteCountA;

@@ -76,4 +76,25 @@ public enum WordingMatch
     /// support at 0.88).
     /// </summary>
     [JsonStringEnumMemberName("misses-span")] MissesSpan,
+
+    /// <summary>
+    /// The claim says "not" of one word, and the sentence says "not" (or "no") of the same word, of the claim's subject,
+    /// in the same clause (<see cref="SharedNegation"/>): "The koala is not a bear." against "Despite the common name koala
+    /// bear, the koala is a marsupial and not a bear." (support; the model read a contradiction at 0.91).
+    /// </summary>
+    [JsonStringEnumMemberName("shares-negation")] SharesNegation,
+
+    /// <summary>
+    /// The claim is the sentence with "not" added and one name, number, prefix or opposite changed: what the claim denies,
+    /// the sentence replaces. "The capital of Canada is not Toronto." against "Ottawa is the capital city of Canada."
+    /// (support; the model read a contradiction at 1.00).
+    /// </summary>
+    [JsonStringEnumMemberName("denies-replaced")] DeniesReplaced,
+
+    /// <summary>
+    /// The claim says that no N is more than X, and the sentence that X is the most of them (<see cref="Superlative"/>):
+    /// "No planet is closer to the Sun than Mercury." against "Mercury is the planet closest to the Sun." (support; the
+    /// model read a contradiction at 0.78).
+    /// </summary>
+    [JsonStringEnumMemberName("restates-superlative")] RestatesSuperlative,
 }

@@ -13,7 +13,9 @@ public static class WordingOverrule
     public static bool Overrules(WordingMatch match, NliScore score) => match switch
     {
         WordingMatch.None => false,
-        WordingMatch.RestatesClaim or WordingMatch.MatchesSpan => score.Contradiction > score.Entailment,
+        WordingMatch.RestatesClaim or WordingMatch.MatchesSpan or WordingMatch.SharesNegation or WordingMatch.DeniesReplaced
+            or WordingMatch.RestatesSuperlative
+            => score.Contradiction > score.Entailment,
         // A changed name or number, a negating prefix, an opposite word or a reversed comparison: every other kind says the claim is contradicted.
         _ => score.Entailment > score.Contradiction,
     };
@@ -57,6 +59,12 @@ public static class WordingOverrule
                 "it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.MissesSpan => " The deciding sentence gives a span of years whose first or last is not the claim's year: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.SharesNegation => " The deciding sentence denies what the claim denies, of the same subject (\"not a bear\"): " +
+                "it counts as support, although the NLI model read it as a contradiction.",
+            WordingMatch.DeniesReplaced => " The claim denies a word that the deciding sentence replaces with another (\"not Toronto\" against \"Ottawa\"): " +
+                "it counts as support, although the NLI model read it as a contradiction.",
+            WordingMatch.RestatesSuperlative => " The deciding sentence says with a superlative what the claim says with \"no … than\" " +
+                "(\"the closest\" for \"no planet is closer\"): it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.DeniesWord => " The deciding sentence says \"not\" of one of the claim's own words (\"dark red, not blue\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.ReversesComparison => " The deciding sentence makes the claim's comparison the other way round: " +

@@ -41,9 +41,8 @@ public sealed class WordingCheckTests
     [InlineData("Microsoft was established in 1991.", "The Irish Sales, Services and Marketing Operation of Microsoft was established in 1991.")]
     // a word in between qualifies the claim's words,
     [InlineData("Libya is the largest country in Africa.", "With an area of almost 1.8 million km2, Libya is the fourth largest country in Africa.")]
-    // a short claim takes no word in between at all (so the koala, a marsupial and not a bear, goes with it),
+    // a short claim takes no word in between at all,
     [InlineData("Saturn is a moon.", "Titan, Saturn's largest moon, is larger than the planet Mercury.")]
-    [InlineData("The koala is not a bear.", "Despite the common name koala bear, the koala is a marsupial and not a bear.")]
     // and a stem that is a function word is not one: "Andes" is not "and".
     [InlineData("Mount Hood is in the Andes.", "Mount Hood is a potentially active stratovolcano in the Cascade Volcanic Arc of northern Oregon.")]
     public void Other_sentences_settle_nothing_by_their_wording(string claim, string evidence) =>

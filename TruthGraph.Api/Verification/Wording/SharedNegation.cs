@@ -1,0 +1,103 @@
+using TruthGraph.Wording;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// The sentence denies what the claim denies, of the same subject, in words of its own order
+/// (<see cref="WordingMatch.SharesNegation"/>): "The koala is not a bear." against "Despite the common name koala bear, the
+/// koala is a marsupial and not a bear.", "Venus does not have any moons." against "Venus has no natural moons, unlike
+/// Earth and Mars.", "Electric cars do not produce tailpipe emissions." against "Electric cars produce no tailpipe
+/// emissions, although …". The model reads the claim's "not" as a contradiction whatever the sentence says (0.91 and 0.98 for
+/// the first two), so a true negative claim is refuted by the sentence that proves it. <see cref="Restatement"/> covers the
+/// word-for-word case; this one lets the subject and the denial stand apart.
+/// </summary>
+internal static class SharedNegation
+{
+    /// <summary>"not any moons" says "no moons": the quantifier after the claim's "not" is part of the negation.</summary>
+    private static readonly HashSet<string> NegatedQuantifiers = Words.KeysOf("any single");
+
+    /// <summary>Words after a "not" that limit rather than deny ("not only", "not all"): such a sentence denies something else.</summary>
+    internal static readonly HashSet<string> Limiters = Words.KeysOf(
+        "only just merely simply solely necessarily always all entirely quite exactly more less fewer least most much even");
+
+    public static bool Shares(List<ContentWord> claim, List<ContentWord> evidence)
+    {
+        var not = claim.FindIndex(w => w.IsNegation);
+        // One "not", with the subject before it and the denied word after it ("Nobody lives …" has no subject to hold on to).
+        if (not < 1 || claim.Skip(not + 1).Any(w => w.IsNegation) || claim.Take(not).Any(w => w.IsValue))
+        {
+            return false;
+        }
+        var denied = not + 1;
+        while (denied < claim.Count && NegatedQuantifiers.Contains(claim[denied].Key))
+        {
+            denied++;
+        }
+        if (denied == claim.Count || claim[denied].IsValue || Limiters.Contains(claim[denied].Key))
+        {
+            return false;
+        }
+        var subject = claim.Take(not).Select(w => w.Key).ToList();
+        var rest = claim.Skip(denied + 1).Select(w => w.Key).ToList();
+        for (var i = 1; i < evidence.Count - 1; i++)
+        {
+            if (!evidence[i].IsNegation || evidence.Skip(i + 1).Any(w => w.IsNegation))
+            {
+                continue;
+            }
+            if (DeniesAt(evidence, i, claim[denied].Key) && SubjectBefore(evidence, i, subject)
+                && rest.All(k => evidence.Skip(i + 1).Any(w => w.Key == k)))
+            {
+                return true;
+            }
+            // "Electric cars produce no tailpipe emissions." denies what "Electric cars do not produce tailpipe emissions." does.
+            if (rest.Count > 0 && evidence[i - 1].Key == claim[denied].Key && evidence[i + 1].Key == rest[0]
+                && i > 1 && SubjectBefore(evidence, i - 1, subject) && rest.All(k => evidence.Skip(i + 1).Any(w => w.Key == k)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The claim's subject words stand in the clause of the word at <paramref name="not"/>, the last of them at most one word before it: "the koala
+    /// is a marsupial and not a bear", but not "Toshiba has produced a fuel cell with no moving parts", where the "no"
+    /// belongs to the fuel cell.
+    /// </summary>
+    private static bool SubjectBefore(List<ContentWord> evidence, int not, List<string> subject)
+    {
+        var clause = evidence[ClauseStart(evidence, not)..not];
+        return subject.All(k => clause.Any(w => w.Key == k))
+            && clause.FindLastIndex(w => subject.Contains(w.Key)) >= clause.Count - 1 - MaxWordsBetween;
+    }
+
+    /// <summary>Words that may stand between the subject and the "not" ("a marsupial and not a bear").</summary>
+    private const int MaxWordsBetween = 1;
+
+    /// <summary>Where the clause of the word at <paramref name="at"/> begins: "Unlike cats, dogs are not …" denies nothing of cats.</summary>
+    private static int ClauseStart(List<ContentWord> evidence, int at)
+    {
+        while (at > 0 && !evidence[at].FollowsClauseMark)
+        {
+            at--;
+        }
+        return at;
+    }
+
+    /// <summary>
+    /// The "not" at <paramref name="at"/> is followed by the denied word, or by one plain word and then it ("no natural
+    /// moons"); never by a number, a name or a limiter ("not only", "no more than 300").
+    /// </summary>
+    private static bool DeniesAt(List<ContentWord> evidence, int at, string deniedKey)
+    {
+        var next = evidence[at + 1];
+        if (next.Key == deniedKey)
+        {
+            return true;
+        }
+        // "cannot fly, but they swim" denies nothing of swimming.
+        return at + 2 < evidence.Count && evidence[at + 2].Key == deniedKey && !evidence[at + 2].FollowsClauseMark
+            && !next.IsValue && !next.IsName && !next.IsNegation && !next.FollowsClauseMark && !Limiters.Contains(next.Key);
+    }
+}
