@@ -3,8 +3,9 @@ namespace TruthGraph.Api.Verification.Wording;
 /// <summary>
 /// "A … than B" against "B … than A" with the same words in between: the same comparison the other way round
 /// (<see cref="WordingMatch.ReversesComparison"/>). "Saturn has more moons than Jupiter." against "Jupiter has more moons
-/// than Saturn." The comparative word itself must be the same on both sides, so "A is larger than B" against "B is
-/// smaller than A", which agree, never match.
+/// than Saturn." With the comparative replaced by its opposite (<see cref="Opposites"/>), the reversal says the same
+/// (<see cref="WordingMatch.RestatesComparison"/>): "Volcanoes emit less carbon dioxide than human activities." against
+/// "Human activities emit far more carbon dioxide than volcanoes do."
 /// </summary>
 internal static class ReversedComparison
 {
@@ -13,14 +14,15 @@ internal static class ReversedComparison
     /// <summary>Words the sentence may add between the two things compared ("far" in "far more").</summary>
     public const int MaxExtraEvidenceWords = 1;
 
-    public static bool Reverses(List<ContentWord> claim, List<ContentWord> evidence)
+    /// <returns><see cref="WordingMatch.ReversesComparison"/>, <see cref="WordingMatch.RestatesComparison"/> or none.</returns>
+    public static WordingMatch Compare(List<ContentWord> claim, List<ContentWord> evidence)
     {
         var claimThan = claim.FindIndex(w => w.Key == Than);
         var evidenceThan = evidence.FindIndex(w => w.Key == Than);
         if (claimThan <= 0 || evidenceThan <= 0 || claimThan == claim.Count - 1 || evidenceThan == evidence.Count - 1
             || claim.Any(w => w.IsNegation) || evidence.Any(w => w.IsNegation))
         {
-            return false;
+            return WordingMatch.None;
         }
         var claimBefore = claim[..claimThan].Select(w => w.Key).ToList();
         var claimAfter = claim[(claimThan + 1)..].Select(w => w.Key).ToList();
@@ -29,7 +31,7 @@ internal static class ReversedComparison
         // The claim's "B" opens the sentence's first half ...
         if (!StartsWith(evidenceBefore, claimAfter) || claimAfter.SequenceEqual(evidenceAfter.Select(w => w.Key).Take(claimAfter.Count)))
         {
-            return false;
+            return WordingMatch.None;
         }
         // ... and the claim's "A" (its first words, as many as the sentence repeats after "than") follows the sentence's
         // "than", which either ends there or goes on with a clause of its own ("…, which is why lightning is seen first"),
@@ -41,12 +43,24 @@ internal static class ReversedComparison
             {
                 continue;
             }
-            // What lies between the compared things (the verb and the comparative) is the same, give or take a word.
+            // What lies between the compared things (the verb and the comparative) is the same, give or take a word ...
             var claimMiddle = claimBefore[a..];
             var evidenceMiddle = evidenceBefore[claimAfter.Count..];
-            return claimMiddle.All(evidenceMiddle.Contains) && evidenceMiddle.Count - claimMiddle.Count <= MaxExtraEvidenceWords;
+            if (evidenceMiddle.Count - claimMiddle.Count > MaxExtraEvidenceWords)
+            {
+                return WordingMatch.None;
+            }
+            var unmatched = claimMiddle.Where(k => !evidenceMiddle.Contains(k)).ToList();
+            if (unmatched.Count == 0)
+            {
+                return WordingMatch.ReversesComparison;
+            }
+            // ... or one word of it is the opposite of the sentence's: "less" for "more" turned round says the same.
+            return unmatched.Count == 1 && evidenceMiddle.Any(k => Opposites.Oppose(unmatched[0], k))
+                ? WordingMatch.RestatesComparison
+                : WordingMatch.None;
         }
-        return false;
+        return WordingMatch.None;
     }
 
     private static bool StartsWith(List<string> words, List<string> start) =>

@@ -13,6 +13,9 @@ namespace TruthGraph.Api.Verification.Wording;
 /// </summary>
 internal static class SharedNegation
 {
+    /// <summary>Words that may stand between the subject and the "not" ("a marsupial and not a bear").</summary>
+    public const int MaxWordsBetween = 1;
+
     /// <summary>"not any moons" says "no moons": the quantifier after the claim's "not" is part of the negation.</summary>
     private static readonly HashSet<string> NegatedQuantifiers = Words.KeysOf("any single");
 
@@ -37,22 +40,23 @@ internal static class SharedNegation
         {
             return false;
         }
+        var deniedKey = claim[denied].Key;
         var subject = claim.Take(not).Select(w => w.Key).ToList();
         var rest = claim.Skip(denied + 1).Select(w => w.Key).ToList();
         for (var i = 1; i < evidence.Count - 1; i++)
         {
-            if (!evidence[i].IsNegation || evidence.Skip(i + 1).Any(w => w.IsNegation))
+            // The sentence's last "not", with the claim's words after the denied one somewhere after it.
+            if (!evidence[i].IsNegation || evidence.Skip(i + 1).Any(w => w.IsNegation)
+                || !rest.All(k => evidence.Skip(i + 1).Any(w => w.Key == k)))
             {
                 continue;
             }
-            if (DeniesAt(evidence, i, claim[denied].Key) && SubjectBefore(evidence, i, subject)
-                && rest.All(k => evidence.Skip(i + 1).Any(w => w.Key == k)))
+            if (DeniesAt(evidence, i, deniedKey) && SubjectBefore(evidence, i, subject))
             {
                 return true;
             }
             // "Electric cars produce no tailpipe emissions." denies what "Electric cars do not produce tailpipe emissions." does.
-            if (rest.Count > 0 && evidence[i - 1].Key == claim[denied].Key && evidence[i + 1].Key == rest[0]
-                && i > 1 && SubjectBefore(evidence, i - 1, subject) && rest.All(k => evidence.Skip(i + 1).Any(w => w.Key == k)))
+            if (rest.Count > 0 && evidence[i - 1].Key == deniedKey && evidence[i + 1].Key == rest[0] && SubjectBefore(evidence, i - 1, subject))
             {
                 return true;
             }
@@ -61,19 +65,16 @@ internal static class SharedNegation
     }
 
     /// <summary>
-    /// The claim's subject words stand in the clause of the word at <paramref name="not"/>, the last of them at most one word before it: "the koala
-    /// is a marsupial and not a bear", but not "Toshiba has produced a fuel cell with no moving parts", where the "no"
-    /// belongs to the fuel cell.
+    /// The claim's subject words stand in the clause of the word at <paramref name="at"/>, the last of them at most
+    /// <see cref="MaxWordsBetween"/> word before it: "the koala is a marsupial and not a bear", but not "Toshiba has
+    /// produced a fuel cell with no moving parts", where the "no" belongs to the fuel cell.
     /// </summary>
-    private static bool SubjectBefore(List<ContentWord> evidence, int not, List<string> subject)
+    private static bool SubjectBefore(List<ContentWord> evidence, int at, List<string> subject)
     {
-        var clause = evidence[ClauseStart(evidence, not)..not];
+        var clause = evidence[ClauseStart(evidence, at)..at];
         return subject.All(k => clause.Any(w => w.Key == k))
             && clause.FindLastIndex(w => subject.Contains(w.Key)) >= clause.Count - 1 - MaxWordsBetween;
     }
-
-    /// <summary>Words that may stand between the subject and the "not" ("a marsupial and not a bear").</summary>
-    private const int MaxWordsBetween = 1;
 
     /// <summary>Where the clause of the word at <paramref name="at"/> begins: "Unlike cats, dogs are not …" denies nothing of cats.</summary>
     private static int ClauseStart(List<ContentWord> evidence, int at)

@@ -97,4 +97,11 @@ public enum WordingMatch
     /// model read a contradiction at 0.78).
     /// </summary>
     [JsonStringEnumMemberName("restates-superlative")] RestatesSuperlative,
+
+    /// <summary>
+    /// The sentence compares the same two things the other way round with the opposite comparative, which says the same
+    /// (<see cref="ReversedComparison"/>): "Ice is less dense than liquid water." against "Liquid water is more dense than
+    /// ice." (support).
+    /// </summary>
+    [JsonStringEnumMemberName("restates-comparison")] RestatesComparison,
 }

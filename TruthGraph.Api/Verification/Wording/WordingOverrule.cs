@@ -14,7 +14,7 @@ public static class WordingOverrule
     {
         WordingMatch.None => false,
         WordingMatch.RestatesClaim or WordingMatch.MatchesSpan or WordingMatch.SharesNegation or WordingMatch.DeniesReplaced
-            or WordingMatch.RestatesSuperlative
+            or WordingMatch.RestatesSuperlative or WordingMatch.RestatesComparison
             => score.Contradiction > score.Entailment,
         // A changed name or number, a negating prefix, an opposite word or a reversed comparison: every other kind says the claim is contradicted.
         _ => score.Entailment > score.Contradiction,
@@ -65,6 +65,8 @@ public static class WordingOverrule
                 "it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.RestatesSuperlative => " The deciding sentence says with a superlative what the claim says with \"no … than\" " +
                 "(\"the closest\" for \"no planet is closer\"): it counts as support, although the NLI model read it as a contradiction.",
+            WordingMatch.RestatesComparison => " The deciding sentence makes the claim's comparison the other way round with the opposite " +
+                "comparative (\"more\" for \"less\"), which says the same: it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.DeniesWord => " The deciding sentence says \"not\" of one of the claim's own words (\"dark red, not blue\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.ReversesComparison => " The deciding sentence makes the claim's comparison the other way round: " +

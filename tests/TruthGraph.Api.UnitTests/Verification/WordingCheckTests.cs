@@ -183,6 +183,23 @@ public sealed class WordingCheckTests
     public void Comparisons_in_the_same_direction_or_of_other_things_are_not_reversed(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.ReversesComparison, WordingCheck.Compare(claim, evidence));
 
+    [Theory]
+    [InlineData("The Atlantic Ocean is smaller than the Pacific Ocean.", "The Pacific Ocean is larger than the Atlantic Ocean.")]
+    [InlineData("Ice is less dense than liquid water.", "Liquid water is more dense than ice.")]
+    [InlineData("Volcanoes emit less carbon dioxide than human activities.", "Human activities emit far more carbon dioxide than volcanoes do.")]
+    public void The_opposite_comparison_the_other_way_round_restates_it(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.RestatesComparison, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // The opposite comparative in the same order contradicts.
+    [InlineData("Saturn has fewer moons than Jupiter.", "Saturn has more moons than Jupiter.")]
+    // Turned round, but the verb changed too: two words differ.
+    [InlineData("Volcanoes release less carbon dioxide than human activities.", "Human activities emit far more carbon dioxide than volcanoes do.")]
+    // Turned round with another thing compared.
+    [InlineData("Mars is smaller than Earth.", "Earth is larger than Venus.")]
+    public void Other_comparisons_are_no_restatement(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.RestatesComparison, WordingCheck.Compare(claim, evidence));
+
     [Fact]
     public void A_restatement_overrules_a_contradiction_by_swapping_the_two_probabilities()
     {
