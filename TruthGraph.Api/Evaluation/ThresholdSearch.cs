@@ -97,6 +97,6 @@ public static class ThresholdSearch
         var e = s.Entailment * Math.Exp(entailment);
         var c = s.Contradiction * Math.Exp(contradiction);
         var total = e + s.Neutral + c;
-        return total <= 0 ? s : new PairScores(e / total, s.Neutral / total, c / total, s.Similarity);
+        return total <= 0 ? s : s with { Entailment = e / total, Neutral = s.Neutral / total, Contradiction = c / total };
     }
 }

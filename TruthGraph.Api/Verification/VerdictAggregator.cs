@@ -2,10 +2,12 @@ namespace TruthGraph.Api.Verification;
 
 /// <summary>
 /// NLI probabilities of one (evidence, claim) pair, after the head's log-prob offsets: P(entailment),
-/// P(neutral), P(contradiction), summing to 1; and the evidence's retrieval similarity to the claim (1 when the
-/// evidence is known to be about the claim, as gold evidence is).
+/// P(neutral), P(contradiction), summing to 1; the evidence's retrieval similarity to the claim (1 when the
+/// evidence is known to be about the claim, as gold evidence is); and whether the evidence gives what it says as a
+/// source's account ("Most reference works list …": <see cref="Wording.SourceAttribution"/>).
 /// </summary>
-public readonly record struct PairScores(double Entailment, double Neutral, double Contradiction, double Similarity = 1);
+public readonly record struct PairScores(
+    double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false);
 
 /// <summary>
 /// An evidence supports the claim when P(entailment) ≥ <see cref="Support"/> and it is not below P(contradiction);
@@ -19,7 +21,10 @@ public readonly record struct PairScores(double Entailment, double Neutral, doub
 /// the same idea between the two sides: when evidence both supports and refutes, a side whose best evidence is less
 /// similar to the claim than the other side's best by more than the margin is dropped, so that "Water boils at 100 °C"
 /// is not DISPUTED by a sentence about another liquid's boiling point; two sources that conflict about the claim itself
-/// are both close to it and stay DISPUTED.
+/// are both close to it and stay DISPUTED. The margin is waived when the closer side's closest sentence cites a source
+/// ("Most reference works list the Nile … as the longest river"): such a sentence is one account among others, and a
+/// conflicting account ("A 2007 Brazilian expedition measured the Amazon at about 6,800 kilometres, which would make it
+/// longer than the Nile") need not be as close to the claim to count.
 /// </summary>
 public readonly record struct VerdictThresholds(
     double Support, double Refute, double MinSimilarity = 0, double? RefuteMinSimilarity = null, double? DisputeMargin = null)
@@ -33,9 +38,12 @@ public readonly record struct VerdictThresholds(
 /// Evidence that met the support or refute threshold but was dropped by the dispute margin, because the other side's
 /// evidence is much closer to the claim: it is in neither list above, and an explanation should say so.
 /// </param>
+/// <param name="MarginWaived">
+/// The dispute margin would have set one side aside, but the closer side cites a source, so both sides count.
+/// </param>
 public sealed record VerdictDecision(
     Verdict Verdict, double Confidence, IReadOnlyList<int> SupportingEvidence, IReadOnlyList<int> RefutingEvidence,
-    IReadOnlyList<int> SetAsideEvidence)
+    IReadOnlyList<int> SetAsideEvidence, bool MarginWaived = false)
 {
     /// <summary>The evidence the verdict rests on: the supporting, the refuting, or both sides for DISPUTED; none for NOT ENOUGH INFO.</summary>
     public IReadOnlyList<int> DecidingEvidence => [.. SupportingEvidence, .. RefutingEvidence];
@@ -100,19 +108,25 @@ public static class VerdictAggregator
         }
 
         var setAside = new List<int>();
+        var marginWaived = false;
         if (thresholds.DisputeMargin is { } margin && supporting.Count > 0 && refuting.Count > 0)
         {
-            var supportSimilarity = supporting.Max(i => deciding[i].Similarity);
-            var refuteSimilarity = refuting.Max(i => deciding[i].Similarity);
-            if (refuteSimilarity < supportSimilarity - margin)
+            var closestSupport = supporting.MaxBy(i => deciding[i].Similarity);
+            var closestRefute = refuting.MaxBy(i => deciding[i].Similarity);
+            var supportSimilarity = deciding[closestSupport].Similarity;
+            var refuteSimilarity = deciding[closestRefute].Similarity;
+            var closerCitesSource = deciding[supportSimilarity >= refuteSimilarity ? closestSupport : closestRefute].CitesSource;
+            var farSide = refuteSimilarity < supportSimilarity - margin ? refuting
+                : supportSimilarity < refuteSimilarity - margin ? supporting
+                : null;
+            if (farSide is not null && closerCitesSource)
             {
-                setAside.AddRange(refuting);
-                refuting.Clear();
+                marginWaived = true;
             }
-            else if (supportSimilarity < refuteSimilarity - margin)
+            else if (farSide is not null)
             {
-                setAside.AddRange(supporting);
-                supporting.Clear();
+                setAside.AddRange(farSide);
+                farSide.Clear();
             }
         }
 
@@ -123,7 +137,7 @@ public static class VerdictAggregator
         {
             (true, false) => new VerdictDecision(Verdict.Supported, bestSupport, supporting, refuting, setAside),
             (false, true) => new VerdictDecision(Verdict.Refuted, bestRefute, supporting, refuting, setAside),
-            (true, true) => new VerdictDecision(Verdict.Disputed, Math.Min(bestSupport, bestRefute), supporting, refuting, setAside),
+            (true, true) => new VerdictDecision(Verdict.Disputed, Math.Min(bestSupport, bestRefute), supporting, refuting, setAside, marginWaived),
             _ => new VerdictDecision(Verdict.NotEnoughInfo, 1 - strongestSignal, supporting, refuting, setAside),
         };
     }

@@ -66,6 +66,10 @@ public static class VerdictExplainer
                 $"and {Sentences(refuting.Count)} {Verb(refuting.Count, "refutes", "refute")} it ({Strongest(refuting, shown, s => s.Contradiction)}).",
             _ => NotEnoughInfo(shown, thresholds, floor),
         };
+        if (decision.MarginWaived)
+        {
+            reason += " The closest sentence gives a source's account, so the other side counts though it is less similar to the claim.";
+        }
         if (decision.SetAsideEvidence.Count > 0)
         {
             var side = decision.Verdict == Verdict.Supported ? "refuting" : "supporting";

@@ -166,7 +166,8 @@ public sealed class VerificationService(
             ? WordingCheck.Compare(claimWords, m.Text) : WordingMatch.None).ToList();
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
         scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Reversed(s) : s).ToList();
-        var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity)).ToList();
+        var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity, SourceAttribution.Cites(m.Text)))
+            .ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);
         var decidingIndices = decision.DecidingEvidence.ToHashSet();

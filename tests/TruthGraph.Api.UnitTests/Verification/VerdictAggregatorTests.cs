@@ -136,4 +136,26 @@ public sealed class VerdictAggregatorTests
         // Without a margin any refutation above the floors disputes.
         Assert.Equal(Verdict.Disputed, VerdictAggregator.Decide([sameFact, otherLiquid], thresholds with { DisputeMargin = null }).Verdict);
     }
+
+    [Fact]
+    public void The_dispute_margin_is_waived_when_the_closer_side_cites_a_source()
+    {
+        // "Most reference works list the Nile … as the longest river" against "A 2007 Brazilian expedition measured the Amazon …".
+        PairScores reported = Entails(0.9, similarity: 0.9) with { CitesSource = true }, conflicting = Contradicts(0.6, similarity: 0.5);
+        var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45, DisputeMargin: 0.15);
+
+        var decision = VerdictAggregator.Decide([reported, conflicting], thresholds);
+        Assert.Equal(Verdict.Disputed, decision.Verdict);
+        Assert.True(decision.MarginWaived);
+        Assert.Empty(decision.SetAsideEvidence);
+        // A plain statement keeps the margin, and so does a far side that cites a source: it may be about something else.
+        Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([reported with { CitesSource = false }, conflicting], thresholds).Verdict);
+        var farCites = VerdictAggregator.Decide([reported with { CitesSource = false }, conflicting with { CitesSource = true }], thresholds);
+        Assert.Equal(Verdict.Supported, farCites.Verdict);
+        Assert.False(farCites.MarginWaived);
+        // Within the margin nothing is waived: the conflict counts anyway.
+        var close = VerdictAggregator.Decide([reported, conflicting with { Similarity = 0.85 }], thresholds);
+        Assert.Equal(Verdict.Disputed, close.Verdict);
+        Assert.False(close.MarginWaived);
+    }
 }

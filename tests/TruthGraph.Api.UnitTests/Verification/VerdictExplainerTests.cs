@@ -59,6 +59,16 @@ public sealed class VerdictExplainerTests
     }
 
     [Fact]
+    public void A_dispute_kept_because_the_closer_sentence_cites_a_source_says_so()
+    {
+        var (_, decision, reason) = Explain(Entails(0.9, 0.92) with { CitesSource = true }, Contradicts(0.9, 0.6));
+
+        Assert.Equal(Verdict.Disputed, decision.Verdict);
+        Assert.Equal([0, 1], decision.DecidingEvidence);
+        Assert.EndsWith("The closest sentence gives a source's account, so the other side counts though it is less similar to the claim.", reason);
+    }
+
+    [Fact]
     public void Not_enough_info_quotes_the_strongest_signal_and_counts_what_fell_below_the_floor()
     {
         var (roles, decision, reason) = Explain(new PairScores(0.1, 0.55, 0.35, 0.7), new PairScores(0.2, 0.7, 0.1, 0.5), Entails(0.99, 0.2));
