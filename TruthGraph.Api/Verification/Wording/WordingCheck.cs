@@ -91,9 +91,11 @@ public static partial class WordingCheck
     }
 
     /// <summary>
-    /// The claim without its one "not" is the sentence with one name, number, prefix or opposite changed: "The capital of
-    /// Canada is not Toronto." against "Ottawa is the capital city of Canada.", "Pi is not a rational number." against "Pi
-    /// is an irrational number." What the claim denies, the sentence replaces: <see cref="WordingMatch.DeniesReplaced"/>.
+    /// The claim without its one "not" is the sentence with one name, number, prefix or opposite changed: "Pi is not a
+    /// rational number." against "Pi is an irrational number.", "Mount Everest is not in Peru." against "Mount Everest is
+    /// in Nepal." What the claim denies, the sentence replaces: <see cref="WordingMatch.DeniesReplaced"/>. The words must
+    /// come in the same order ("The capital of Canada is not Toronto." against "Ottawa is the capital of Canada." is left
+    /// to the model).
     /// </summary>
     private static WordingMatch DeniesReplaced(List<ContentWord> claimWords, List<ContentWord> evidenceWords, bool hasSubjectPronoun)
     {

@@ -86,8 +86,8 @@ public enum WordingMatch
 
     /// <summary>
     /// The claim is the sentence with "not" added and one name, number, prefix or opposite changed: what the claim denies,
-    /// the sentence replaces. "The capital of Canada is not Toronto." against "Ottawa is the capital city of Canada."
-    /// (support; the model read a contradiction at 1.00).
+    /// the sentence replaces. "Pi is not a rational number." against "Pi is an irrational number, so its decimal expansion
+    /// never ends or repeats." (support; the model read a contradiction at 0.93).
     /// </summary>
     [JsonStringEnumMemberName("denies-replaced")] DeniesReplaced,
 

@@ -61,7 +61,7 @@ public static class WordingOverrule
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.SharesNegation => " The deciding sentence denies what the claim denies, of the same subject (\"not a bear\"): " +
                 "it counts as support, although the NLI model read it as a contradiction.",
-            WordingMatch.DeniesReplaced => " The claim denies a word that the deciding sentence replaces with another (\"not Toronto\" against \"Ottawa\"): " +
+            WordingMatch.DeniesReplaced => " The claim denies a word that the deciding sentence replaces with another (\"not rational\" against \"irrational\"): " +
                 "it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.RestatesSuperlative => " The deciding sentence says with a superlative what the claim says with \"no … than\" " +
                 "(\"the closest\" for \"no planet is closer\"): it counts as support, although the NLI model read it as a contradiction.",
