@@ -58,6 +58,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("Pi is not a rational number.", "SUPPORTED", "mathematics-002", "denies-replaced", "entailment")]
     [InlineData("Electric cars do not produce tailpipe emissions.", "SUPPORTED", "energy-013", "shares-negation", "entailment")]
     [InlineData("No planet is closer to the Sun than Mercury.", "SUPPORTED", "space-004", "restates-superlative", "entailment")]
+    [InlineData("The capital of Australia is Sydney.", "REFUTED", "geography-012", "swaps-name", "contradiction")]
+    [InlineData("The capital of Canada is not Toronto.", "SUPPORTED", "geography-013", "denies-replaced", "entailment")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {

@@ -34,11 +34,12 @@ public static partial class WordingCheck
     // A capitalised word inside a name is no reporting word: "States" in "the United States" is not "state".
     private static bool IsReportingWord(ContentWord word) => ReportingWords.Contains(word.Key) && !(word.IsName && !word.OpensClause);
 
-    public static WordingMatch Compare(string claim, string evidence) => Compare(ContentWords.Of(claim), evidence);
+    public static WordingMatch Compare(string claim, string evidence) => Compare(ClaimWording.Of(claim), evidence);
 
-    /// <summary>The same with the claim's words read once (<see cref="ContentWords.Of"/>), for a claim compared with many sentences.</summary>
-    internal static WordingMatch Compare(List<ContentWord> claimWords, string evidence)
+    /// <summary>The same with the claim's words read once (<see cref="ClaimWording.Of"/>), for a claim compared with many sentences.</summary>
+    internal static WordingMatch Compare(ClaimWording claim, string evidence)
     {
+        var claimWords = claim.Words;
         var tokens = Words.Tokenize(evidence);
         var evidenceWords = ContentWords.Of(evidence, tokens);
         if (claimWords.Count < 2 || claimWords.Concat(evidenceWords).Any(IsReportingWord))
@@ -46,11 +47,20 @@ public static partial class WordingCheck
             return WordingMatch.None;
         }
         var hasSubjectPronoun = SubjectPronoun().IsMatch(evidence);
-        var match = CompareWords(claimWords, evidenceWords, hasSubjectPronoun);
         // A near-copy hidden by a phrase between commas after the subject ("Mount Everest, on the border …, is …").
-        if (match == WordingMatch.None && Apposition.Drop(evidenceWords) is { } mainClause)
+        var mainClause = Apposition.Drop(evidenceWords);
+        var match = CompareWords(claimWords, evidenceWords, hasSubjectPronoun);
+        if (match == WordingMatch.None && mainClause is not null)
         {
             match = CompareWords(claimWords, mainClause, hasSubjectPronoun);
+        }
+        if (match == WordingMatch.None && claim.Inverted is { } inverted)
+        {
+            match = CompareInverted(inverted, evidenceWords, hasSubjectPronoun);
+            if (match == WordingMatch.None && mainClause is not null)
+            {
+                match = CompareInverted(inverted, mainClause, hasSubjectPronoun);
+            }
         }
         if (match != WordingMatch.None)
         {
@@ -88,6 +98,25 @@ public static partial class WordingCheck
         return OneChange.Find(claimWords, evidenceWords, hasSubjectPronoun) is var change and not WordingMatch.None
             ? change
             : DeniesReplaced(claimWords, evidenceWords, hasSubjectPronoun);
+    }
+
+    /// <summary>
+    /// "The capital of Australia is Sydney." read as "Sydney is the capital of Australia." (<see cref="InvertedClaim"/>)
+    /// against a sentence with the name first: a swapped name or number in the predicate ("Canberra" for "Sydney"), or,
+    /// when the claim says "is not" ("The capital of Canada is not Toronto."), support (<see cref="WordingMatch.DeniesReplaced"/>).
+    /// </summary>
+    private static WordingMatch CompareInverted(InvertedClaim claim, List<ContentWord> evidenceWords, bool hasSubjectPronoun)
+    {
+        // The change must be in the predicate, which the inversion put first: at the end, the subject would be read as
+        // context followed by more context ("… is The Incredibles 2" against "The Incredibles 2 is an upcoming 2018 film").
+        // And the claim's name or number must be nowhere in the sentence: "higher than 90%" does not swap "90%" for a year.
+        var match = OneChange.Find(claim.Words, evidenceWords, hasSubjectPronoun, out var changedAt);
+        if (match is not (WordingMatch.SwapsName or WordingMatch.SwapsNumber) || changedAt >= claim.PredicateWords
+            || claim.Words.Take(claim.PredicateWords).Any(w => (w.IsName || w.IsValue) && evidenceWords.Any(e => e.Key == w.Key)))
+        {
+            return WordingMatch.None;
+        }
+        return claim.Negated ? WordingMatch.DeniesReplaced : match;
     }
 
     /// <summary>

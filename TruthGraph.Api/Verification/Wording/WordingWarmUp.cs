@@ -17,6 +17,7 @@ internal sealed class WordingWarmUp : IHostedService
         WordingCheck.Compare("Thomas Edison invented the telephone.", "The telephone was invented by Alexander Graham Bell.");
         WordingCheck.Compare("Whales are fish.", "Whales are mammals, not fish.");
         WordingCheck.Compare("The war ended in 1918.", "The war was fought from 1914 to 1918.");
+        WordingCheck.Compare("The capital of Australia is Sydney.", "Canberra is the capital city of Australia.");
         return Task.CompletedTask;
     }
 
