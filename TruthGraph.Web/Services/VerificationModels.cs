@@ -27,7 +27,7 @@ public sealed record VerificationView(
     ExplanationView? Explanation = null);
 
 /// <param name="Role">supports, refutes, neutral or below-floor; null for a stored verification made before roles were kept.</param>
-/// <param name="Overruled">restates-claim, swaps-name, swaps-number, negates-word, swaps-opposite, reverses-comparison, credits-another-name, denies-word, matches-span, misses-span, shares-negation, denies-replaced, restates-superlative or restates-comparison when the sentence's wording overruled the NLI model; else null.</param>
+/// <param name="Overruled">restates-claim, swaps-name, swaps-number, negates-word, swaps-opposite, reverses-comparison, credits-another-name, denies-word, matches-span, misses-span, shares-negation, denies-replaced, restates-superlative, restates-comparison or reverses-direction when the sentence's wording overruled the NLI model; else null.</param>
 public sealed record EvidenceView(
     long Id, string Source, string ExternalId, string Text, double Similarity, double Entailment, double Neutral,
     double Contradiction, string Label, string? Role = null, bool Deciding = false, string? Overruled = null);

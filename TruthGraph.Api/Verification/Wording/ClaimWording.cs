@@ -3,12 +3,12 @@ using System.Text.RegularExpressions;
 namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
-/// A claim's content words (<see cref="ContentWords"/>), read once for all its evidence, and, for a claim of the form
-/// "A is B", the same claim the other way round (<see cref="Inverted"/>).
+/// A claim's text and content words (<see cref="ContentWords"/>), read once for all its evidence, and, for a claim of
+/// the form "A is B", the same claim the other way round (<see cref="Inverted"/>).
 /// </summary>
-internal sealed record ClaimWording(List<ContentWord> Words, InvertedClaim? Inverted)
+internal sealed record ClaimWording(string Text, List<ContentWord> Words, InvertedClaim? Inverted)
 {
-    public static ClaimWording Of(string claim) => new(ContentWords.Of(claim), InvertedClaim.Of(claim));
+    public static ClaimWording Of(string claim) => new(claim, ContentWords.Of(claim), InvertedClaim.Of(claim));
 }
 
 /// <summary>

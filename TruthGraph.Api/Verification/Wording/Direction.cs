@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// "from A to B" in the claim against "from B to A" in the sentence, with names at both ends
+/// (<see cref="WordingMatch.ReversesDirection"/>): "The Statue of Liberty was a gift from the United States to France."
+/// against "The Statue of Liberty was a gift from the people of France to the United States …" (contradiction; the model
+/// read support at 0.96). A sentence that also gives the claim's own direction ("… and from Paris to London too") settles
+/// nothing.
+/// </summary>
+internal static partial class Direction
+{
+    // The phrase after "to" ends at a mark or at a word that starts another phrase ("… to the United States and was …").
+    [GeneratedRegex(
+        @"\bfrom\s+(?<from>[^,;.()]+?)\s+to\s+(?<to>[^,;.()]+?)(?=[,;.()]|\s+(?:and|in|on|at|by|for|was|were|which|who|after|before|during|until)\b|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FromTo();
+
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}'-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalisedWord();
+
+    public static bool Reverses(string claim, string evidence)
+    {
+        if (FromTo().Matches(claim) is not [var claimMatch])
+        {
+            return false;
+        }
+        var (from, to) = Ends(claimMatch);
+        if (from.Count == 0 || to.Count == 0)
+        {
+            return false;
+        }
+        var sentenceDirections = FromTo().Matches(evidence).Select(Ends).ToList();
+        return sentenceDirections.Any(d => from.IsSubsetOf(d.To) && to.IsSubsetOf(d.From) && !from.Overlaps(d.From))
+            && !sentenceDirections.Any(d => from.IsSubsetOf(d.From) && to.IsSubsetOf(d.To));
+    }
+
+    /// <summary>The capitalised words of each end: the names a direction runs between ("the Black Sea": black, sea).</summary>
+    private static (HashSet<string> From, HashSet<string> To) Ends(Match match) =>
+        (Names(match.Groups["from"].Value), Names(match.Groups["to"].Value));
+
+    private static HashSet<string> Names(string phrase) =>
+        CapitalisedWord().Matches(phrase).Select(m => m.Value.ToLowerInvariant()).Where(w => w is not ("the" or "a" or "an")).ToHashSet(StringComparer.Ordinal);
+}

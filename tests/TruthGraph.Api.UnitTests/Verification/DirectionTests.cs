@@ -1,0 +1,28 @@
+using TruthGraph.Api.Verification.Wording;
+
+namespace TruthGraph.Api.UnitTests.Verification;
+
+public sealed class DirectionTests
+{
+    [Theory]
+    [InlineData("The Statue of Liberty was a gift from the United States to France.",
+        "The Statue of Liberty was a gift from the people of France to the United States and was dedicated in 1886.")]
+    [InlineData("Columbus sailed from the Caribbean to Spain in 1492.", "In 1492 Columbus sailed from Spain to the Caribbean.")]
+    [InlineData("The Danube flows from the Black Sea to Germany.", "The Danube flows from Germany to the Black Sea, through ten countries.")]
+    public void From_a_to_b_against_from_b_to_a_reverses_the_direction(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.ReversesDirection, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // The same direction.
+    [InlineData("The Statue of Liberty was a gift from France to the United States.",
+        "The Statue of Liberty was a gift from the people of France to the United States and was dedicated in 1886.")]
+    // The sentence gives both directions.
+    [InlineData("Flights from Paris to London take an hour.", "Flights from London to Paris take an hour, and from Paris to London too.")]
+    // No name at one end, or another place altogether.
+    [InlineData("Prices rose from low to high in Germany.", "Prices fell from high to low in Germany.")]
+    [InlineData("The Danube flows from Austria to the Black Sea.", "The Rhine flows from Switzerland to the North Sea.")]
+    // Years are a span, not a direction (Span.cs reads those).
+    [InlineData("The war lasted from 1918 to 1914.", "The war lasted from 1914 to 1918.")]
+    public void Other_from_to_phrases_settle_no_direction(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.ReversesDirection, WordingCheck.Compare(claim, evidence));
+}
