@@ -161,7 +161,7 @@ public sealed class VerificationService(
         VerdictThresholds thresholds, NliCalibration? calibration, ModelIds models, long corpusVersion)
     {
         // The wording checks run before the verdict, so that the verdict, the roles and the reason all read the same scores.
-        var claimWords = _options.WordingChecks ? ClaimWording.Of(claim) : null;
+        var claimWords = _options.WordingChecks ? ClaimWording.Of(ClaimCasing.Restore(claim, matches.Select(m => m.Text))) : null;
         var wording = matches.Select(m => claimWords is not null && m.Similarity >= thresholds.MinSimilarity
             ? WordingCheck.Compare(claimWords, m.Text) : WordingMatch.None).ToList();
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
