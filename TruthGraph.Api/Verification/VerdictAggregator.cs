@@ -119,14 +119,14 @@ public static class VerdictAggregator
             var farSide = refuteSimilarity < supportSimilarity - margin ? refuting
                 : supportSimilarity < refuteSimilarity - margin ? supporting
                 : null;
-            if (farSide is not null && closerCitesSource)
+            if (farSide is not null)
             {
-                marginWaived = true;
-            }
-            else if (farSide is not null)
-            {
-                setAside.AddRange(farSide);
-                farSide.Clear();
+                marginWaived = closerCitesSource;
+                if (!marginWaived)
+                {
+                    setAside.AddRange(farSide);
+                    farSide.Clear();
+                }
             }
         }
 

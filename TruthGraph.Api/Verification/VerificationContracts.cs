@@ -86,9 +86,9 @@ public sealed record ScoredEvidence(
 {
     /// <summary>The scores the verdict rule reads: the uncalibrated ones where both are kept.</summary>
     [JsonIgnore]
-    public PairScores DecidingScores => Uncalibrated is { } raw
-        ? new PairScores(raw.Entailment, raw.Neutral, raw.Contradiction, Similarity, SourceAttribution.Cites(Text))
-        : new PairScores(Entailment, Neutral, Contradiction, Similarity, SourceAttribution.Cites(Text));
+    public PairScores DecidingScores => (Uncalibrated is { } raw
+        ? new PairScores(raw.Entailment, raw.Neutral, raw.Contradiction, Similarity)
+        : new PairScores(Entailment, Neutral, Contradiction, Similarity)) with { CitesSource = SourceAttribution.Cites(Text) };
 }
 
 /// <summary>P(entailment), P(neutral), P(contradiction) of one pair.</summary>

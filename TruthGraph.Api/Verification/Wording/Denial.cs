@@ -14,9 +14,9 @@ internal static class Denial
 {
     /// <summary>
     /// Words after a "not" that limit rather than deny what follows: "not only a singer", "not just 10 percent", "not
-    /// necessarily", "not more than 300 metres".
+    /// necessarily", "not more than 300 metres". <see cref="SharedNegation"/> and the denies-replaced reading use them too.
     /// </summary>
-    private static readonly HashSet<string> Limiters = Words.KeysOf(
+    internal static readonly HashSet<string> Limiters = Words.KeysOf(
         "only just merely simply solely necessarily always all entirely quite exactly other more less fewer least most much " +
         "even yet until");
 

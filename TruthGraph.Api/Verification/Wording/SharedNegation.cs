@@ -19,10 +19,6 @@ internal static class SharedNegation
     /// <summary>"not any moons" says "no moons": the quantifier after the claim's "not" is part of the negation.</summary>
     private static readonly HashSet<string> NegatedQuantifiers = Words.KeysOf("any single");
 
-    /// <summary>Words after a "not" that limit rather than deny ("not only", "not all"): such a sentence denies something else.</summary>
-    internal static readonly HashSet<string> Limiters = Words.KeysOf(
-        "only just merely simply solely necessarily always all entirely quite exactly more less fewer least most much even");
-
     public static bool Shares(List<ContentWord> claim, List<ContentWord> evidence)
     {
         var not = claim.FindIndex(w => w.IsNegation);
@@ -36,7 +32,7 @@ internal static class SharedNegation
         {
             denied++;
         }
-        if (denied == claim.Count || claim[denied].IsValue || Limiters.Contains(claim[denied].Key))
+        if (denied == claim.Count || claim[denied].IsValue || Denial.Limiters.Contains(claim[denied].Key))
         {
             return false;
         }
@@ -99,6 +95,6 @@ internal static class SharedNegation
         }
         // "cannot fly, but they swim" denies nothing of swimming.
         return at + 2 < evidence.Count && evidence[at + 2].Key == deniedKey && !evidence[at + 2].FollowsClauseMark
-            && !next.IsValue && !next.IsName && !next.IsNegation && !next.FollowsClauseMark && !Limiters.Contains(next.Key);
+            && !next.IsValue && !next.IsName && !next.IsNegation && !next.FollowsClauseMark && !Denial.Limiters.Contains(next.Key);
     }
 }

@@ -135,7 +135,7 @@ public static partial class WordingCheck
     {
         var not = claimWords.FindIndex(w => w.IsNegation);
         if (not < 1 || not == claimWords.Count - 1 || claimWords.Count(w => w.IsNegation) != 1
-            || SharedNegation.Limiters.Contains(claimWords[not + 1].Key))
+            || Denial.Limiters.Contains(claimWords[not + 1].Key))
         {
             return WordingMatch.None;
         }
