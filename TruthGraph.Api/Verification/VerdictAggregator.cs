@@ -3,11 +3,12 @@ namespace TruthGraph.Api.Verification;
 /// <summary>
 /// NLI probabilities of one (evidence, claim) pair, after the head's log-prob offsets: P(entailment),
 /// P(neutral), P(contradiction), summing to 1; the evidence's retrieval similarity to the claim (1 when the
-/// evidence is known to be about the claim, as gold evidence is); and whether the evidence gives what it says as a
-/// source's account ("Most reference works list …": <see cref="Wording.SourceAttribution"/>).
+/// evidence is known to be about the claim, as gold evidence is); whether the evidence gives what it says as a
+/// source's account ("Most reference works list …": <see cref="Wording.SourceAttribution"/>); and the share of the
+/// claim's content words the evidence has (<see cref="Wording.ClaimCoverage"/>), null where the words were not read.
 /// </summary>
 public readonly record struct PairScores(
-    double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false);
+    double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false, double? ClaimCoverage = null);
 
 /// <summary>
 /// An evidence supports the claim when P(entailment) ≥ <see cref="Support"/> and it is not below P(contradiction);
@@ -41,9 +42,13 @@ public readonly record struct VerdictThresholds(
 /// <param name="MarginWaived">
 /// The dispute margin would have set one side aside, but the closer side cites a source, so both sides count.
 /// </param>
+/// <param name="SetAsideForWords">
+/// The set-aside side was dropped by <see cref="VerdictAggregator.DisputeCoverageMargin"/> (it shares far fewer of the
+/// claim's words), not by the similarity margin.
+/// </param>
 public sealed record VerdictDecision(
     Verdict Verdict, double Confidence, IReadOnlyList<int> SupportingEvidence, IReadOnlyList<int> RefutingEvidence,
-    IReadOnlyList<int> SetAsideEvidence, bool MarginWaived = false)
+    IReadOnlyList<int> SetAsideEvidence, bool MarginWaived = false, bool SetAsideForWords = false)
 {
     /// <summary>The evidence the verdict rests on: the supporting, the refuting, or both sides for DISPUTED; none for NOT ENOUGH INFO.</summary>
     public IReadOnlyList<int> DecidingEvidence => [.. SupportingEvidence, .. RefutingEvidence];
@@ -54,6 +59,13 @@ public sealed record VerdictDecision(
 /// REFUTED when some refutes and none supports, DISPUTED when both, NOT ENOUGH INFO when neither. This is the rule
 /// that reproduces every CLIMATE-FEVER claim label from its evidence labels. Pure and dependency-free on purpose,
 /// so that the API can use the same code that the thresholds were tuned with.
+/// <para>
+/// Where the claim's words were read (<see cref="PairScores.ClaimCoverage"/>), two rules about them apply on top of the
+/// model's thresholds, the same for every model: evidence that shares less than <see cref="RefuteMinCoverage"/> of the
+/// claim's content words does not refute it, and <see cref="DisputeCoverageMargin"/> settles a dispute that the
+/// similarity margin leaves standing. Both rest on what a contradiction is: the same statement with one fact changed.
+/// On the held-out tuning claims they turn 5 verdicts right and 1 wrong (macro-F1 0.624 → 0.661; models/README.md).
+/// </para>
 /// </summary>
 /// <remarks>
 /// Confidence is the probability behind the decision:
@@ -72,11 +84,31 @@ public sealed record VerdictDecision(
 /// </remarks>
 public static class VerdictAggregator
 {
+    /// <summary>
+    /// The share of the claim's content words evidence must have to refute it. A sentence about something else the
+    /// claim's subject did ("Koalas feed almost entirely on the leaves of eucalyptus trees." for "Koalas sleep for up to
+    /// twenty hours a day.") is often read as a contradiction; one that contradicts the claim repeats most of it.
+    /// Support has no such floor: a paraphrase may share few words.
+    /// </summary>
+    public const double RefuteMinCoverage = 0.2;
+
+    /// <summary>
+    /// In a dispute that the similarity margin leaves standing, a side whose closest sentence shares at least this much
+    /// less of the claim's words than the other side's closest is set aside: "Although it is the largest living bird,
+    /// the ostrich cannot fly." (3 of 7 words, contradiction 0.72) against "The ostrich lays the largest eggs of any
+    /// living bird." (5 of 7, entailment 0.92) for "No living bird lays bigger eggs than the ostrich." Two sentences
+    /// either of which cites a source (<see cref="PairScores.CitesSource"/>) are two accounts, and stay a dispute.
+    /// </summary>
+    public const double DisputeCoverageMargin = 0.1;
+
     public static bool IsSupporting(PairScores s, VerdictThresholds t) =>
         s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && s.Entailment >= s.Contradiction;
 
     public static bool IsRefuting(PairScores s, VerdictThresholds t) =>
-        s.Similarity >= t.RefuteFloor && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment;
+        s.Similarity >= t.RefuteFloor && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment && !SharesTooFewWords(s);
+
+    /// <summary>The evidence would refute on its scores, but shares too few of the claim's words (<see cref="RefuteMinCoverage"/>).</summary>
+    public static bool SharesTooFewWords(PairScores s) => s.ClaimCoverage < RefuteMinCoverage;
 
     public static VerdictDecision Decide(IReadOnlyList<PairScores> evidence, VerdictThresholds thresholds) =>
         Decide(evidence, thresholds, evidence);
@@ -109,24 +141,32 @@ public static class VerdictAggregator
 
         var setAside = new List<int>();
         var marginWaived = false;
-        if (thresholds.DisputeMargin is { } margin && supporting.Count > 0 && refuting.Count > 0)
+        var setAsideForWords = false;
+        if (supporting.Count > 0 && refuting.Count > 0)
         {
-            var closestSupport = supporting.MaxBy(i => deciding[i].Similarity);
-            var closestRefute = refuting.MaxBy(i => deciding[i].Similarity);
-            var supportSimilarity = deciding[closestSupport].Similarity;
-            var refuteSimilarity = deciding[closestRefute].Similarity;
-            var closerCitesSource = deciding[supportSimilarity >= refuteSimilarity ? closestSupport : closestRefute].CitesSource;
-            var farSide = refuteSimilarity < supportSimilarity - margin ? refuting
-                : supportSimilarity < refuteSimilarity - margin ? supporting
-                : null;
-            if (farSide is not null)
+            var closestSupport = deciding[supporting.MaxBy(i => deciding[i].Similarity)];
+            var closestRefute = deciding[refuting.MaxBy(i => deciding[i].Similarity)];
+            if (thresholds.DisputeMargin is { } margin)
             {
-                marginWaived = closerCitesSource;
-                if (!marginWaived)
+                var closerCitesSource = (closestSupport.Similarity >= closestRefute.Similarity ? closestSupport : closestRefute).CitesSource;
+                var farSide = closestRefute.Similarity < closestSupport.Similarity - margin ? refuting
+                    : closestSupport.Similarity < closestRefute.Similarity - margin ? supporting
+                    : null;
+                if (farSide is not null)
                 {
-                    setAside.AddRange(farSide);
-                    farSide.Clear();
+                    marginWaived = closerCitesSource;
+                    if (!marginWaived)
+                    {
+                        setAside.AddRange(farSide);
+                        farSide.Clear();
+                    }
                 }
+            }
+            if (supporting.Count > 0 && refuting.Count > 0 && FewerWords(closestSupport, closestRefute, supporting, refuting) is { } fewer)
+            {
+                setAside.AddRange(fewer);
+                fewer.Clear();
+                setAsideForWords = true;
             }
         }
 
@@ -139,6 +179,21 @@ public static class VerdictAggregator
             (false, true) => new VerdictDecision(Verdict.Refuted, bestRefute, supporting, refuting, setAside),
             (true, true) => new VerdictDecision(Verdict.Disputed, Math.Min(bestSupport, bestRefute), supporting, refuting, setAside, marginWaived),
             _ => new VerdictDecision(Verdict.NotEnoughInfo, 1 - strongestSignal, supporting, refuting, setAside),
-        };
+        } with { SetAsideForWords = setAsideForWords };
+    }
+
+    /// <summary>The side whose closest sentence shares <see cref="DisputeCoverageMargin"/> less of the claim's words, if either.</summary>
+    private static List<int>? FewerWords(PairScores closestSupport, PairScores closestRefute, List<int> supporting, List<int> refuting)
+    {
+        if (closestSupport.CitesSource || closestRefute.CitesSource
+            || closestSupport.ClaimCoverage is not { } supportCoverage || closestRefute.ClaimCoverage is not { } refuteCoverage)
+        {
+            return null;
+        }
+        // The tolerance keeps one word in ten (0.5 against 0.4) on the side of "less", whatever the rounding of the shares.
+        const double tolerance = 1e-9;
+        return refuteCoverage <= supportCoverage - DisputeCoverageMargin + tolerance ? refuting
+            : supportCoverage <= refuteCoverage - DisputeCoverageMargin + tolerance ? supporting
+            : null;
     }
 }

@@ -74,8 +74,11 @@ public static class VerdictExplainer
         {
             var side = decision.Verdict == Verdict.Supported ? "refuting" : "supporting";
             var count = decision.SetAsideEvidence.Count;
+            var why = decision.SetAsideForWords
+                ? $"{Verb(count, "it shares", "they share")} far fewer of the claim's words"
+                : "much less similar to the claim";
             reason += $" {count} {side} {Verb(count, "sentence was", "sentences were")} set aside: " +
-                $"much less similar to the claim than the {(side == "refuting" ? "supporting" : "refuting")} evidence.";
+                $"{why} than the {(side == "refuting" ? "supporting" : "refuting")} evidence.";
         }
         return reason;
     }
@@ -98,6 +101,10 @@ public static class VerdictExplainer
         var reason = relevant.Count == 1
             ? $"Not enough info: the one sentence above the relevance floor neither supports nor refutes the claim (strongest: {signal})."
             : $"Not enough info: none of the {relevant.Count} sentences above the relevance floor supports or refutes the claim (strongest: {signal}).";
+        if (strongest.Contradiction > strongest.Entailment && VerdictAggregator.SharesTooFewWords(strongest))
+        {
+            reason += " That sentence shares too few of the claim's words to refute it.";
+        }
         var below = shown.Count - relevant.Count;
         return below > 0 ? $"{reason} {Capitalised(Sentences(below))} more {Verb(below, "was", "were")} below the floor." : reason;
     }

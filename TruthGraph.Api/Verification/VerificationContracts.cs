@@ -69,6 +69,10 @@ public static class VerificationResultTimings
 /// Set when the sentence's wording overruled the NLI model (<see cref="WordingCheck"/>): its entailment and contradiction
 /// are then the model's, swapped. Null when the model's reading stands.
 /// </param>
+/// <param name="ClaimCoverage">
+/// The share of the claim's content words the sentence has (<see cref="Wording.ClaimCoverage"/>): too few, and it cannot refute
+/// the claim (<see cref="VerdictAggregator.RefuteMinCoverage"/>). Null when the wording was not read.
+/// </param>
 public sealed record ScoredEvidence(
     long Id,
     string Source,
@@ -82,13 +86,14 @@ public sealed record ScoredEvidence(
     PairProbabilities? Uncalibrated = null,
     EvidenceRole? Role = null,
     bool Deciding = false,
-    WordingMatch? Overruled = null)
+    WordingMatch? Overruled = null,
+    double? ClaimCoverage = null)
 {
     /// <summary>The scores the verdict rule reads: the uncalibrated ones where both are kept.</summary>
     [JsonIgnore]
     public PairScores DecidingScores => (Uncalibrated is { } raw
         ? new PairScores(raw.Entailment, raw.Neutral, raw.Contradiction, Similarity)
-        : new PairScores(Entailment, Neutral, Contradiction, Similarity)) with { CitesSource = SourceAttribution.Cites(Text) };
+        : new PairScores(Entailment, Neutral, Contradiction, Similarity)) with { CitesSource = SourceAttribution.Cites(Text), ClaimCoverage = ClaimCoverage };
 }
 
 /// <summary>P(entailment), P(neutral), P(contradiction) of one pair.</summary>

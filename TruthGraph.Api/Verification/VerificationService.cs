@@ -166,7 +166,8 @@ public sealed class VerificationService(
             ? WordingCheck.Compare(claimWords, m.Text) : WordingMatch.None).ToList();
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
         scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Reversed(s) : s).ToList();
-        var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity, SourceAttribution.Cites(m.Text)))
+        var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity,
+                SourceAttribution.Cites(m.Text), claimWords is null ? null : ClaimCoverage.Of(claimWords.Words, ContentWords.Of(m.Text))))
             .ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);
@@ -176,7 +177,7 @@ public sealed class VerificationService(
                 PairLabelOf(scores[i]),
                 calibration is null ? null : new PairProbabilities(scores[i].Entailment, scores[i].Neutral, scores[i].Contradiction),
                 VerdictExplainer.RoleOf(i, deciding[i], decision, thresholds), decidingIndices.Contains(i),
-                overruled[i] ? wording[i] : null))
+                overruled[i] ? wording[i] : null, deciding[i].ClaimCoverage is { } coverage ? Math.Round(coverage, 4) : null))
             .ToList();
         var explanation = new VerdictExplanation(
             // The reason quotes the probabilities the answer shows.

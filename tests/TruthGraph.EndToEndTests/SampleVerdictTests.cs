@@ -17,6 +17,9 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
         Assert.Equal("nli-minilm-cross", result.GetProperty("models").GetProperty("nli").GetString());
         var deciding = Evidence(result).Single(e => e.GetProperty("externalId").GetString() == "physics-005");
         Assert.Equal("contradiction", deciding.GetProperty("label").GetString());
+        // It has every content word of the claim (sound, travel, vacuum); each sentence says how much of the claim it has.
+        Assert.Equal(1, deciding.GetProperty("claimCoverage").GetDouble());
+        Assert.All(Evidence(result), e => Assert.InRange(e.GetProperty("claimCoverage").GetDouble(), 0, 1));
 
         // The answer explains itself: that sentence refutes and decides, every other one has a role, and the reason says so.
         Assert.Equal("refutes", deciding.GetProperty("role").GetString());

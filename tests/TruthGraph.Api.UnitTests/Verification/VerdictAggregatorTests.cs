@@ -158,4 +158,57 @@ public sealed class VerdictAggregatorTests
         Assert.Equal(Verdict.Disputed, close.Verdict);
         Assert.False(close.MarginWaived);
     }
+
+    [Fact]
+    public void Evidence_that_shares_too_few_of_the_claims_words_does_not_refute_it()
+    {
+        // "Koalas sleep for up to twenty hours a day." against "Koalas feed almost entirely on … eucalyptus" (1 word of 5).
+        var otherHabit = Contradicts(0.56, similarity: 0.62) with { ClaimCoverage = 0.1 };
+        var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45);
+
+        Assert.True(VerdictAggregator.SharesTooFewWords(otherHabit));
+        Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([otherHabit], thresholds).Verdict);
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([otherHabit with { ClaimCoverage = VerdictAggregator.RefuteMinCoverage }], thresholds).Verdict);
+        // Words not read (the wording checks off): the model's reading stands.
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([otherHabit with { ClaimCoverage = null }], thresholds).Verdict);
+        // Support has no such floor: a paraphrase may share few words.
+        Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([Entails(0.9, similarity: 0.8) with { ClaimCoverage = 0.1 }], thresholds).Verdict);
+    }
+
+    [Fact]
+    public void A_dispute_left_by_the_similarity_margin_is_settled_for_the_side_that_shares_more_of_the_claims_words()
+    {
+        // "No living bird lays bigger eggs than the ostrich.": "The ostrich lays the largest eggs of any living bird."
+        // (5 of 7 words) against "Although it is the largest living bird, the ostrich cannot fly." (3 of 7).
+        PairScores eggs = Entails(0.92, similarity: 0.87) with { ClaimCoverage = 5 / 7.0 }, flight = Contradicts(0.72, similarity: 0.8) with { ClaimCoverage = 3 / 7.0 };
+        var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45, DisputeMargin: 0.08);
+
+        var decision = VerdictAggregator.Decide([eggs, flight], thresholds);
+        Assert.Equal(Verdict.Supported, decision.Verdict);
+        Assert.Equal([1], decision.SetAsideEvidence);
+        Assert.True(decision.SetAsideForWords);
+        // It works either way round, and without a similarity margin too.
+        var refuted = VerdictAggregator.Decide([eggs with { ClaimCoverage = 0.2 }, flight], thresholds with { DisputeMargin = null });
+        Assert.Equal(Verdict.Refuted, refuted.Verdict);
+        Assert.Equal([0], refuted.SetAsideEvidence);
+        // Sides that share about as many words, or words not read, stay a dispute.
+        Assert.Equal(Verdict.Disputed, VerdictAggregator.Decide([eggs, flight with { ClaimCoverage = 5 / 7.0 - 0.05 }], thresholds).Verdict);
+        Assert.Equal(Verdict.Disputed, VerdictAggregator.Decide([eggs with { ClaimCoverage = null }, flight], thresholds).Verdict);
+        // Two accounts, either of them a source's, stay a dispute however they are worded.
+        var accounts = VerdictAggregator.Decide([eggs, flight with { CitesSource = true }], thresholds);
+        Assert.Equal(Verdict.Disputed, accounts.Verdict);
+        Assert.False(accounts.SetAsideForWords);
+    }
+
+    [Fact]
+    public void A_side_the_similarity_margin_set_aside_is_not_said_to_be_set_aside_for_its_words()
+    {
+        PairScores close = Entails(0.9, similarity: 0.92) with { ClaimCoverage = 1 }, far = Contradicts(0.9, similarity: 0.6) with { ClaimCoverage = 0.3 };
+
+        var decision = VerdictAggregator.Decide([close, far], new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45, DisputeMargin: 0.15));
+
+        Assert.Equal(Verdict.Supported, decision.Verdict);
+        Assert.Equal([1], decision.SetAsideEvidence);
+        Assert.False(decision.SetAsideForWords);
+    }
 }

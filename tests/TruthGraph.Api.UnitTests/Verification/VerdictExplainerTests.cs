@@ -59,6 +59,26 @@ public sealed class VerdictExplainerTests
     }
 
     [Fact]
+    public void A_side_set_aside_for_sharing_fewer_of_the_claims_words_says_so()
+    {
+        var (roles, decision, reason) = Explain(Entails(0.9, 0.87) with { ClaimCoverage = 0.7 }, Contradicts(0.72, 0.8) with { ClaimCoverage = 0.4 });
+
+        Assert.Equal(Verdict.Supported, decision.Verdict);
+        Assert.Equal([EvidenceRole.Supports, EvidenceRole.Refutes], roles);
+        Assert.EndsWith("1 refuting sentence was set aside: it shares far fewer of the claim's words than the supporting evidence.", reason);
+    }
+
+    [Fact]
+    public void Not_enough_info_says_when_its_strongest_contradiction_shares_too_few_of_the_claims_words()
+    {
+        var (roles, _, reason) = Explain(Contradicts(0.56, 0.62) with { ClaimCoverage = 0.1 });
+
+        Assert.Equal([EvidenceRole.Neutral], roles);
+        Assert.Equal("Not enough info: the one sentence above the relevance floor neither supports nor refutes the claim " +
+            "(strongest: contradiction p = 0.56). That sentence shares too few of the claim's words to refute it.", reason);
+    }
+
+    [Fact]
     public void A_dispute_kept_because_the_closer_sentence_cites_a_source_says_so()
     {
         var (_, decision, reason) = Explain(Entails(0.9, 0.92) with { CitesSource = true }, Contradicts(0.9, 0.6));
