@@ -38,6 +38,10 @@ internal static class SharedNegation
         }
         var deniedKey = claim[denied].Key;
         var subject = claim.Take(not).Select(w => w.Key).ToList();
+        if (DeniesDerivedWord(claim, not, subject, evidence))
+        {
+            return true;
+        }
         var rest = claim.Skip(denied + 1).Select(w => w.Key).ToList();
         for (var i = 1; i < evidence.Count - 1; i++)
         {
@@ -58,6 +62,44 @@ internal static class SharedNegation
             }
         }
         return false;
+    }
+
+    /// <summary>The shortest common beginning by which two words count as one word's forms ("conductor" and "conduct").</summary>
+    public const int MinSharedStem = 6;
+
+    /// <summary>
+    /// The sentence denies the claim's object with a word formed from the claim's own: "Pure water is not a good conductor
+    /// of electricity." against "Pure water does not conduct electricity well" (the model: contradiction 0.51). The
+    /// sentence's last "not" follows the claim's subject in its clause and is followed by a form of one of the claim's
+    /// denied words (<see cref="MinSharedStem"/> letters in common) and then by the claim's last word, a plain one: "does
+    /// not reduce cancer" shares no form with "does not cause cancer".
+    /// </summary>
+    private static bool DeniesDerivedWord(List<ContentWord> claim, int not, List<string> subject, List<ContentWord> evidence)
+    {
+        var denied = claim.Skip(not + 1).ToList();
+        var last = denied[^1];
+        if (denied.Count < 2 || last.IsName || last.IsValue)
+        {
+            return false;
+        }
+        var at = evidence.FindLastIndex(w => w.IsNegation);
+        if (at < 1 || at + 2 >= evidence.Count || evidence[at + 2].Key != last.Key
+            || evidence[at + 1].FollowsClauseMark || evidence[at + 2].FollowsClauseMark || !SubjectBefore(evidence, at, subject))
+        {
+            return false;
+        }
+        var verb = evidence[at + 1].Key;
+        return denied.Take(denied.Count - 1).Any(w => w.Key != verb && SharedStemLength(w.Key, verb) >= MinSharedStem);
+    }
+
+    private static int SharedStemLength(string a, string b)
+    {
+        var length = 0;
+        while (length < a.Length && length < b.Length && a[length] == b[length])
+        {
+            length++;
+        }
+        return length;
     }
 
     /// <summary>

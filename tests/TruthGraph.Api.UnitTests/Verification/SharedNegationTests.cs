@@ -11,6 +11,9 @@ public sealed class SharedNegationTests
     [InlineData("Glass is not a crystal.", "Ordinary window glass is not a crystal but an amorphous solid.")]
     [InlineData("Electric cars do not produce tailpipe emissions.", "Electric cars produce no tailpipe emissions, although generating their electricity may produce emissions.")]
     [InlineData("Strict vegetarians do not eat meat.", "Strict vegetarians eat no meat or fish.")]
+    // The sentence denies the claim's object with a form of the claim's word: "conduct" for "conductor".
+    [InlineData("Pure water is not a good conductor of electricity.", "Pure water does not conduct electricity well; the salts dissolved in tap water carry the current.")]
+    [InlineData("Glass is not a conductor of electricity.", "Glass does not conduct electricity.")]
     public void A_sentence_that_denies_the_same_word_of_the_same_subject_shares_the_negation(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SharesNegation, WordingCheck.Compare(claim, evidence));
 
@@ -23,6 +26,10 @@ public sealed class SharedNegationTests
     [InlineData("Spiders do not have six legs.", "Spiders are not insects: they have eight legs, while insects have six.")]
     // The verb and its "no" belong to another subject than the claim's.
     [InlineData("Electric cars do not produce emissions.", "Electric cars charged from coal plants make power stations produce emissions; solar panels produce no emissions.")]
+    // The same object, but another verb: "reduce" is no form of "cause".
+    [InlineData("Smoking does not cause cancer.", "Smoking does not reduce cancer.")]
+    // A form of the claim's word, but its object is another.
+    [InlineData("Pure water is not a good conductor of heat.", "Pure water does not conduct electricity well.")]
     // "not only" limits rather than denies.
     [InlineData("Bats are not mammals.", "Bats are not only mammals but the only mammals that truly fly.")]
     // A claim that opens with its negation has no subject to hold on to.

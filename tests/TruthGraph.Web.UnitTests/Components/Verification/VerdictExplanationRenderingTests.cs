@@ -41,6 +41,20 @@ public sealed class VerdictExplanationRenderingTests
     }
 
     [Fact]
+    public async Task The_deciding_sentence_says_how_much_of_the_claim_it_talks_about()
+    {
+        await using var ctx = WebTestContext.Create();
+        var withCoverage = Refuted with { Evidence = [Evidence[0] with { ClaimCoverage = 0.8 }, .. Evidence.Skip(1)] };
+        var panel = ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, withCoverage));
+
+        var sentence = Assert.Single(panel.FindAll("[data-testid=deciding-sentence]"));
+        Assert.Contains("similarity 0.71 · 80 % of the claim's words", sentence.TextContent);
+        // A stored verification from before the share was kept shows none.
+        var without = ctx.Render<VerificationResultPanel>(p => p.Add(c => c.Result, Refuted));
+        Assert.DoesNotContain("of the claim's words", without.Find("[data-testid=deciding-sentence]").TextContent);
+    }
+
+    [Fact]
     public async Task The_deciding_sentence_highlights_the_changed_year_and_names_it_in_words()
     {
         await using var ctx = WebTestContext.Create();
