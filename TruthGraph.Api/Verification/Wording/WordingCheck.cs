@@ -14,7 +14,7 @@ namespace TruthGraph.Api.Verification.Wording;
 /// CLIMATE-FEVER pairs, restates-claim agrees with the gold label 272 times of 277, swaps-name 48 of 51, swaps-number 79
 /// of 84 (three of the others are FEVER label noise), swaps-opposite 10 of 10, credits-another-name 14 of 14,
 /// misses-span 3 of 3 and shares-negation 1 of 1 (denies-word, denies-replaced, restates-superlative,
-/// restates-comparison and reverses-direction never fire there), and on the held-out tuning claims and CLIMATE-FEVER dev
+/// restates-comparison, reverses-direction and swaps-unit never fire there), and on the held-out tuning claims and CLIMATE-FEVER dev
 /// none changes a verdict.
 /// </summary>
 public static partial class WordingCheck
@@ -74,6 +74,10 @@ public static partial class WordingCheck
         if (Span.Compare(claimWords, evidenceWords) is var span and not WordingMatch.None)
         {
             return span;
+        }
+        if (Unit.Swaps(claimWords, evidenceWords))
+        {
+            return WordingMatch.SwapsUnit;
         }
         if (!claimWords.Concat(evidenceWords).Any(w => w.IsNegation) && Direction.Reverses(claim.Text, evidence))
         {

@@ -111,4 +111,11 @@ public enum WordingMatch
     /// (contradiction; the model read support at 0.96).
     /// </summary>
     [JsonStringEnumMemberName("reverses-direction")] ReversesDirection,
+
+    /// <summary>
+    /// The sentence gives the claim's number in another unit of the same kind, and the claim's unit nowhere
+    /// (<see cref="Unit"/>): "Sunlight takes about eight hours to reach Earth." against "Light from the Sun takes about 8
+    /// minutes and 20 seconds to reach Earth." (contradiction; the model read support at 0.90).
+    /// </summary>
+    [JsonStringEnumMemberName("swaps-unit")] SwapsUnit,
 }
