@@ -69,7 +69,7 @@ public static class WordingOverrule
                 "comparative (\"more\" for \"less\"), which says the same: it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.ReversesDirection => " The deciding sentence gives the claim's \"from … to …\" the other way round: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
-            WordingMatch.SwapsUnit => " The deciding sentence gives the claim's number in another unit (\"8 minutes\" for \"eight hours\"): " +
+            WordingMatch.SwapsUnit => " The deciding sentence gives the claim's number in another unit of the same kind: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.DeniesWord => " The deciding sentence says \"not\" of one of the claim's own words (\"dark red, not blue\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
