@@ -14,8 +14,8 @@ namespace TruthGraph.Api.Verification.Wording;
 /// CLIMATE-FEVER pairs, restates-claim agrees with the gold label 272 times of 277, swaps-name 48 of 51, swaps-number 79
 /// of 84 (three of the others are FEVER label noise), swaps-opposite 10 of 10, credits-another-name 14 of 14,
 /// misses-span 3 of 3 and shares-negation 1 of 1 (denies-word, denies-replaced, restates-superlative,
-/// restates-comparison, reverses-direction and swaps-unit never fire there), and on the held-out tuning claims and CLIMATE-FEVER dev
-/// none changes a verdict.
+/// restates-comparison, reverses-direction, swaps-unit and swaps-roles never fire there), and on the held-out tuning
+/// claims and CLIMATE-FEVER dev none changes a verdict.
 /// </summary>
 public static partial class WordingCheck
 {
@@ -78,6 +78,10 @@ public static partial class WordingCheck
         if (Unit.Swaps(claimWords, evidenceWords))
         {
             return WordingMatch.SwapsUnit;
+        }
+        if (Roles.Swapped(claim.Text, claimWords, evidence))
+        {
+            return WordingMatch.SwapsRoles;
         }
         if (!claimWords.Concat(evidenceWords).Any(w => w.IsNegation) && Direction.Reverses(claim.Text, evidence))
         {

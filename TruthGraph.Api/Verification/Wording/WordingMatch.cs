@@ -118,4 +118,10 @@ public enum WordingMatch
     /// minutes and 20 seconds to reach Earth." (contradiction; the model read support at 0.90).
     /// </summary>
     [JsonStringEnumMemberName("swaps-unit")] SwapsUnit,
+
+    /// <summary>
+    /// The claim is the sentence with two of its names exchanged (<see cref="Roles"/>): "France invaded Germany in 1940."
+    /// against "Germany invaded France in 1940." (contradiction; the model read support at 0.99).
+    /// </summary>
+    [JsonStringEnumMemberName("swaps-roles")] SwapsRoles,
 }

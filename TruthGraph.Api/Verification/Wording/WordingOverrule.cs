@@ -71,6 +71,8 @@ public static class WordingOverrule
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.SwapsUnit => " The deciding sentence gives the claim's number in another unit of the same kind: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.SwapsRoles => " The deciding sentence is the claim with two of its names exchanged: " +
+                "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.DeniesWord => " The deciding sentence says \"not\" of one of the claim's own words (\"dark red, not blue\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.ReversesComparison => " The deciding sentence makes the claim's comparison the other way round: " +

@@ -27,8 +27,9 @@ public sealed class WordingCheckTests
     [InlineData("Penguins cannot swim.", "Penguins cannot fly, but they swim well.")]
     // Too many words in between: "rather than" turns the sentence round.
     [InlineData("Sharks have skeletons made of bone.", "Sharks have skeletons made of cartilage rather than bone.")]
-    // The same words in another order say something else (a "from … to …" the other way round is DirectionTests').
-    [InlineData("Germany invaded France in 1940.", "France invaded Germany in 1940.")]
+    // The same words in another order say something else (a "from … to …" the other way round is DirectionTests', two
+    // names exchanged RolesTests').
+    [InlineData("Germany invaded France in 1940.", "In 1940 France was invaded by Germany.")]
     // A sentence that reports, doubts or denies what it contains is the model's to read.
     [InlineData("The Great Wall of China is visible from space.", "It is a myth that the Great Wall of China is visible from space.")]
     [InlineData("The human body contains about 100 trillion cells.",

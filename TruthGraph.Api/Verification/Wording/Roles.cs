@@ -1,0 +1,104 @@
+using TruthGraph.Wording;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// The claim is the sentence with two of its names exchanged (<see cref="WordingMatch.SwapsRoles"/>): "France invaded
+/// Germany in 1940." against "Germany invaded France in 1940, …", "Rio de Janeiro replaced Brasília as the capital of
+/// Brazil in 1960." against "Brasília replaced Rio de Janeiro as the capital of Brazil in 1960." The cross-encoder reads
+/// both as entailment (0.99 and 0.95): it sees the same words. The sentence must hold the claim's words from its first
+/// name to its second with the two names exchanged, and not in the claim's order; a relation that holds both ways
+/// ("borders", "married", "France and Germany") is left alone.
+/// </summary>
+internal static class Roles
+{
+    /// <summary>Words of relations that hold both ways round, or that join the two names as equals.</summary>
+    private static readonly HashSet<string> Symmetric = Words.KeysOf(
+        "border borders bordered neighbour neighbours neighbor neighbors marry married marries meet met meets fight fought " +
+        "fights play played plays against versus tied drew draw draws partner partnered share shared shares between " +
+        "equal equals same like unlike both together");
+
+    /// <summary>Words that join the two names as equals ("France and Germany", "a treaty with Germany").</summary>
+    private static readonly HashSet<string> Joining = Words.KeysOf("and or with");
+
+    /// <summary>Lower-case words inside a name ("Rio de Janeiro", "Ludwig van Beethoven").</summary>
+    private static readonly HashSet<string> NameParticles = Words.KeysOf("de da di del della dos das do van von der den le la du bin al");
+
+    /// <summary>The most names of the claim tried in pairs.</summary>
+    public const int MaxNames = 4;
+
+    /// <summary>
+    /// Compared word by word, function words included, so that "Portuguese is the official language of Brazil" does not
+    /// read as "Brazil's official language is Portuguese" turned round: only the two names may trade places.
+    /// </summary>
+    public static bool Swapped(string claim, List<ContentWord> claimWords, string evidence)
+    {
+        if (claimWords.Any(w => w.IsNegation || Symmetric.Contains(w.Key)))
+        {
+            return false;
+        }
+        var tokens = Words.Tokenize(claim);
+        var names = NameSpans(tokens);
+        if (names.Count is < 2 or > MaxNames)
+        {
+            return false;
+        }
+        var keys = tokens.Select(w => w.Keys[0]).ToList();
+        var evidenceKeys = Words.Tokenize(evidence).Select(w => w.Keys[0]).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            for (var j = i + 1; j < names.Count; j++)
+            {
+                var (first, second) = (names[i], names[j]);
+                var between = keys[first.End..second.Start];
+                // Names next to each other ("Paris, France") or joined as equals ("France and Germany") play no two roles,
+                // and the claim must say something of one to the other ("invaded", "replaced").
+                if (!tokens[first.End..second.Start].Any(w => !w.IsFunctionWord) || between.Any(Joining.Contains)
+                    || keys[first.Start..first.End].SequenceEqual(keys[second.Start..second.End]))
+                {
+                    continue;
+                }
+                List<string> exchanged = [.. keys[second.Start..second.End], .. between, .. keys[first.Start..first.End]];
+                if (Contains(evidenceKeys, exchanged) && !Contains(evidenceKeys, keys[first.Start..second.End]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool Contains(List<string> text, List<string> part)
+    {
+        for (var at = 0; at + part.Count <= text.Count; at++)
+        {
+            if (text.Skip(at).Take(part.Count).SequenceEqual(part, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Runs of name words (end exclusive), a lower-case particle inside one included.</summary>
+    private static List<(int Start, int End)> NameSpans(List<Word> words)
+    {
+        var spans = new List<(int, int)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Kind != WordKind.Name)
+            {
+                continue;
+            }
+            var end = i + 1;
+            while (end < words.Count && (words[end].Kind == WordKind.Name
+                || (NameParticles.Contains(words[end].Keys[0]) && end + 1 < words.Count && words[end + 1].Kind == WordKind.Name)))
+            {
+                end++;
+            }
+            spans.Add((i, end));
+            i = end - 1;
+        }
+        return spans;
+    }
+}

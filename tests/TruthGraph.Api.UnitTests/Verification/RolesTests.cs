@@ -1,0 +1,26 @@
+using TruthGraph.Api.Verification.Wording;
+
+namespace TruthGraph.Api.UnitTests.Verification;
+
+public sealed class RolesTests
+{
+    [Theory]
+    [InlineData("France invaded Germany in 1940.", "Germany invaded France in 1940, defeating it within six weeks.")]
+    [InlineData("Rio de Janeiro replaced Brasília as the capital of Brazil in 1960.", "Brasília replaced Rio de Janeiro as the capital of Brazil in 1960.")]
+    [InlineData("Jacques Delors succeeded Jacques Santer as president of the European Commission.", "Jacques Santer succeeded Jacques Delors as president of the European Commission in 1995.")]
+    public void The_claim_with_two_names_exchanged_is_a_contradiction(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.SwapsRoles, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // Relations that hold both ways round.
+    [InlineData("Spain borders France.", "France borders Spain.")]
+    [InlineData("France and Germany signed the treaty.", "Germany and France signed the treaty.")]
+    [InlineData("Paul Allen founded Microsoft with Bill Gates.", "Bill Gates founded Microsoft with Paul Allen.")]
+    // The same fact told the other way round, with other function words: no names traded places.
+    [InlineData("Brazil's official language is Portuguese.", "Portuguese is the official language of Brazil.")]
+    [InlineData("Charlton Heston was born in Illinois.", "Illinois born Charlton Heston was a 27-year-old actor.")]
+    // The claim's own order is in the sentence too.
+    [InlineData("France invaded Germany in 1940.", "France invaded Germany in 1940 after Germany invaded France in 1939.")]
+    public void Names_in_other_places_are_no_exchange(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.SwapsRoles, WordingCheck.Compare(claim, evidence));
+}
