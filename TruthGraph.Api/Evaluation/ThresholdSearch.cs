@@ -23,7 +23,7 @@ public static class ThresholdSearch
     public static Outcome Best(IReadOnlyList<LabelledClaim> claims, IReadOnlyList<VerificationResult> results, bool searchOffsets = false)
     {
         var scores = results
-            .Select(r => r.Evidence.Select(e => e.DecidingScores).ToList())
+            .Select(r => r.Evidence.Select(e => e.DecidingScoresFor(r.Claim)).ToList())
             .ToList();
         // Shifts on a 0.02 threshold grid without refute floors first (hundreds of shifts × the full grid is slow, so they
         // run in parallel), then the 0.01 grid with refute floors for the best shift. Ties go to the earliest shift in

@@ -5,10 +5,13 @@ namespace TruthGraph.Api.Verification;
 /// P(neutral), P(contradiction), summing to 1; the evidence's retrieval similarity to the claim (1 when the
 /// evidence is known to be about the claim, as gold evidence is); whether the evidence gives what it says as a
 /// source's account ("Most reference works list …": <see cref="Wording.SourceAttribution"/>); and the share of the
-/// claim's content words the evidence has (<see cref="Wording.ClaimCoverage"/>), null where the words were not read.
+/// claim's content words the evidence has (<see cref="Wording.ClaimCoverage"/>), null where the words were not read; and
+/// whether the claim says what will happen while the evidence speaks only of what is or was
+/// (<see cref="Wording.Prediction"/>).
 /// </summary>
 public readonly record struct PairScores(
-    double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false, double? ClaimCoverage = null);
+    double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false, double? ClaimCoverage = null,
+    bool SilentOnFuture = false);
 
 /// <summary>
 /// An evidence supports the claim when P(entailment) ≥ <see cref="Support"/> and it is not below P(contradiction);
@@ -104,8 +107,10 @@ public static class VerdictAggregator
     public static bool IsSupporting(PairScores s, VerdictThresholds t) =>
         s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && s.Entailment >= s.Contradiction;
 
+    /// <remarks>Evidence that speaks only of what is or was does not refute a claim about what will happen (<see cref="PairScores.SilentOnFuture"/>).</remarks>
     public static bool IsRefuting(PairScores s, VerdictThresholds t) =>
-        s.Similarity >= t.RefuteFloor && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment && !SharesTooFewWords(s);
+        s.Similarity >= t.RefuteFloor && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment && !SharesTooFewWords(s)
+        && !s.SilentOnFuture;
 
     /// <summary>The evidence would refute on its scores, but shares too few of the claim's words (<see cref="RefuteMinCoverage"/>).</summary>
     public static bool SharesTooFewWords(PairScores s) => s.ClaimCoverage < RefuteMinCoverage;

@@ -105,6 +105,10 @@ public static class VerdictExplainer
         {
             reason += " That sentence shares too few of the claim's words to refute it.";
         }
+        else if (strongest.Contradiction > strongest.Entailment && strongest.SilentOnFuture)
+        {
+            reason += " The claim says what will happen, and that sentence only what is or was: it cannot refute it.";
+        }
         var below = shown.Count - relevant.Count;
         return below > 0 ? $"{reason} {Capitalised(Sentences(below))} more {Verb(below, "was", "were")} below the floor." : reason;
     }

@@ -94,6 +94,10 @@ public sealed record ScoredEvidence(
     public PairScores DecidingScores => (Uncalibrated is { } raw
         ? new PairScores(raw.Entailment, raw.Neutral, raw.Contradiction, Similarity)
         : new PairScores(Entailment, Neutral, Contradiction, Similarity)) with { CitesSource = SourceAttribution.Cites(Text), ClaimCoverage = ClaimCoverage };
+
+    /// <summary>The same for a stored answer to <paramref name="claim"/>: what the verdict rule read of the claim's words too, where it read them.</summary>
+    public PairScores DecidingScoresFor(string claim) =>
+        DecidingScores with { SilentOnFuture = ClaimCoverage is not null && Prediction.SilentOnFuture(claim, Text) };
 }
 
 /// <summary>P(entailment), P(neutral), P(contradiction) of one pair.</summary>

@@ -211,4 +211,15 @@ public sealed class VerdictAggregatorTests
         Assert.Equal([1], decision.SetAsideEvidence);
         Assert.False(decision.SetAsideForWords);
     }
+
+    [Fact]
+    public void Evidence_silent_on_the_future_does_not_refute_a_prediction_but_may_support_it()
+    {
+        var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45);
+        var pastMeasurement = Contradicts(0.6, similarity: 0.77) with { SilentOnFuture = true };
+
+        Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([pastMeasurement], thresholds).Verdict);
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([pastMeasurement with { SilentOnFuture = false }], thresholds).Verdict);
+        Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([Entails(0.8, similarity: 0.77) with { SilentOnFuture = true }], thresholds).Verdict);
+    }
 }

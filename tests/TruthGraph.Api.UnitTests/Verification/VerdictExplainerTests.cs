@@ -79,6 +79,14 @@ public sealed class VerdictExplainerTests
     }
 
     [Fact]
+    public void Not_enough_info_says_when_its_strongest_contradiction_is_silent_on_the_future()
+    {
+        var (_, _, reason) = Explain(Contradicts(0.6, 0.77) with { SilentOnFuture = true });
+
+        Assert.EndsWith("The claim says what will happen, and that sentence only what is or was: it cannot refute it.", reason);
+    }
+
+    [Fact]
     public void A_dispute_kept_because_the_closer_sentence_cites_a_source_says_so()
     {
         var (_, decision, reason) = Explain(Entails(0.9, 0.92) with { CitesSource = true }, Contradicts(0.9, 0.6));
