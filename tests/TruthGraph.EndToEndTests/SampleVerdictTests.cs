@@ -113,7 +113,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     /// <summary>
     /// A regression guard, not the goal: the default model got 25 of the 38 right in `eval samples` when it was built (the
     /// fast head 18) and 22–23 here, where other tests of the collection share the corpus; the wording checks added four
-    /// (29 in `eval samples`), and the dispute margin waived for a cited source three more (32); issue 14 asks for 36. The wrong ones are printed so that a change shows which claims it
+    /// (29 in `eval samples`), the dispute margin waived for a cited source three more (32) and the rule for claims about the
+    /// future one more (33); issue 14 asks for 36. The wrong ones are printed so that a change shows which claims it
     /// fixed or broke.
     /// </summary>
     [Fact]
