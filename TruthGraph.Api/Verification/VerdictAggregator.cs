@@ -4,10 +4,9 @@ namespace TruthGraph.Api.Verification;
 /// NLI probabilities of one (evidence, claim) pair, after the head's log-prob offsets: P(entailment),
 /// P(neutral), P(contradiction), summing to 1; the evidence's retrieval similarity to the claim (1 when the
 /// evidence is known to be about the claim, as gold evidence is); whether the evidence gives what it says as a
-/// source's account ("Most reference works list …": <see cref="Wording.SourceAttribution"/>); and the share of the
-/// claim's content words the evidence has (<see cref="Wording.ClaimCoverage"/>), null where the words were not read; and
-/// whether the claim says what will happen while the evidence speaks only of what is or was
-/// (<see cref="Wording.Prediction"/>).
+/// source's account ("Most reference works list …": <see cref="Wording.SourceAttribution"/>); the share of the claim's
+/// content words the evidence has (<see cref="Wording.ClaimCoverage"/>), null where the words were not read; and whether
+/// the claim says what will happen while the evidence speaks only of what is or was (<see cref="Wording.Prediction"/>).
 /// </summary>
 public readonly record struct PairScores(
     double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false, double? ClaimCoverage = null,
