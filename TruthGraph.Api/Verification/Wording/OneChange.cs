@@ -92,7 +92,8 @@ internal static class OneChange
         {
             return WordingMatch.NegatesWord;
         }
-        return replacement.Any(w => Opposites.Oppose(claimWord, w.Key)) ? WordingMatch.SwapsOpposite : WordingMatch.None;
+        var claimMeaning = Opposites.MeaningOf(claim[change.DeleteStartA]);
+        return replacement.Any(w => Opposites.Oppose(claimMeaning, Opposites.MeaningOf(w))) ? WordingMatch.SwapsOpposite : WordingMatch.None;
     }
 
     private static bool IsNameSwap(DiffBlock change, List<ContentWord> claim, List<ContentWord> evidence, int extraWords)

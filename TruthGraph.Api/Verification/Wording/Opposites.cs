@@ -76,6 +76,25 @@ internal static class Opposites
 
     private static readonly HashSet<(string, string)> Opposed = Build();
 
+    /// <summary>Verbs whose passive is another verb's active: "was defeated" at Waterloo is "lost" there.</summary>
+    private static readonly Dictionary<string, string> PassiveMeanings = new(StringComparer.Ordinal)
+    {
+        [Words.KeysOf("defeated").Single()] = Words.KeysOf("lost").Single(),
+        [Words.KeysOf("beaten").Single()] = Words.KeysOf("lost").Single(),
+    };
+
+    private static readonly HashSet<string> PassiveAuxiliaries = Words.KeysOf("is are was were be been being");
+
+    /// <summary>
+    /// The key a word is compared by: its own, or for a passive ("Napoleon was defeated at Waterloo") the key of the
+    /// active verb it means ("lost"), so that "Napoleon won the Battle of Waterloo." opposes it (the model read support
+    /// at 0.97).
+    /// </summary>
+    public static string MeaningOf(ContentWord word) =>
+        word.FunctionWordBefore is { } before && PassiveAuxiliaries.Contains(before) && PassiveMeanings.TryGetValue(word.Key, out var active)
+            ? active
+            : word.Key;
+
     /// <summary>True when the two keys (as <see cref="Words"/> keys them) are opposites of each other, either way round.</summary>
     public static bool Oppose(string a, string b) => Opposed.Contains((a, b));
 

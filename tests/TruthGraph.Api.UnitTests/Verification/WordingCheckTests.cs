@@ -145,6 +145,9 @@ public sealed class WordingCheckTests
     [InlineData("The Pacific is the smallest ocean on Earth.", "The Pacific is the largest ocean on Earth.")]
     [InlineData("Zero is an odd number.", "Zero is an even number, because it is divisible by 2 with no remainder.")]
     [InlineData("Opposite magnetic poles repel each other.", "Every magnet has a north and a south pole, and opposite poles attract each other.")]
+    // A passive read as the verb it means: "was defeated" is "lost".
+    [InlineData("Napoleon won the Battle of Waterloo in 1815.", "Napoleon Bonaparte was defeated at the Battle of Waterloo in 1815.")]
+    [InlineData("Napoleon was defeated at the Battle of Waterloo.", "Napoleon won the Battle of Waterloo.")]
     public void The_claim_with_one_word_replaced_by_its_opposite_swaps_the_opposite(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
 
@@ -157,6 +160,8 @@ public sealed class WordingCheckTests
     [InlineData("The Pacific is the largest ocean on Earth.", "The Pacific is the deepest ocean on Earth.")]
     // The same word on both sides.
     [InlineData("Global temperatures have risen since 1900.", "Global temperatures have risen sharply since 1900.")]
+    // An active "defeated" is winning, not losing.
+    [InlineData("Wellington won the Battle of Waterloo in 1815.", "Wellington defeated Napoleon at the Battle of Waterloo in 1815.")]
     public void Other_changed_words_are_no_opposites(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
 
