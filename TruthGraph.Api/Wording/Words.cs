@@ -128,7 +128,9 @@ internal static partial class Words
         }
         foreach (var suffix in new[] { "ing", "ed", "es", "s" })
         {
-            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 3 && !word.EndsWith("ss", StringComparison.Ordinal))
+            // "-ss" and "-us" are no plural: "glass", "virus" and "octopus" keep their s, so that "octopuses" meets "octopus".
+            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 3
+                && !word.EndsWith("ss", StringComparison.Ordinal) && !(suffix == "s" && word.EndsWith("us", StringComparison.Ordinal)))
             {
                 var stem = word[..^suffix.Length];
                 // "caused" → "caus" and "causes" → "caus" meet; "cause" is trimmed the same way below.

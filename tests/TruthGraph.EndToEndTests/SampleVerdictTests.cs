@@ -67,6 +67,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("Sunlight takes about eight hours to reach Earth.", "REFUTED", "physics-013", "swaps-unit", "contradiction")]
     [InlineData("Rio de Janeiro replaced Brasília as the capital of Brazil in 1960.", "REFUTED", "geography-014", "swaps-roles", "contradiction")]
     [InlineData("Napoleon won the Battle of Waterloo in 1815.", "REFUTED", "history-030", "swaps-opposite", "contradiction")]
+    [InlineData("Photosynthesis converts oxygen into carbon dioxide.", "REFUTED", "biology-006", "reverses-direction", "contradiction")]
+    [InlineData("An octopus has one heart.", "REFUTED", "biology-013", "swaps-number", "contradiction")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {

@@ -9,6 +9,9 @@ public sealed class DirectionTests
         "The Statue of Liberty was a gift from the people of France to the United States and was dedicated in 1886.")]
     [InlineData("Columbus sailed from the Caribbean to Spain in 1492.", "In 1492 Columbus sailed from Spain to the Caribbean.")]
     [InlineData("The Danube flows from the Black Sea to Germany.", "The Danube flows from Germany to the Black Sea, through ten countries.")]
+    // A conversion the other way round, whose ends need no names.
+    [InlineData("Photosynthesis converts oxygen into carbon dioxide.", "Photosynthesis converts carbon dioxide and water into sugars and oxygen using energy from sunlight.")]
+    [InlineData("Wind turbines convert electricity into the kinetic energy of moving air.", "Wind turbines convert the kinetic energy of moving air into electricity.")]
     public void From_a_to_b_against_from_b_to_a_reverses_the_direction(string claim, string evidence) =>
         Assert.Equal(WordingMatch.ReversesDirection, WordingCheck.Compare(claim, evidence));
 
@@ -23,6 +26,9 @@ public sealed class DirectionTests
     [InlineData("The Danube flows from Austria to the Black Sea.", "The Rhine flows from Switzerland to the North Sea.")]
     // Years are a span, not a direction (Span.cs reads those).
     [InlineData("The war lasted from 1918 to 1914.", "The war lasted from 1914 to 1918.")]
+    // A conversion the same way round, or by another subject than the claim's.
+    [InlineData("Solar panels convert sunlight into electricity.", "Solar photovoltaic panels convert sunlight directly into electricity.")]
+    [InlineData("Animals turn oxygen into carbon dioxide.", "Plants turn carbon dioxide into oxygen.")]
     public void Other_from_to_phrases_settle_no_direction(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.ReversesDirection, WordingCheck.Compare(claim, evidence));
 }

@@ -98,6 +98,8 @@ public sealed class WordingCheckTests
     [InlineData("The human brain contains roughly 86 million neurons.", "The human brain contains roughly 86 billion neurons.")]
     // At the claim's end, the sentence may go on after its value.
     [InlineData("Columbus reached the Caribbean in 1592.", "Christopher Columbus reached the Caribbean in 1492 on a voyage sponsored by the Spanish Crown.")]
+    // "octopus" and "octopuses" are one word: a plural in -uses keeps its "us".
+    [InlineData("An octopus has one heart.", "Octopuses have three hearts and blue, copper-based blood.")]
     public void The_claim_with_another_number_or_date_in_its_place_swaps_the_number(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 
