@@ -20,7 +20,7 @@ internal static class OneChange
     public const int MaxMissingClaimWords = 1;
 
     /// <summary>Words of the evidence inside the claim's span that a change tolerates ("… until her death in 1901").</summary>
-    public const int MaxExtraEvidenceWords = 3;
+    public const int MaxExtraEvidenceWords = 4;
 
     /// <summary>Lower-case words inside names: "da" in "Leonardo da Vinci", "van" in "Vincent van Gogh".</summary>
     internal static readonly HashSet<string> NameParticles =
