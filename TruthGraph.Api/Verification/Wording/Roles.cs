@@ -21,9 +21,6 @@ internal static class Roles
     /// <summary>Words that join the two names as equals ("France and Germany", "a treaty with Germany").</summary>
     private static readonly HashSet<string> Joining = Words.KeysOf("and or with");
 
-    /// <summary>Lower-case words inside a name ("Rio de Janeiro", "Ludwig van Beethoven").</summary>
-    private static readonly HashSet<string> NameParticles = Words.KeysOf("de da di del della dos das do van von der den le la du bin al");
-
     /// <summary>The most names of the claim tried in pairs.</summary>
     public const int MaxNames = 4;
 
@@ -92,7 +89,7 @@ internal static class Roles
             }
             var end = i + 1;
             while (end < words.Count && (words[end].Kind == WordKind.Name
-                || (NameParticles.Contains(words[end].Keys[0]) && end + 1 < words.Count && words[end + 1].Kind == WordKind.Name)))
+                || (OneChange.NameParticles.Contains(words[end].Keys[0]) && end + 1 < words.Count && words[end + 1].Kind == WordKind.Name)))
             {
                 end++;
             }
