@@ -14,6 +14,9 @@ public sealed class ReplicaTests(ReplicaAppFixture fixture, ITestOutputHelper ou
     private const string Model = "all-minilm-l6-v2";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>How long a trace may take to hold every service's spans: each exports them in batches of its own.</summary>
+    private static readonly TimeSpan TraceArrival = TimeSpan.FromSeconds(15);
+
     [Fact]
     public async Task Inference_replicas_share_the_load_and_the_tuned_batch_size_and_verify_answers_while_one_is_stopped()
     {
@@ -227,14 +230,29 @@ public sealed class ReplicaTests(ReplicaAppFixture fixture, ITestOutputHelper ou
             var result = await VerifyAsync(served, new { claim = $"Trace check {n}: permafrost thaws faster in warm summers ({Guid.NewGuid():N})." }, cts.Token);
             var traceId = result.GetProperty("traceId").GetString()!;
 
-            var trace = await other.GetFromJsonAsync<JsonElement>($"/api/traces/{traceId}", cts.Token);
-            var spans = trace.GetProperty("spans").EnumerateArray().ToList();
-            Assert.Single(spans, s => s.GetProperty("name").GetString() == "verify");
-            // Every call the API made to the inference service has the inference replica's own span under it.
-            var calls = spans.Where(s => s.GetProperty("service").GetString() == "api"
+            // Each service exports its spans in batches of its own, so the inference replica's may arrive a moment after the
+            // API's: the trace is read again until they are there, or the deadline passes and the assertions below fail.
+            var deadline = DateTime.UtcNow + TraceArrival;
+            JsonElement trace;
+            List<JsonElement> spans, calls;
+            HashSet<string?> inferenceParents;
+            while (true)
+            {
+                trace = await other.GetFromJsonAsync<JsonElement>($"/api/traces/{traceId}", cts.Token);
+                spans = trace.GetProperty("spans").EnumerateArray().ToList();
+                // Every call the API made to the inference service has the inference replica's own span under it.
+                calls = spans.Where(s => s.GetProperty("service").GetString() == "api"
                                          && string.Equals(s.GetProperty("kind").GetString(), "client", StringComparison.OrdinalIgnoreCase)
                                          && s.GetProperty("tags").TryGetProperty("http.request.method", out _)).ToList();
-            var inferenceParents = spans.Where(s => s.GetProperty("service").GetString() == "inference").Select(s => s.GetProperty("parentSpanId").GetString()).ToHashSet();
+                inferenceParents = spans.Where(s => s.GetProperty("service").GetString() == "inference").Select(s => s.GetProperty("parentSpanId").GetString()).ToHashSet();
+                var parents = inferenceParents;
+                if ((calls.Count > 0 && calls.All(c => parents.Contains(c.GetProperty("spanId").GetString()))) || DateTime.UtcNow > deadline)
+                {
+                    break;
+                }
+                await Task.Delay(250, cts.Token);
+            }
+            Assert.Single(spans, s => s.GetProperty("name").GetString() == "verify");
             output.WriteLine($"{traceId}: {spans.Count} spans, {calls.Count} calls to other services, notes: {trace.GetProperty("notes")}");
             Assert.NotEmpty(calls);
             Assert.All(calls, c => Assert.Contains(c.GetProperty("spanId").GetString(), inferenceParents));
