@@ -21,6 +21,7 @@ internal static class ClaimCoverage
         return (double)claimKeys.Count(sentenceKeys.Contains) / claimKeys.Count;
     }
 
-    private static HashSet<string> KeysOf(List<ContentWord> words) =>
+    /// <summary>The distinct keys of <paramref name="words"/>, every negation left out: what a share of words is counted over.</summary>
+    public static HashSet<string> KeysOf(List<ContentWord> words) =>
         words.Where(w => !w.IsNegation).Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
 }

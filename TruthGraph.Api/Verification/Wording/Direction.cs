@@ -45,8 +45,7 @@ internal static partial class Direction
             && subject.IsSubsetOf(KeysOf(sentence.Groups["subject"].Value));
     }
 
-    private static HashSet<string> KeysOf(string phrase) =>
-        ContentWords.Of(phrase).Where(w => !w.IsNegation).Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> KeysOf(string phrase) => ClaimCoverage.KeysOf(ContentWords.Of(phrase));
 
     private static bool ReversesFromTo(string claim, string evidence)
     {

@@ -41,9 +41,8 @@ internal static class Unit
         {
             return false;
         }
-        var rest = claim.Where((_, i) => i < start || i > end).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
-        var evidenceKeys = evidence.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
-        return rest.Count > 0 && (double)rest.Count(evidenceKeys.Contains) / rest.Count >= MinSharedRest;
+        var rest = claim.Where((_, i) => i < start || i > end).ToList();
+        return rest.Count > 0 && ClaimCoverage.Of(rest, evidence) >= MinSharedRest;
     }
 
     /// <summary>Each number followed by a unit ("8 minutes", "100 degrees Celsius"), with the words it spans.</summary>
