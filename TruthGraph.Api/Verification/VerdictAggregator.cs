@@ -6,11 +6,12 @@ namespace TruthGraph.Api.Verification;
 /// evidence is known to be about the claim, as gold evidence is); whether the evidence gives what it says as a
 /// source's account ("Most reference works list …": <see cref="Wording.SourceAttribution"/>); the share of the claim's
 /// content words the evidence has (<see cref="Wording.ClaimCoverage"/>), null where the words were not read; and whether
-/// the claim says what will happen while the evidence speaks only of what is or was (<see cref="Wording.Prediction"/>).
+/// the claim says what will happen while the evidence speaks only of what is or was (<see cref="Wording.Prediction"/>); and
+/// whether the claim gives a count or measure of which the evidence gives none (<see cref="Wording.Quantity"/>).
 /// </summary>
 public readonly record struct PairScores(
     double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false, double? ClaimCoverage = null,
-    bool SilentOnFuture = false);
+    bool SilentOnFuture = false, bool SilentOnQuantity = false);
 
 /// <summary>
 /// An evidence supports the claim when P(entailment) ≥ <see cref="Support"/> and it is not below P(contradiction);
@@ -106,10 +107,13 @@ public static class VerdictAggregator
     public static bool IsSupporting(PairScores s, VerdictThresholds t) =>
         s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && s.Entailment >= s.Contradiction;
 
-    /// <remarks>Evidence that speaks only of what is or was does not refute a claim about what will happen (<see cref="PairScores.SilentOnFuture"/>).</remarks>
+    /// <remarks>
+    /// Evidence that speaks only of what is or was does not refute a claim about what will happen (<see cref="PairScores.SilentOnFuture"/>),
+    /// nor evidence without a count or measure of its kind a claim that gives one (<see cref="PairScores.SilentOnQuantity"/>).
+    /// </remarks>
     public static bool IsRefuting(PairScores s, VerdictThresholds t) =>
         s.Similarity >= t.RefuteFloor && s.Contradiction >= t.Refute && s.Contradiction > s.Entailment && !SharesTooFewWords(s)
-        && !s.SilentOnFuture;
+        && !s.SilentOnFuture && !s.SilentOnQuantity;
 
     /// <summary>The evidence would refute on its scores, but shares too few of the claim's words (<see cref="RefuteMinCoverage"/>).</summary>
     public static bool SharesTooFewWords(PairScores s) => s.ClaimCoverage < RefuteMinCoverage;

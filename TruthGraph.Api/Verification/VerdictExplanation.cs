@@ -109,6 +109,10 @@ public static class VerdictExplainer
         {
             reason += " The claim says what will happen, and that sentence only what is or was: it cannot refute it.";
         }
+        else if (strongest.Contradiction > strongest.Entailment && strongest.SilentOnQuantity)
+        {
+            reason += " The claim gives a number, and that sentence none of its kind: it cannot refute it.";
+        }
         var below = shown.Count - relevant.Count;
         return below > 0 ? $"{reason} {Capitalised(Sentences(below))} more {Verb(below, "was", "were")} below the floor." : reason;
     }

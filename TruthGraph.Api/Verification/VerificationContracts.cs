@@ -97,7 +97,11 @@ public sealed record ScoredEvidence(
 
     /// <summary>The same for a stored answer to <paramref name="claim"/>: what the verdict rule read of the claim's words too, where it read them.</summary>
     public PairScores DecidingScoresFor(string claim) =>
-        DecidingScores with { SilentOnFuture = ClaimCoverage is not null && Prediction.SilentOnFuture(claim, Text) };
+        DecidingScores with
+        {
+            SilentOnFuture = ClaimCoverage is not null && Prediction.SilentOnFuture(claim, Text),
+            SilentOnQuantity = ClaimCoverage is not null && Quantity.SilentOn(claim, Text),
+        };
 }
 
 /// <summary>P(entailment), P(neutral), P(contradiction) of one pair.</summary>

@@ -168,7 +168,7 @@ public sealed class VerificationService(
         scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Reversed(s) : s).ToList();
         var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity,
                 SourceAttribution.Cites(m.Text), claimWords is null ? null : ClaimCoverage.Of(claimWords.Words, ContentWords.Of(m.Text)),
-                claimWords is not null && Prediction.SilentOnFuture(claim, m.Text)))
+                claimWords is not null && Prediction.SilentOnFuture(claim, m.Text), claimWords is not null && Quantity.SilentOn(claim, m.Text)))
             .ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);

@@ -38,7 +38,7 @@ internal static class SharedNegation
         }
         var deniedKey = claim[denied].Key;
         var subject = claim.Take(not).Select(w => w.Key).ToList();
-        if (DeniesDerivedWord(claim, not, subject, evidence))
+        if (DeniesDerivedWord(claim, not, subject, evidence) || DeniesAnyBearing(claim, subject, evidence))
         {
             return true;
         }
@@ -90,6 +90,60 @@ internal static class SharedNegation
         }
         var verb = evidence[at + 1].Key;
         return denied.Take(denied.Count - 1).Any(w => w.Key != verb && SharedStemLength(w.Key, verb) >= MinSharedStem);
+    }
+
+    /// <summary>
+    /// Nouns by which a sentence denies that one thing bears on another at all: "no effect on", "no link between".
+    /// </summary>
+    private static readonly HashSet<string> BearingNouns = Words.KeysOf("effect link connection association impact influence role");
+
+    /// <summary>The most words between the bearing noun and the claim's last word ("no link between the MMR vaccine and autism").</summary>
+    public const int MaxWordsToObject = 4;
+
+    /// <summary>
+    /// The sentence says the claim's subject has no bearing on what the claim's last word names, whatever the claim's
+    /// verb: "Antibiotics do not work against viruses." against "Antibiotics kill … bacteria but have no effect on
+    /// viruses." (the model: contradiction 0.94), "Vaccines do not cause autism." against "… found no link between the
+    /// MMR vaccine and autism." Only a fixed few nouns deny a bearing; a negated verb of the sentence's own ("does not
+    /// reduce cancer") is no denial of "does not cause cancer". The claim's subject stands in the same clause as the "no".
+    /// </summary>
+    private static bool DeniesAnyBearing(List<ContentWord> claim, List<string> subject, List<ContentWord> evidence)
+    {
+        var last = claim[^1];
+        if (last.IsValue || last.IsNegation)
+        {
+            return false;
+        }
+        for (var i = 0; i < evidence.Count - 2; i++)
+        {
+            if (!evidence[i].IsNegation || !BearingNouns.Contains(evidence[i + 1].Key) || evidence[i + 1].FollowsClauseMark)
+            {
+                continue;
+            }
+            var end = ClauseEnd(evidence, i);
+            var objectAt = evidence.FindIndex(i + 2, end - i - 2, w => w.Key == last.Key);
+            if (objectAt < 0 || objectAt - (i + 2) > MaxWordsToObject || evidence.Skip(i + 1).Any(w => w.IsNegation))
+            {
+                continue;
+            }
+            var clause = evidence[ClauseStart(evidence, i)..end];
+            if (subject.Any(k => clause.Any(w => w.Key == k)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Where the clause of the word at <paramref name="at"/> ends (exclusive).</summary>
+    private static int ClauseEnd(List<ContentWord> evidence, int at)
+    {
+        var end = at + 1;
+        while (end < evidence.Count && !evidence[end].FollowsClauseMark)
+        {
+            end++;
+        }
+        return end;
     }
 
     private static int SharedStemLength(string a, string b)

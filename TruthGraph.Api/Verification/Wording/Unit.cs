@@ -21,6 +21,9 @@ internal static class Unit
             "ounce ounces oz"]),
         ("temperature", ["celsius", "fahrenheit", "kelvin"]));
 
+    /// <summary>What the unit keyed <paramref name="key"/> measures ("time", "length", "mass", "temperature"), or null.</summary>
+    public static string? KindOf(string key) => Units.TryGetValue(key, out var unit) ? unit.Kind : null;
+
     private static readonly string Degree = Words.KeysOf("degrees").Single();
 
     /// <summary>Of the claim's words other than its number and unit, the share the sentence must have to be about the same thing.</summary>

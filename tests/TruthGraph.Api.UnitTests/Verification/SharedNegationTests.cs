@@ -14,6 +14,9 @@ public sealed class SharedNegationTests
     // The sentence denies the claim's object with a form of the claim's word: "conduct" for "conductor".
     [InlineData("Pure water is not a good conductor of electricity.", "Pure water does not conduct electricity well; the salts dissolved in tap water carry the current.")]
     [InlineData("Glass is not a conductor of electricity.", "Glass does not conduct electricity.")]
+    // The sentence denies that the subject bears on the claim's object at all, whatever the claim's verb.
+    [InlineData("Antibiotics do not work against viruses.", "Antibiotics kill or slow the growth of bacteria but have no effect on viruses.")]
+    [InlineData("Vaccines do not cause autism.", "Large studies of millions of children have found no link between the MMR vaccine and autism.")]
     public void A_sentence_that_denies_the_same_word_of_the_same_subject_shares_the_negation(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SharesNegation, WordingCheck.Compare(claim, evidence));
 
@@ -38,6 +41,10 @@ public sealed class SharedNegationTests
     [InlineData("Penguins cannot swim.", "Penguins cannot fly, but they swim well.")]
     // Another "not" after the one that matches: left to the model.
     [InlineData("Penguins are not fish.", "Penguins are birds and not fish, and they do not live in the Arctic.")]
+    // "no effect", but on something else than the claim's object.
+    [InlineData("Antibiotics do not kill bacteria.", "Antibiotics kill or slow the growth of bacteria but have no effect on viruses.")]
+    // "no effect on viruses" is said of soap, in another clause than the claim's subject.
+    [InlineData("Antibiotics do not work against viruses.", "Antibiotics kill bacteria; soap has no effect on viruses.")]
     public void Other_negations_are_left_to_the_model(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.SharesNegation, WordingCheck.Compare(claim, evidence));
 

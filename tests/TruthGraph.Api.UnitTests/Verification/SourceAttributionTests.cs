@@ -11,6 +11,8 @@ public sealed class SourceAttributionTests
     [InlineData("A 2019 study showed that Antarctica is losing ice six times faster than it was 40 years ago.")]
     [InlineData("A British colonial survey in 1952 gave the height of Kilimanjaro's summit as 5,895 metres.")]
     [InlineData("In 2002 the Indonesian government estimated that the country had 17,508 islands.")]
+    [InlineData("Some astronauts have reported seeing the Great Wall of China from low Earth orbit under ideal lighting conditions.")]
+    [InlineData("Several witnesses described a second explosion.")]
     public void A_sentence_that_gives_a_sources_account_cites_it(string sentence) =>
         Assert.True(SourceAttribution.Cites(sentence));
 

@@ -222,4 +222,15 @@ public sealed class VerdictAggregatorTests
         Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([pastMeasurement with { SilentOnFuture = false }], thresholds).Verdict);
         Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([Entails(0.8, similarity: 0.77) with { SilentOnFuture = true }], thresholds).Verdict);
     }
+
+    [Fact]
+    public void Evidence_silent_on_the_claims_number_does_not_refute_it_but_may_support_it()
+    {
+        var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45);
+        var otherFact = Contradicts(0.6, similarity: 0.7) with { SilentOnQuantity = true };
+
+        Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([otherFact], thresholds).Verdict);
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([otherFact with { SilentOnQuantity = false }], thresholds).Verdict);
+        Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([Entails(0.8, similarity: 0.7) with { SilentOnQuantity = true }], thresholds).Verdict);
+    }
 }

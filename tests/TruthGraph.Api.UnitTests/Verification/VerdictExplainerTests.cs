@@ -87,6 +87,14 @@ public sealed class VerdictExplainerTests
     }
 
     [Fact]
+    public void Not_enough_info_says_when_its_strongest_contradiction_gives_no_number_of_the_claims_kind()
+    {
+        var (_, _, reason) = Explain(Contradicts(0.6, 0.77) with { SilentOnQuantity = true });
+
+        Assert.EndsWith("The claim gives a number, and that sentence none of its kind: it cannot refute it.", reason);
+    }
+
+    [Fact]
     public void A_dispute_kept_because_the_closer_sentence_cites_a_source_says_so()
     {
         var (_, decision, reason) = Explain(Entails(0.9, 0.92) with { CitesSource = true }, Contradicts(0.9, 0.6));
