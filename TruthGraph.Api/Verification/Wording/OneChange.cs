@@ -77,13 +77,22 @@ internal static class OneChange
             return WordingMatch.SwapsNumber;
         }
         // DiffPlex joins a replaced word and the words added next to it into one block ("declined markedly" for "grown"):
-        // one of them must be the changed word, and the others count as added words.
-        if (change.DeleteCountA != 1 || extra.Count + change.InsertCountB - 1 > MaxExtraEvidenceWords)
+        // one of them must be the changed word, and the others count as added words. At the claim's end the block's first
+        // word is the changed one and what follows is context: "a solid ball made mostly of iron and nickel" for "liquid".
+        if (change.DeleteCountA != 1)
         {
             return WordingMatch.None;
         }
-        var claimWord = claim[change.DeleteStartA].Key;
         var replacement = evidence.GetRange(change.InsertStartB, change.InsertCountB);
+        if (extra.Count + change.InsertCountB - 1 > MaxExtraEvidenceWords)
+        {
+            if (!atClaimEnd || replacement.Any(w => w.IsNegation))
+            {
+                return WordingMatch.None;
+            }
+            replacement = replacement.GetRange(0, 1);
+        }
+        var claimWord = claim[change.DeleteStartA].Key;
         if (replacement.Any(w => w.IsNegation))
         {
             return WordingMatch.None;

@@ -20,15 +20,25 @@ internal static class Restatement
         "partially half most least more less largest smallest biggest highest lowest longest shortest oldest youngest " +
         "earliest latest");
 
+    /// <summary>
+    /// Words by which a claim says its figure is rounded ("The Earth is roughly 4.5 billion years old.", "about 4.5
+    /// billion"): the sentence need not have them, and its figure may be the claim's rounded
+    /// (<see cref="ChangedValue.RoundingTolerance"/>: "4.54"). An unhedged figure must be the sentence's: "206 bones" is
+    /// not "210 bones".
+    /// </summary>
+    private static readonly HashSet<string> Hedges = Words.KeysOf("roughly approximately circa around about some");
+
     public static bool Restates(List<ContentWord> claim, List<ContentWord> evidence)
     {
+        var hedged = claim.Select((w, i) => w.Kind == WordKind.Number
+            && ((w.FunctionWordBefore is { } before && Hedges.Contains(before)) || (i > 0 && Hedges.Contains(claim[i - 1].Key)))).ToList();
         var maxBetween = claim.Count(w => !w.IsNegation) >= ShortestClaimWithWordsBetween ? MaxWordsBetween : 0;
         for (var start = 0; start < evidence.Count; start++)
         {
             // The claim must open a clause of the sentence: in "The main race track in Qatar is located in Shahaniya"
             // the words "Qatar is located in Shahaniya" follow one another, but the race track is what is located there.
             if (evidence[start].Key == claim[0].Key && evidence[start].OpensClause
-                && RestatesFrom(claim, evidence, start, maxBetween) is var end and >= 0 && SamePolarity(claim, evidence, end))
+                && RestatesFrom(claim, hedged, evidence, start, maxBetween) is var end and >= 0 && SamePolarity(claim, evidence, end))
             {
                 return true;
             }
@@ -55,15 +65,20 @@ internal static class Restatement
         at > end && evidence[(end + 1)..(at + 1)].Any(w => w.FollowsClauseMark);
 
     /// <summary>The index of the sentence word that ends the restatement starting at <paramref name="start"/>, or -1.</summary>
-    private static int RestatesFrom(List<ContentWord> claim, List<ContentWord> evidence, int start, int maxBetween)
+    private static int RestatesFrom(List<ContentWord> claim, List<bool> hedged, List<ContentWord> evidence, int start, int maxBetween)
     {
         var at = start + 1;
         var between = 0;
         for (var i = 1; i < claim.Count; i++)
         {
+            // A hedge of the claim's figure ("roughly") may be missing from the sentence.
+            if (i + 1 < claim.Count && hedged[i + 1] && Hedges.Contains(claim[i].Key) && (at == evidence.Count || evidence[at].Key != claim[i].Key))
+            {
+                continue;
+            }
             // The word a "not" negates must follow it at once: "Penguins cannot fly but swim" does not say "penguins cannot swim".
             var mustBeNext = claim[i - 1].IsNegation;
-            while (at < evidence.Count && evidence[at].Key != claim[i].Key && !mustBeNext)
+            while (at < evidence.Count && !Same(claim[i], hedged[i], evidence[at]) && !mustBeNext)
             {
                 if (!MayStandBetween(evidence[at]))
                 {
@@ -72,7 +87,7 @@ internal static class Restatement
                 at++;
                 between++;
             }
-            if (at == evidence.Count || evidence[at].Key != claim[i].Key || between > maxBetween)
+            if (at == evidence.Count || !Same(claim[i], hedged[i], evidence[at]) || between > maxBetween)
             {
                 return -1;
             }
@@ -80,6 +95,11 @@ internal static class Restatement
         }
         return at - 1;
     }
+
+    /// <summary>The same word, or, for a figure the claim hedges, the same figure rounded: "4.5" for "4.54", never one year for another.</summary>
+    private static bool Same(ContentWord claim, bool hedged, ContentWord evidence) =>
+        claim.Key == evidence.Key
+        || (hedged && evidence.Kind == WordKind.Number && !ChangedValue.Differs(claim, evidence));
 
     /// <summary>A "not" after a comma ("…, not true nuts") whose next word is none of the claim's.</summary>
     private static bool IsContrastOutsideClaim(List<ContentWord> evidence, int not, HashSet<string> claimKeys) =>

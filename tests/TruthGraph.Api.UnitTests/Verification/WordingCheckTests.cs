@@ -16,6 +16,9 @@ public sealed class WordingCheckTests
     [InlineData("Peanuts are legumes.", "Peanuts are legumes, not true nuts.")]
     // Nor is a "not" in a later clause, about something else.
     [InlineData("The ostrich is the largest living bird.", "The ostrich is the largest living bird, but it cannot fly.")]
+    // A figure the claim hedges may be the sentence's rounded.
+    [InlineData("The Earth is roughly 4.5 billion years old.", "The Earth is about 4.54 billion years old.")]
+    [InlineData("An adult human has about 210 bones.", "An adult human has 206 bones.")]
     public void A_near_copy_with_the_same_negation_restates_the_claim(string claim, string evidence) =>
         Assert.Equal(WordingMatch.RestatesClaim, WordingCheck.Compare(claim, evidence));
 
@@ -122,6 +125,13 @@ public sealed class WordingCheckTests
         Assert.NotEqual(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 
     [Theory]
+    // An unhedged figure is the claim's exactly or not at all: a near miss is left to the model.
+    [InlineData("An adult human has 210 bones.", "An adult human has 206 bones.")]
+    [InlineData("The Earth is 4.5 billion years old.", "The Earth is about 4.54 billion years old.")]
+    public void A_figure_the_claim_does_not_hedge_restates_it_only_exactly(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.RestatesClaim, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
     [InlineData("Pi is a rational number.", "Pi is an irrational number, so its decimal expansion never ends or repeats.")]
     [InlineData("Perpetual motion machines are possible.", "Perpetual motion machines are impossible.")]
     [InlineData("The Great Wall of China is invisible from the Moon.", "The Great Wall of China is visible from the Moon.")]
@@ -150,6 +160,8 @@ public sealed class WordingCheckTests
     // A passive read as the verb it means: "was defeated" is "lost".
     [InlineData("Napoleon won the Battle of Waterloo in 1815.", "Napoleon Bonaparte was defeated at the Battle of Waterloo in 1815.")]
     [InlineData("Napoleon was defeated at the Battle of Waterloo.", "Napoleon won the Battle of Waterloo.")]
+    // At the claim's end, what follows the opposite is context.
+    [InlineData("Earth's inner core is liquid.", "Earth's inner core is a solid ball made mostly of iron and nickel.")]
     public void The_claim_with_one_word_replaced_by_its_opposite_swaps_the_opposite(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
 
