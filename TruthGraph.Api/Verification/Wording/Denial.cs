@@ -21,7 +21,7 @@ internal static class Denial
         "even yet until");
 
     /// <summary>"lack" denies its object wherever it stands: "Bacteria are single-celled organisms that lack a nucleus."</summary>
-    private static readonly HashSet<string> Lacking = Words.KeysOf("lack lacks lacked lacking");
+    internal static readonly HashSet<string> Lacking = Words.KeysOf("lack lacks lacked lacking");
 
     private static readonly char[] ContrastMarks = [',', ';', '–', '—'];
     private static readonly char[] SentenceEnds = ['.', '!', '?'];

@@ -43,6 +43,8 @@ internal static class Opposites
         "strong | weak",
         "maximum | minimum",
         "odd | even",
+        "single | double triple",
+        "double | triple",
         "solid | liquid gas gaseous",
         "liquid | gas gaseous",
         "alive | dead extinct",

@@ -38,7 +38,8 @@ internal static class SharedNegation
         }
         var deniedKey = claim[denied].Key;
         var subject = claim.Take(not).Select(w => w.Key).ToList();
-        if (DeniesDerivedWord(claim, not, subject, evidence) || DeniesAnyBearing(claim, subject, evidence))
+        if (DeniesDerivedWord(claim, not, subject, evidence) || DeniesAnyBearing(claim, subject, evidence)
+            || Lacks(claim, denied, subject, evidence))
         {
             return true;
         }
@@ -128,6 +129,57 @@ internal static class SharedNegation
             }
             var clause = evidence[ClauseStart(evidence, i)..end];
             if (subject.Any(k => clause.Any(w => w.Key == k)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Words a relative clause may put between the subject and its "lack": "Bacteria are single-celled organisms that lack …".</summary>
+    public const int MaxWordsBeforeRelativeLack = 3;
+
+    private static readonly HashSet<string> Relatives = Words.KeysOf("that which who");
+
+    private static readonly HashSet<string> Copulas = Words.KeysOf("is are was were");
+
+    /// <summary>
+    /// "lack W" says "not have W": "Bacteria do not have a nucleus." against "Bacteria are single-celled organisms that lack
+    /// a nucleus." (the model: contradiction 0.98). The claim's words after its "not" follow the sentence's "lack" in
+    /// order; the sentence says nothing negative besides, and its "lack" follows the claim's subject closely, or in a
+    /// relative clause on what the subject is.
+    /// </summary>
+    private static bool Lacks(List<ContentWord> claim, int denied, List<string> subject, List<ContentWord> evidence)
+    {
+        if (evidence.Any(w => w.IsNegation))
+        {
+            return false;
+        }
+        var lacked = claim.Skip(denied).Select(w => w.Key).ToList();
+        for (var i = 1; i + lacked.Count < evidence.Count; i++)
+        {
+            var after = evidence.GetRange(i + 1, lacked.Count);
+            if (!Denial.Lacking.Contains(evidence[i].Key) || !after.Select(w => w.Key).SequenceEqual(lacked) || after.Any(w => w.FollowsClauseMark))
+            {
+                continue;
+            }
+            var clause = evidence[ClauseStart(evidence, i)..i];
+            var lastSubjectWord = clause.FindLastIndex(w => subject.Contains(w.Key));
+            if (!subject.All(k => clause.Any(w => w.Key == k)))
+            {
+                continue;
+            }
+            // A "that lack" must describe what the subject is ("Bacteria are … organisms that lack"), not what it made ("Toshiba
+            // has produced a fuel cell that lacks") nor which of them ("Bacteria that lack a nucleus are …").
+            if (evidence[i].FunctionWordBefore is { } before && Relatives.Contains(before))
+            {
+                if (lastSubjectWord + 1 < clause.Count && clause[lastSubjectWord + 1].FunctionWordBefore is { } verb && Copulas.Contains(verb)
+                    && lastSubjectWord >= clause.Count - 1 - MaxWordsBeforeRelativeLack)
+                {
+                    return true;
+                }
+            }
+            else if (lastSubjectWord >= clause.Count - 1 - MaxWordsBetween)
             {
                 return true;
             }

@@ -17,6 +17,9 @@ public sealed class SharedNegationTests
     // The sentence denies that the subject bears on the claim's object at all, whatever the claim's verb.
     [InlineData("Antibiotics do not work against viruses.", "Antibiotics kill or slow the growth of bacteria but have no effect on viruses.")]
     [InlineData("Vaccines do not cause autism.", "Large studies of millions of children have found no link between the MMR vaccine and autism.")]
+    // "lack W" says "not have W", right after the subject or in a clause on what the subject is.
+    [InlineData("Snakes do not have eyelids.", "Snakes lack eyelids.")]
+    [InlineData("Bacteria do not have a nucleus.", "Bacteria are single-celled organisms that lack a nucleus.")]
     public void A_sentence_that_denies_the_same_word_of_the_same_subject_shares_the_negation(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SharesNegation, WordingCheck.Compare(claim, evidence));
 
@@ -45,6 +48,11 @@ public sealed class SharedNegationTests
     [InlineData("Antibiotics do not kill bacteria.", "Antibiotics kill or slow the growth of bacteria but have no effect on viruses.")]
     // "no effect on viruses" is said of soap, in another clause than the claim's subject.
     [InlineData("Antibiotics do not work against viruses.", "Antibiotics kill bacteria; soap has no effect on viruses.")]
+    // "that lacks" describes what the subject made, or picks out some of the subject.
+    [InlineData("Toshiba does not have moving parts.", "Toshiba has produced a fuel cell that lacks moving parts.")]
+    [InlineData("Bacteria do not have a nucleus.", "Bacteria that lack a nucleus are called prokaryotes.")]
+    // It lacks something else.
+    [InlineData("Bacteria do not have a cell wall.", "Bacteria are single-celled organisms that lack a nucleus.")]
     public void Other_negations_are_left_to_the_model(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.SharesNegation, WordingCheck.Compare(claim, evidence));
 

@@ -160,6 +160,8 @@ public sealed class WordingCheckTests
     // A passive read as the verb it means: "was defeated" is "lost".
     [InlineData("Napoleon won the Battle of Waterloo in 1815.", "Napoleon Bonaparte was defeated at the Battle of Waterloo in 1815.")]
     [InlineData("Napoleon was defeated at the Battle of Waterloo.", "Napoleon won the Battle of Waterloo.")]
+    [InlineData("Watson and Crick proposed a triple-helix structure for DNA.",
+        "James Watson and Francis Crick proposed the double-helix structure of DNA in 1953, drawing on X-ray data from Rosalind Franklin.")]
     // At the claim's end, what follows the opposite is context.
     [InlineData("Earth's inner core is liquid.", "Earth's inner core is a solid ball made mostly of iron and nickel.")]
     public void The_claim_with_one_word_replaced_by_its_opposite_swaps_the_opposite(string claim, string evidence) =>
