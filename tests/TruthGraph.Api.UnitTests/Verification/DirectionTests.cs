@@ -31,4 +31,19 @@ public sealed class DirectionTests
     [InlineData("Animals turn oxygen into carbon dioxide.", "Plants turn carbon dioxide into oxygen.")]
     public void Other_from_to_phrases_settle_no_direction(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.ReversesDirection, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    [InlineData("Thunder is heard before lightning is seen.", "Light travels much faster than sound, which is why lightning is seen before its thunder is heard.")]
+    [InlineData("Thunder comes before lightning.", "Light travels much faster than sound, which is why lightning is seen before its thunder is heard.")]
+    [InlineData("Lightning is seen after its thunder is heard.", "Thunder is heard after lightning is seen.")]
+    public void A_before_b_against_b_before_a_reverses_the_order(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.ReversesDirection, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // The same order, said with "after".
+    [InlineData("Thunder is heard after lightning is seen.", "Light travels much faster than sound, which is why lightning is seen before its thunder is heard.")]
+    // A date is no thing in an order.
+    [InlineData("The war ended before 1900.", "In 1900, before the war ended, prices rose.")]
+    public void The_same_order_or_a_date_reverses_nothing(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.ReversesDirection, WordingCheck.Compare(claim, evidence));
 }
