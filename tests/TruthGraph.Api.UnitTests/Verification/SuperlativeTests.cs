@@ -10,6 +10,9 @@ public sealed class SuperlativeTests
     [InlineData("No living bird lays bigger eggs than the ostrich.", "The ostrich lays the largest eggs of any living bird.")]
     [InlineData("No river carries more water than the Amazon.", "The Amazon carries the most water of any river on Earth.")]
     [InlineData("No city lies farther south than Ushuaia.", "Ushuaia, in Argentina, is often called the southernmost city in the world.")]
+    // "a sovereign state" is no reporting word.
+    [InlineData("No capital of a sovereign state lies farther north than Iceland's capital, Reykjavik.",
+        "Reykjavik, the capital of Iceland, is the northernmost capital city of a sovereign state.")]
     [InlineData("No country has won the World Cup more times than Brazil.", "Brazil has won the World Cup five times, more than any other country.")]
     public void No_n_is_more_than_x_restates_x_is_the_most(string claim, string evidence) =>
         Assert.Equal(WordingMatch.RestatesSuperlative, WordingCheck.Compare(claim, evidence));

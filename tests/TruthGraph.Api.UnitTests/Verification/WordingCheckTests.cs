@@ -38,6 +38,7 @@ public sealed class WordingCheckTests
     [InlineData("The human body contains about 100 trillion cells.",
         "Many textbooks and popular sources have long stated that the human body contains about 100 trillion cells.")]
     [InlineData("Sound can travel through a vacuum.", "If sound could travel through a vacuum, we would hear the Sun.")]
+    [InlineData("The human body contains 37 trillion cells.", "Many textbooks have long stated that the human body contains 100 trillion cells.")]
     // Cases from FEVER, RTE and SNLI where words in order said something else (models/README.md, "Wording checks"):
     // the claim's first word does not open a clause of the sentence,
     [InlineData("Qatar is located in Shahaniya.", "The main race track in Qatar is located in Shahaniya, on the Dukhan Road.")]
@@ -58,7 +59,8 @@ public sealed class WordingCheckTests
     [InlineData("Raphael painted the ceiling of the Sistine Chapel between 1508 and 1512.",
         "Michelangelo painted the ceiling of the Sistine Chapel between 1508 and 1512.")]
     [InlineData("Louis Pasteur discovered penicillin in 1928.", "Alexander Fleming discovered penicillin in 1928.")]
-    // "States" in a name is not the reporting word "state".
+    // "States" in a name, or "state" as a noun, is not the reporting word "state".
+    [InlineData("Sydney is the capital of the state of Victoria.", "Melbourne is the capital of the state of Victoria.")]
     [InlineData("Abraham Lincoln was the first president of the United States.", "George Washington was the first president of the United States.")]
     // A name with a lower-case particle, and a name followed by a date the claim does not have.
     [InlineData("Michelangelo painted the Mona Lisa.", "Leonardo da Vinci painted the Mona Lisa, which hangs in the Louvre in Paris.")]
