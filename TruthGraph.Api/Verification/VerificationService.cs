@@ -165,7 +165,8 @@ public sealed class VerificationService(
         var wording = matches.Select(m => claimWords is not null && m.Similarity >= thresholds.MinSimilarity
             ? WordingCheck.Compare(claimWords, m.Text) : WordingMatch.None).ToList();
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
-        scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Reversed(s) : s).ToList();
+        var modelScores = scores;
+        scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Applied(wording[i], s) : s).ToList();
         var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity,
                 SourceAttribution.Cites(m.Text), claimWords is null ? null : ClaimCoverage.Of(claimWords.Words, ContentWords.Of(m.Text)),
                 claimWords is not null && Prediction.SilentOnFuture(claim, m.Text), claimWords is not null && Quantity.SilentOn(claim, m.Text)))
@@ -182,7 +183,7 @@ public sealed class VerificationService(
             .ToList();
         var explanation = new VerdictExplanation(
             // The reason quotes the probabilities the answer shows.
-            VerdictExplainer.Reason(decision, shown, thresholds) + WordingOverrule.Note(decision, overruled, wording),
+            VerdictExplainer.Reason(decision, shown, thresholds) + WordingOverrule.Note(decision, overruled, wording, modelScores),
             decision.DecidingEvidence.Select(i => scored[i].Id).ToList(),
             thresholds.MinSimilarity);
         return new VerificationResult(Guid.CreateVersion7(), claim, decision.Verdict, Math.Round(decision.Confidence, 4), scored,

@@ -27,7 +27,7 @@ public sealed record VerificationView(
     ExplanationView? Explanation = null);
 
 /// <param name="Role">supports, refutes, neutral or below-floor; null for a stored verification made before roles were kept.</param>
-/// <param name="Overruled">restates-claim, swaps-name, swaps-number, negates-word, swaps-opposite, reverses-comparison, credits-another-name, denies-word, matches-span, misses-span, shares-negation, denies-replaced, restates-superlative, restates-comparison, reverses-direction, swaps-unit or swaps-roles when the sentence's wording overruled the NLI model; else null.</param>
+/// <param name="Overruled">restates-claim, swaps-name, swaps-number, negates-word, swaps-opposite, reverses-comparison, credits-another-name, denies-word, matches-span, misses-span, shares-negation, denies-replaced, restates-superlative, restates-comparison, reverses-direction, swaps-unit, swaps-roles or matches-amount when the sentence's wording overruled the NLI model; else null.</param>
 /// <param name="ClaimCoverage">The share of the claim's content words the sentence has; null when the API did not read them.</param>
 public sealed record EvidenceView(
     long Id, string Source, string ExternalId, string Text, double Similarity, double Entailment, double Neutral,

@@ -70,6 +70,7 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("Napoleon won the Battle of Waterloo in 1815.", "REFUTED", "history-030", "swaps-opposite", "contradiction")]
     [InlineData("Photosynthesis converts oxygen into carbon dioxide.", "REFUTED", "biology-006", "reverses-direction", "contradiction")]
     [InlineData("An octopus has one heart.", "REFUTED", "biology-013", "swaps-number", "contradiction")]
+    [InlineData("Elephants are pregnant for about 22 months.", "SUPPORTED", "biology-028", "matches-amount", "entailment")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {

@@ -171,7 +171,8 @@ internal static class OneChange
         a.Length >= 4 && b.Length >= 4 && (string.CompareOrdinal(a, 0, b, 0, 4) == 0 || Levenshtein.GetDistance(a, b) <= 2);
 
     /// <summary>True when <paramref name="word"/> is <paramref name="root"/> with a negating prefix.</summary>
-    private static bool Negates(string word, string root) =>
+    /// <summary>Whether <paramref name="word"/> is <paramref name="root"/> negated by a prefix ("irrational", "unavailable").</summary>
+    internal static bool Negates(string word, string root) =>
         NegatingPrefixes.Any(p => word.Length == p.Length + root.Length && root.Length >= ShortestRoot(p)
             && word.StartsWith(p, StringComparison.Ordinal) && word.EndsWith(root, StringComparison.Ordinal));
 

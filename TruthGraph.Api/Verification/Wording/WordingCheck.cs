@@ -34,7 +34,7 @@ public static partial class WordingCheck
     private static readonly HashSet<string> ReportingWords = Words.KeysOf(
         "myth misconception false falsely wrong wrongly mistaken mistakenly incorrect incorrectly untrue contrary " +
         "believe belief claim say said says suggest rumour rumor legend supposedly allegedly reportedly " +
-        "popularly debunked disproved hoax if whether unless");
+        "popularly debunked disproved disproven hoax if whether unless");
 
     // A capitalised word inside a name is no reporting word: "States" in "the United States" is not "state".
     private static bool IsReportingWord(ContentWord word) => ReportingWords.Contains(word.Key) && !(word.IsName && !word.OpensClause);
@@ -91,7 +91,11 @@ public static partial class WordingCheck
         {
             return WordingMatch.ReversesDirection;
         }
-        return Denial.Denies(claimWords, evidence, tokens) ? WordingMatch.DeniesWord : WordingMatch.None;
+        if (Denial.Denies(claimWords, evidence, tokens))
+        {
+            return WordingMatch.DeniesWord;
+        }
+        return Amount.Matches(claimWords, claim.Text, evidenceWords, evidence) ? WordingMatch.MatchesAmount : WordingMatch.None;
     }
 
     private static WordingMatch CompareWords(List<ContentWord> claimWords, List<ContentWord> evidenceWords, bool hasSubjectPronoun)

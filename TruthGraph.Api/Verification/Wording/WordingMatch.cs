@@ -124,4 +124,11 @@ public enum WordingMatch
     /// against "Germany invaded France in 1940." (contradiction; the model read support at 0.99).
     /// </summary>
     [JsonStringEnumMemberName("swaps-roles")] SwapsRoles,
+
+    /// <summary>
+    /// The sentence gives the claim's one measured amount, the same in any unit of its kind, and nothing else of the claim
+    /// changed (<see cref="Amount"/>): "Red blood cells in humans last around four months …" against "… for about 120 days
+    /// …" (support; the model read a contradiction at 0.56).
+    /// </summary>
+    [JsonStringEnumMemberName("matches-amount")] MatchesAmount,
 }

@@ -6,19 +6,34 @@ namespace TruthGraph.Api.Verification.Wording;
 /// How a <see cref="WordingMatch"/> changes the NLI model's reading of one sentence: a restatement that the model read as
 /// a contradiction counts as an entailment, and a swapped name that it read as an entailment counts as a contradiction.
 /// The two probabilities trade places rather than being replaced by a constant, so the confidence shown is the
-/// model's own certainty about the pair, now pointing the way the words say.
+/// model's own certainty about the pair, now pointing the way the words say. Where the model read the pair as neutral
+/// ("A cricket team has nine players on the field." against "… eleven players …": neutral 0.54, contradiction 0.29), the
+/// neutral probability trades places with the one the words point to: a near-copy of the claim is no unrelated sentence.
 /// </summary>
 public static class WordingOverrule
 {
-    public static bool Overrules(WordingMatch match, NliScore score) => match switch
+    public static bool Overrules(WordingMatch match, NliScore score) =>
+        match != WordingMatch.None && (ReadsNeutral(score) || (Supports(match) ? score.Contradiction > score.Entailment : score.Entailment > score.Contradiction));
+
+    /// <summary>Whether the reading says the sentence supports the claim; every other kind (a changed name or number, a negating prefix, an opposite word, a reversed comparison …) says it contradicts it.</summary>
+    private static bool Supports(WordingMatch match) =>
+        match is WordingMatch.RestatesClaim or WordingMatch.MatchesSpan or WordingMatch.SharesNegation or WordingMatch.DeniesReplaced
+            or WordingMatch.RestatesSuperlative or WordingMatch.RestatesComparison or WordingMatch.MatchesAmount;
+
+    /// <summary>The model's largest probability is neutral.</summary>
+    public static bool ReadsNeutral(NliScore score) => score.Neutral > score.Entailment && score.Neutral > score.Contradiction;
+
+    /// <summary>The score as the words read it: the model's reading reversed, or its neutral probability moved to the words' side.</summary>
+    public static NliScore Applied(WordingMatch match, NliScore score)
     {
-        WordingMatch.None => false,
-        WordingMatch.RestatesClaim or WordingMatch.MatchesSpan or WordingMatch.SharesNegation or WordingMatch.DeniesReplaced
-            or WordingMatch.RestatesSuperlative or WordingMatch.RestatesComparison
-            => score.Contradiction > score.Entailment,
-        // A changed name or number, a negating prefix, an opposite word or a reversed comparison: every other kind says the claim is contradicted.
-        _ => score.Entailment > score.Contradiction,
-    };
+        if (!ReadsNeutral(score))
+        {
+            return Reversed(score);
+        }
+        return Supports(match)
+            ? score with { Entailment = score.Neutral, Neutral = score.Entailment, Label = "entailment" }
+            : score with { Contradiction = score.Neutral, Neutral = score.Contradiction, Label = "contradiction" };
+    }
 
     /// <summary>The score with entailment and contradiction swapped, and its label with them.</summary>
     public static NliScore Reversed(NliScore score) => score with
@@ -33,15 +48,27 @@ public static class WordingOverrule
         },
     };
 
-    /// <summary>A sentence for the verdict's reason when a deciding sentence was overruled; empty otherwise.</summary>
-    public static string Note(VerdictDecision decision, IReadOnlyList<bool> overruled, IReadOnlyList<WordingMatch> wording)
+    /// <summary>
+    /// A sentence for the verdict's reason when a deciding sentence was overruled; empty otherwise. With the model's own
+    /// scores (<paramref name="modelScores"/>), a sentence it read as neutral is said to be so.
+    /// </summary>
+    public static string Note(VerdictDecision decision, IReadOnlyList<bool> overruled, IReadOnlyList<WordingMatch> wording,
+        IReadOnlyList<NliScore>? modelScores = null)
     {
         var deciding = decision.DecidingEvidence.Where(i => overruled[i]).ToList();
         if (deciding.Count == 0)
         {
             return "";
         }
-        return wording[deciding[0]] switch
+        var note = NoteFor(wording[deciding[0]]);
+        return modelScores is not null && ReadsNeutral(modelScores[deciding[0]])
+            ? note.Replace("read it as support.", "read it as neutral.", StringComparison.Ordinal)
+                .Replace("read it as a contradiction.", "read it as neutral.", StringComparison.Ordinal)
+            : note;
+    }
+
+    private static string NoteFor(WordingMatch match) =>
+        match switch
         {
             WordingMatch.RestatesClaim => " The deciding sentence restates the claim word for word, with the same negation: " +
                 "it counts as support, although the NLI model read it as a contradiction.",
@@ -73,11 +100,12 @@ public static class WordingOverrule
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.SwapsRoles => " The deciding sentence is the claim with two of its names exchanged: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
+            WordingMatch.MatchesAmount => " The deciding sentence gives the claim's measured amount, in the same or another unit, " +
+                "and changes nothing else of it: it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.DeniesWord => " The deciding sentence says \"not\" of one of the claim's own words (\"dark red, not blue\"): " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.ReversesComparison => " The deciding sentence makes the claim's comparison the other way round: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             _ => "",
         };
-    }
 }

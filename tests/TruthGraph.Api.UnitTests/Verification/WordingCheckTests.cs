@@ -260,4 +260,26 @@ public sealed class WordingCheckTests
         Assert.Contains("another number or date", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsNumber]));
         Assert.Equal("", WordingOverrule.Note(decision, [false], [WordingMatch.SwapsName]));
     }
+
+    [Fact]
+    public void A_near_copy_the_model_read_as_neutral_goes_the_way_its_words_say_and_the_reason_says_neutral()
+    {
+        var read = new NliScore(0, "neutral", 0.17, 0.54, 0.29);
+        Assert.True(WordingOverrule.Overrules(WordingMatch.SwapsNumber, read));
+        Assert.True(WordingOverrule.Overrules(WordingMatch.RestatesClaim, read));
+
+        var applied = WordingOverrule.Applied(WordingMatch.SwapsNumber, read);
+        Assert.Equal(new NliScore(0, "contradiction", 0.17, 0.29, 0.54), applied);
+        Assert.Equal(new NliScore(0, "entailment", 0.54, 0.17, 0.29), WordingOverrule.Applied(WordingMatch.RestatesClaim, read));
+        var decision = VerdictAggregator.Decide(
+            [new PairScores(applied.Entailment, applied.Neutral, applied.Contradiction, 0.92)], new VerdictThresholds(0.5, 0.5, 0.45));
+
+        Assert.Equal(Verdict.Refuted, decision.Verdict);
+        Assert.EndsWith("although the NLI model read it as neutral.", WordingOverrule.Note(decision, [true], [WordingMatch.SwapsNumber], [read]));
+        // A reading the other way round is reversed as before, and said so.
+        Assert.Equal(WordingOverrule.Reversed(new NliScore(0, "entailment", 0.9, 0.05, 0.05)),
+            WordingOverrule.Applied(WordingMatch.SwapsNumber, new NliScore(0, "entailment", 0.9, 0.05, 0.05)));
+        Assert.EndsWith("although the NLI model read it as support.",
+            WordingOverrule.Note(decision, [true], [WordingMatch.SwapsNumber], [new NliScore(0, "entailment", 0.9, 0.05, 0.05)]));
+    }
 }

@@ -1,0 +1,156 @@
+using System.Globalization;
+using TruthGraph.Wording;
+
+namespace TruthGraph.Api.Verification.Wording;
+
+/// <summary>
+/// The sentence gives the claim's one measured amount, the same in any unit of its kind (<see cref="WordingMatch.MatchesAmount"/>):
+/// "Red blood cells in humans last around four months before being broken down." against "A human red blood cell
+/// circulates in the body for about 120 days before it is broken down." (the model: contradiction 0.56), "Table salt turns
+/// liquid at roughly 800 degrees Celsius." against "… melts at about 801 degrees Celsius." (0.37). The model reads a
+/// reworded measurement as a mutated one; the counterpart of <see cref="Unit"/>, which reads the same number in another
+/// unit as a change. It holds only where nothing else can be the change: the claim's names and its other numbers are all
+/// in the sentence, neither side says "not", "no" or "lack", the claim says no "only", no word of the claim is negated by
+/// a prefix or turned into its opposite in the sentence, and the sentence has at least <see cref="MinSharedRest"/> of the
+/// claim's other words. On the 24,881 labelled pairs it agrees with FEVER's label 12 times of 13.
+/// </summary>
+internal static class Amount
+{
+    /// <summary>Of the claim's words other than its amount, the share the sentence must have to be about the same thing.</summary>
+    public const double MinSharedRest = 0.4;
+
+    /// <summary>Units by what they measure, with their size in the kind's base unit (seconds, metres, kilograms).</summary>
+    private static readonly Dictionary<string, (string Kind, double Size)> Units = Build(
+        ("time", 1, "second seconds sec secs"), ("time", 60, "minute minutes min mins"), ("time", 3_600, "hour hours hr hrs"),
+        ("time", 86_400, "day days"), ("time", 604_800, "week weeks"), ("time", 2_629_800, "month months"),
+        ("time", 31_557_600, "year years"), ("time", 315_576_000, "decade decades"), ("time", 3_155_760_000, "century centuries"),
+        ("length", 0.001, "millimetre millimetres millimeter millimeters mm"), ("length", 0.01, "centimetre centimetres centimeter centimeters cm"),
+        ("length", 1, "metre metres meter meters"), ("length", 1_000, "kilometre kilometres kilometer kilometers km"),
+        ("length", 1_609.344, "mile miles"), ("length", 0.3048, "foot feet ft"), ("length", 0.0254, "inch inches"), ("length", 0.9144, "yard yards"),
+        ("mass", 0.001, "gram grams"), ("mass", 1, "kilogram kilograms kg"), ("mass", 1_000, "tonne tonnes"), ("mass", 0.45359237, "pound pounds lb lbs"),
+        ("celsius", 1, "celsius"), ("fahrenheit", 1, "fahrenheit"), ("kelvin", 1, "kelvin"), ("percent", 1, "percent"));
+
+    /// <summary>Words that round the figure after them ("about 4.54 billion"); the sentence may round it to the claim's.</summary>
+    private static readonly HashSet<string> Hedges = Words.KeysOf("about around roughly approximately some nearly almost circa");
+
+    /// <summary>Words that make the figure after them a bound ("more than 90%", "up to 7 metres"), which no figure equals.</summary>
+    private static readonly HashSet<string> Bounds = Words.KeysOf("than over under least most to below above exceeding beyond within");
+
+    /// <summary>Claim words that limit what the sentence may add: "The New Jersey Turnpike only has 10 foot lanes".</summary>
+    private static readonly HashSet<string> Limiters = Words.KeysOf("only exclusively solely just");
+
+    private static readonly HashSet<string> Multipliers = ["1000", "1000000", "1000000000", "1000000000000"];
+
+    private static readonly string Degree = Words.KeysOf("degrees").Single();
+
+    /// <summary>One amount: what it measures, its size in the kind's base unit, the unit it was given in, and where its words are.</summary>
+    private readonly record struct Measured(string Kind, double Value, string Unit, bool Hedged, int Start, int End);
+
+    public static bool Matches(List<ContentWord> claim, string claimText, List<ContentWord> evidence, string evidenceText)
+    {
+        var claimTokens = Words.Tokenize(claimText);
+        var evidenceTokens = Words.Tokenize(evidenceText);
+        if (Of(claimTokens) is not [var amount] || claim.Concat(evidence).Any(w => w.IsNegation || Denial.Lacking.Contains(w.Key))
+            || claim.Any(w => Limiters.Contains(w.Key)))
+        {
+            return false;
+        }
+        // The sentence has the amount: the same figure, or the same rounded where either side hedges it or the units differ.
+        if (!Of(evidenceTokens).Any(a => a.Kind == amount.Kind && Same(amount, a)))
+        {
+            return false;
+        }
+        var evidenceKeys = evidence.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+        // Nothing else can be the change: every other number and every name of the claim is in the sentence, ...
+        var amountKeys = claimTokens.Skip(amount.Start).Take(amount.End - amount.Start + 1).SelectMany(w => w.Keys).ToHashSet(StringComparer.Ordinal);
+        var numbers = evidence.Where(w => w.IsValue).ToList();
+        if (claim.Any(w => w.IsValue && !amountKeys.Contains(w.Key) && !numbers.Any(n => n.Key == w.Key || !ChangedValue.Differs(w, n)))
+            || claim.Any(w => w.IsName && !evidenceKeys.Contains(w.Key)))
+        {
+            return false;
+        }
+        // ... no claim word is negated or opposed by one of the sentence's ...
+        var claimKeys = claim.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+        if (claim.Where(w => !evidenceKeys.Contains(w.Key)).Any(c => evidence.Where(e => !claimKeys.Contains(e.Key))
+                .Any(e => OneChange.Negates(c.Key, e.Key) || OneChange.Negates(e.Key, c.Key) || Opposites.Oppose(Opposites.MeaningOf(c), Opposites.MeaningOf(e)))))
+        {
+            return false;
+        }
+        // ... and the sentence is about the same thing.
+        var rest = claim.Where(w => !w.IsValue && !amountKeys.Contains(w.Key) && !Hedges.Contains(w.Key)).ToList();
+        return rest.Count == 0 || ClaimCoverage.Of(rest, evidence) >= MinSharedRest;
+    }
+
+    /// <summary>How far apart, relative to the larger, the same amount in two units may be: a month is 30.4 days, "four months" 120 days.</summary>
+    public const double ConversionTolerance = 0.025;
+
+    /// <summary>
+    /// The same figure; or the same rounded where either side hedges it (<see cref="ChangedValue.RoundingTolerance"/>), or
+    /// nearly the same where the units differ (<see cref="ConversionTolerance"/>: "four months" and "120 days").
+    /// </summary>
+    private static bool Same(Measured claim, Measured evidence)
+    {
+        var larger = Math.Max(Math.Abs(claim.Value), Math.Abs(evidence.Value));
+        var difference = larger == 0 ? 0 : Math.Abs(claim.Value - evidence.Value) / larger;
+        return difference < 1e-9
+            || ((claim.Hedged || evidence.Hedged) && difference <= ChangedValue.RoundingTolerance)
+            || (claim.Unit != evidence.Unit && difference <= ConversionTolerance);
+    }
+
+    /// <summary>Each number followed by a unit ("120 days", "4.54 billion years", "801 degrees Celsius", "83.3%"), not a bound.</summary>
+    private static List<Measured> Of(List<Word> tokens)
+    {
+        var amounts = new List<Measured>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            // Not a multiplier, "one" ("stands on one foot"), an ordinal ("the 19th century") or a number in a name ("the
+            // Hundred Years' War", "Nine Inch Nails").
+            var word = tokens[i];
+            if (word.Kind != WordKind.Number || Multipliers.Contains(word.Keys[0]) || word.Keys[0] == "1"
+                || (i > 0 && char.IsUpper(word.Text[0])) || (char.IsDigit(word.Text[0]) && char.IsLetter(word.Text[^1]))
+                || !double.TryParse(word.Keys[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                continue;
+            }
+            var before = i > 0 ? tokens[i - 1].Keys[0] : null;
+            if (before is not null && Bounds.Contains(before))
+            {
+                continue;
+            }
+            var hedged = before is not null && Hedges.Contains(before);
+            if (tokens[i].Text.EndsWith('%'))
+            {
+                amounts.Add(new Measured("percent", value, "percent", hedged, i, i));
+                continue;
+            }
+            var at = i + 1;
+            while (at < tokens.Count && tokens[at].Kind == WordKind.Number && Multipliers.Contains(tokens[at].Keys[0]))
+            {
+                value *= double.Parse(tokens[at].Keys[0], CultureInfo.InvariantCulture);
+                at++;
+            }
+            if (at + 1 < tokens.Count && tokens[at].Keys[0] == Degree && Units.ContainsKey(tokens[at + 1].Keys[0]))
+            {
+                at++;
+            }
+            if (at < tokens.Count && Units.TryGetValue(tokens[at].Keys[0], out var unit))
+            {
+                amounts.Add(new Measured(unit.Kind, value * unit.Size, tokens[at].Keys[0], hedged, i, at));
+            }
+        }
+        return amounts;
+    }
+
+    private static Dictionary<string, (string, double)> Build(params (string Kind, double Size, string Spellings)[] units)
+    {
+        var built = new Dictionary<string, (string, double)>(StringComparer.Ordinal);
+        foreach (var (kind, size, spellings) in units)
+        {
+            foreach (var key in Words.KeysOf(spellings))
+            {
+                built.TryAdd(key, (kind, size));
+            }
+        }
+        return built;
+    }
+}

@@ -1,0 +1,37 @@
+using TruthGraph.Api.Verification.Wording;
+
+namespace TruthGraph.Api.UnitTests.Verification;
+
+public sealed class AmountTests
+{
+    [Theory]
+    // The same amount in another unit of its kind: four months are about 120 days.
+    [InlineData("Red blood cells in humans last around four months before being broken down.",
+        "A human red blood cell circulates in the body for about 120 days before it is broken down.")]
+    // The same amount rounded, where a side hedges it.
+    [InlineData("Table salt turns liquid at roughly 800 degrees Celsius.", "Sodium chloride, the compound sold as table salt, melts at about 801 degrees Celsius.")]
+    [InlineData("Elephants are pregnant for about 22 months.", "Elephants have a gestation period of about 22 months, the longest of any land mammal.")]
+    [InlineData("Absolute zero is minus 273.15 degrees Celsius.", "Absolute zero, the lowest possible temperature, is 0 kelvin, which equals minus 273.15 degrees Celsius.")]
+    public void A_sentence_with_the_claims_one_amount_and_nothing_else_changed_matches_it(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.MatchesAmount, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // Another figure: an unhedged one must be the same, a converted one nearly so (3,746 km is not 2,236 miles).
+    [InlineData("An adult human has 210 bones.", "An adult human has 206 bones.")]
+    [InlineData("The Moon has a diameter of 3746 kilometres.", "Io is 2,236 miles in diameter, slightly larger than the Moon.")]
+    // A bound is no figure.
+    [InlineData("The literacy rate in Cuba is 90%.", "By 1979, the literacy rate in Cuba was higher than 90%, comparable to developed countries.")]
+    // The claim's other number, a name, a negation, an "only", an opposite or a negating prefix may be the change.
+    [InlineData("Pure water has a pH of 3 at 25 degrees Celsius.", "Pure water has a pH of 7 at 25 degrees Celsius, which is neutral.")]
+    [InlineData("Lake Victoria lies about 3,810 metres above sea level.", "Lake Titicaca lies about 3,810 metres above sea level.")]
+    [InlineData("Food Network is unavailable to 83.3% of households with television.", "Food Network is available to 83.3% of households with television.")]
+    [InlineData("The New Jersey Turnpike only has 10 foot lanes.", "The Turnpike has 12 ft lanes, 10 ft shoulders and 13 rest areas.")]
+    [InlineData("Global sea level fell by about 20 centimetres between 1900 and 2018.", "Global mean sea level rose by about 20 centimetres between 1900 and 2018.")]
+    // Ordinals, "one" and numbers in names are no amounts.
+    [InlineData("Yugoslavia failed to exist during most of the 20th century.", "Yugoslavia was a country in Southeast Europe during most of the 20th century.")]
+    [InlineData("The Hundred Years' War includes the Civil War.", "The Hundred Years' War was a series of conflicts waged from 1337 to 1453.")]
+    // A capitalised first word counts as a name ("Runners"), which the sentence lacks: left to the model.
+    [InlineData("Runners in a marathon cover 42.195 km.", "The official distance of a marathon race is 42.195 kilometres.")]
+    public void Other_amounts_or_other_changes_match_nothing(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.MatchesAmount, WordingCheck.Compare(claim, evidence));
+}
