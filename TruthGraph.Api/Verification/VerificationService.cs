@@ -164,12 +164,14 @@ public sealed class VerificationService(
         var claimWords = _options.WordingChecks ? ClaimWording.Of(ClaimCasing.Restore(claim, matches.Select(m => m.Text))) : null;
         var wording = matches.Select(m => claimWords is not null && m.Similarity >= thresholds.MinSimilarity
             ? WordingCheck.Compare(claimWords, m.Text) : WordingMatch.None).ToList();
+        // The claim as typed, as the threshold search reads it back from a stored answer (ScoredEvidence.DecidingScoresFor).
+        var claimTokens = TruthGraph.Wording.Words.Tokenize(claim);
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
         var modelScores = scores;
         scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Applied(wording[i], s) : s).ToList();
         var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity,
                 SourceAttribution.Cites(m.Text), claimWords is null ? null : ClaimCoverage.Of(claimWords.Words, ContentWords.Of(m.Text)),
-                claimWords is not null && Prediction.SilentOnFuture(claim, m.Text), claimWords is not null && Quantity.SilentOn(claim, m.Text)))
+                claimWords is not null && Prediction.SilentOnFuture(claim, m.Text), claimWords is not null && Quantity.SilentOn(claimTokens, claim, m.Text)))
             .ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);

@@ -46,10 +46,10 @@ internal static class Amount
     /// <summary>One amount: what it measures, its size in the kind's base unit, the unit it was given in, and where its words are.</summary>
     private readonly record struct Measured(string Kind, double Value, string Unit, bool Hedged, int Start, int End);
 
-    public static bool Matches(List<ContentWord> claim, string claimText, List<ContentWord> evidence, string evidenceText)
+    /// <param name="evidenceTokens">The sentence's tokens (<see cref="Words.Tokenize"/>), of which <paramref name="evidence"/> are the content words.</param>
+    public static bool Matches(ClaimWording claimWording, List<ContentWord> evidence, List<Word> evidenceTokens)
     {
-        var claimTokens = Words.Tokenize(claimText);
-        var evidenceTokens = Words.Tokenize(evidenceText);
+        var (claim, claimTokens) = (claimWording.Words, claimWording.Tokens);
         if (Of(claimTokens) is not [var amount] || claim.Concat(evidence).Any(w => w.IsNegation || Denial.Lacking.Contains(w.Key))
             || claim.Any(w => Limiters.Contains(w.Key)))
         {

@@ -3,12 +3,16 @@ using System.Text.RegularExpressions;
 namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
-/// A claim's text and content words (<see cref="ContentWords"/>), read once for all its evidence, and, for a claim of
-/// the form "A is B", the same claim the other way round (<see cref="Inverted"/>).
+/// A claim's text, tokens and content words (<see cref="ContentWords"/>), read once for all its evidence, and, for a
+/// claim of the form "A is B", the same claim the other way round (<see cref="Inverted"/>).
 /// </summary>
-internal sealed record ClaimWording(string Text, List<ContentWord> Words, InvertedClaim? Inverted)
+internal sealed record ClaimWording(string Text, List<TruthGraph.Wording.Word> Tokens, List<ContentWord> Words, InvertedClaim? Inverted)
 {
-    public static ClaimWording Of(string claim) => new(claim, ContentWords.Of(claim), InvertedClaim.Of(claim));
+    public static ClaimWording Of(string claim)
+    {
+        var tokens = TruthGraph.Wording.Words.Tokenize(claim);
+        return new(claim, tokens, ContentWords.Of(claim, tokens), InvertedClaim.Of(claim));
+    }
 }
 
 /// <summary>

@@ -29,9 +29,12 @@ public static class Quantity
     private const int MaxCountedWords = 3;
 
     /// <summary>The claim gives at least one count or measure and the sentence answers none of them.</summary>
-    public static bool SilentOn(string claim, string sentence)
+    public static bool SilentOn(string claim, string sentence) => SilentOn(Words.Tokenize(claim), claim, sentence);
+
+    /// <summary>The same with the claim's tokens read once (<see cref="Words.Tokenize"/>), for a claim compared with many sentences.</summary>
+    internal static bool SilentOn(List<Word> claimTokens, string claim, string sentence)
     {
-        var quantities = Of(Words.Tokenize(claim), claim, countsNames: false);
+        var quantities = Of(claimTokens, claim, countsNames: false);
         if (quantities.Count == 0)
         {
             return false;

@@ -95,7 +95,7 @@ public static partial class WordingCheck
         {
             return WordingMatch.DeniesWord;
         }
-        return Amount.Matches(claimWords, claim.Text, evidenceWords, evidence) ? WordingMatch.MatchesAmount : WordingMatch.None;
+        return Amount.Matches(claim, evidenceWords, tokens) ? WordingMatch.MatchesAmount : WordingMatch.None;
     }
 
     private static WordingMatch CompareWords(List<ContentWord> claimWords, List<ContentWord> evidenceWords, bool hasSubjectPronoun)
