@@ -106,9 +106,9 @@ public enum WordingMatch
     [JsonStringEnumMemberName("restates-comparison")] RestatesComparison,
 
     /// <summary>
-    /// The sentence gives the claim's "from A to B" the other way round (<see cref="Direction"/>): "The Statue of Liberty was a
-    /// gift from the United States to France." against "… a gift from the people of France to the United States …"
-    /// (contradiction; the model read support at 0.96).
+    /// The sentence gives the claim's "from A to B", "A into B" or "A before B" the other way round (<see cref="Direction"/>):
+    /// "The Statue of Liberty was a gift from the United States to France." against "… a gift from the people of France to
+    /// the United States …" (contradiction; the model read support at 0.96).
     /// </summary>
     [JsonStringEnumMemberName("reverses-direction")] ReversesDirection,
 

@@ -94,7 +94,7 @@ public static class WordingOverrule
                 "(\"the closest\" for \"no planet is closer\"): it counts as support, although the NLI model read it as a contradiction.",
             WordingMatch.RestatesComparison => " The deciding sentence makes the claim's comparison the other way round with the opposite " +
                 "comparative (\"more\" for \"less\"), which says the same: it counts as support, although the NLI model read it as a contradiction.",
-            WordingMatch.ReversesDirection => " The deciding sentence gives the claim's \"from … to …\" or \"… into …\" the other way round: " +
+            WordingMatch.ReversesDirection => " The deciding sentence gives the claim's \"from … to …\", \"… into …\" or \"… before …\" the other way round: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
             WordingMatch.SwapsUnit => " The deciding sentence gives the claim's number in another unit of the same kind: " +
                 "it counts as a contradiction, although the NLI model read it as support.",
