@@ -11,8 +11,9 @@ namespace TruthGraph.Api.Verification.Wording;
 /// reworded measurement as a mutated one; the counterpart of <see cref="Unit"/>, which reads the same number in another
 /// unit as a change. It holds only where nothing else can be the change: the claim's names and its other numbers are all
 /// in the sentence, neither side says "not", "no" or "lack", the claim says no "only", no word of the claim is negated by
-/// a prefix or turned into its opposite in the sentence, and the sentence has at least <see cref="MinSharedRest"/> of the
-/// claim's other words. On the 24,881 labelled pairs it agrees with FEVER's label 12 times of 13.
+/// a prefix or turned into its opposite in the sentence, the amount measures the same dimension where both say which
+/// ("high", "deep", "long", "wide"), and the sentence has at least <see cref="MinSharedRest"/> of the claim's other words.
+/// On the labelled pairs it agrees with FEVER 10 times of 11 and with RTE 23 of 31.
 /// </summary>
 internal static class Amount
 {
@@ -38,6 +39,16 @@ internal static class Amount
 
     /// <summary>Claim words that limit what the sentence may add: "The New Jersey Turnpike only has 10 foot lanes".</summary>
     private static readonly HashSet<string> Limiters = Words.KeysOf("only exclusively solely just");
+
+    /// <summary>Words that say which dimension a length or weight measures: "8,849 metres high" is not "8,849 metres deep".</summary>
+    private static readonly Dictionary<string, string> Dimensions = BuildDimensions(
+        ("height", "tall taller tallest height high higher highest altitude elevation above"),
+        ("depth", "deep deeper deepest depth below"),
+        ("length", "long longer longest length"),
+        ("width", "wide wider widest width broad across"),
+        ("thickness", "thick thicker thickest thickness"),
+        ("weight", "heavy heavier heaviest weight weigh weighs weighed"),
+        ("age", "old older oldest age aged"));
 
     private static readonly HashSet<string> Multipliers = ["1000", "1000000", "1000000000", "1000000000000"];
 
@@ -73,6 +84,13 @@ internal static class Amount
         var claimKeys = claim.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
         if (claim.Where(w => !evidenceKeys.Contains(w.Key)).Any(c => evidence.Where(e => !claimKeys.Contains(e.Key))
                 .Any(e => OneChange.Negates(c.Key, e.Key) || OneChange.Negates(e.Key, c.Key) || Opposites.Oppose(Opposites.MeaningOf(c), Opposites.MeaningOf(e)))))
+        {
+            return false;
+        }
+        // ... the amount measures the same dimension where both say which ...
+        var claimDimensions = claim.Select(w => Dimensions.GetValueOrDefault(w.Key)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var evidenceDimensions = evidence.Select(w => Dimensions.GetValueOrDefault(w.Key)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (claimDimensions.Count > 0 && evidenceDimensions.Count > 0 && !claimDimensions.Overlaps(evidenceDimensions))
         {
             return false;
         }
@@ -140,6 +158,10 @@ internal static class Amount
         }
         return amounts;
     }
+
+    private static Dictionary<string, string> BuildDimensions(params (string Dimension, string Words)[] dimensions) =>
+        dimensions.SelectMany(d => Words.KeysOf(d.Words).Select(key => (key, d.Dimension)))
+            .DistinctBy(p => p.key).ToDictionary(p => p.key, p => p.Dimension, StringComparer.Ordinal);
 
     private static Dictionary<string, (string, double)> Build(params (string Kind, double Size, string Spellings)[] units)
     {

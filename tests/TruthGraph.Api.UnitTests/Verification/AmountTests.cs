@@ -27,6 +27,9 @@ public sealed class AmountTests
     [InlineData("Food Network is unavailable to 83.3% of households with television.", "Food Network is available to 83.3% of households with television.")]
     [InlineData("The New Jersey Turnpike only has 10 foot lanes.", "The Turnpike has 12 ft lanes, 10 ft shoulders and 13 rest areas.")]
     [InlineData("Global sea level fell by about 20 centimetres between 1900 and 2018.", "Global mean sea level rose by about 20 centimetres between 1900 and 2018.")]
+    // The same figure of another dimension.
+    [InlineData("Mount Everest is 8,849 metres deep.", "Mount Everest is 8,849 metres high.")]
+    [InlineData("The Nile is about 6,650 kilometres wide.", "The Nile is about 6,650 kilometres long.")]
     // Ordinals, "one" and numbers in names are no amounts.
     [InlineData("Yugoslavia failed to exist during most of the 20th century.", "Yugoslavia was a country in Southeast Europe during most of the 20th century.")]
     [InlineData("The Hundred Years' War includes the Civil War.", "The Hundred Years' War was a series of conflicts waged from 1337 to 1453.")]
