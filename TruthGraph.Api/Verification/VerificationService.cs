@@ -162,16 +162,18 @@ public sealed class VerificationService(
     {
         // The wording checks run before the verdict, so that the verdict, the roles and the reason all read the same scores.
         var claimWords = _options.WordingChecks ? ClaimWording.Of(ClaimCasing.Restore(claim, matches.Select(m => m.Text))) : null;
-        var wording = matches.Select(m => claimWords is not null && m.Similarity >= thresholds.MinSimilarity
-            ? WordingCheck.Compare(claimWords, m.Text) : WordingMatch.None).ToList();
+        var sentences = claimWords is null ? null : matches.Select(m => SentenceWording.Of(m.Text)).ToList();
+        var wording = matches.Select((m, i) => claimWords is not null && m.Similarity >= thresholds.MinSimilarity
+            ? WordingCheck.Compare(claimWords, sentences![i]) : WordingMatch.None).ToList();
         // The claim as typed, as the threshold search reads it back from a stored answer (ScoredEvidence.DecidingScoresFor).
         var claimTokens = TruthGraph.Wording.Words.Tokenize(claim);
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
         var modelScores = scores;
         scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Applied(wording[i], s) : s).ToList();
-        var deciding = matches.Zip(scores, (m, s) => new PairScores(s.Entailment, s.Neutral, s.Contradiction, m.Similarity,
-                SourceAttribution.Cites(m.Text), claimWords is null ? null : ClaimCoverage.Of(claimWords.Words, ContentWords.Of(m.Text)),
-                claimWords is not null && Prediction.SilentOnFuture(claim, m.Text), claimWords is not null && Quantity.SilentOn(claimTokens, claim, m.Text)))
+        var deciding = matches.Select((m, i) => new PairScores(scores[i].Entailment, scores[i].Neutral, scores[i].Contradiction, m.Similarity,
+                SourceAttribution.Cites(m.Text), claimWords is null ? null : ClaimCoverage.Of(claimWords.Words, sentences![i].Words),
+                claimWords is not null && Prediction.SilentOnFuture(claim, m.Text),
+                claimWords is not null && Quantity.SilentOn(claimTokens, claim, sentences![i].Tokens, m.Text)))
             .ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);

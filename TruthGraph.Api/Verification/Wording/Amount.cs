@@ -20,19 +20,11 @@ internal static class Amount
     /// <summary>Of the claim's words other than its amount, the share the sentence must have to be about the same thing.</summary>
     public const double MinSharedRest = 0.4;
 
-    /// <summary>Units by what they measure, with their size in the kind's base unit (seconds, metres, kilograms).</summary>
-    private static readonly Dictionary<string, (string Kind, double Size)> Units = Build(
-        ("time", 1, "second seconds sec secs"), ("time", 60, "minute minutes min mins"), ("time", 3_600, "hour hours hr hrs"),
-        ("time", 86_400, "day days"), ("time", 604_800, "week weeks"), ("time", 2_629_800, "month months"),
-        ("time", 31_557_600, "year years"), ("time", 315_576_000, "decade decades"), ("time", 3_155_760_000, "century centuries"),
-        ("length", 0.001, "millimetre millimetres millimeter millimeters mm"), ("length", 0.01, "centimetre centimetres centimeter centimeters cm"),
-        ("length", 1, "metre metres meter meters"), ("length", 1_000, "kilometre kilometres kilometer kilometers km"),
-        ("length", 1_609.344, "mile miles"), ("length", 0.3048, "foot feet ft"), ("length", 0.0254, "inch inches"), ("length", 0.9144, "yard yards"),
-        ("mass", 0.001, "gram grams"), ("mass", 1, "kilogram kilograms kg"), ("mass", 1_000, "tonne tonnes"), ("mass", 0.45359237, "pound pounds lb lbs"),
-        ("celsius", 1, "celsius"), ("fahrenheit", 1, "fahrenheit"), ("kelvin", 1, "kelvin"), ("percent", 1, "percent"));
-
-    /// <summary>Words that round the figure after them ("about 4.54 billion"); the sentence may round it to the claim's.</summary>
-    private static readonly HashSet<string> Hedges = Words.KeysOf("about around roughly approximately some nearly almost circa");
+    /// <summary>
+    /// Words that round the figure after them ("about 4.54 billion"): those that round a restated figure
+    /// (<see cref="ChangedValue.Hedges"/>) and those that may round a sentence's up to the claim's.
+    /// </summary>
+    private static readonly HashSet<string> Hedges = [.. ChangedValue.Hedges, .. Words.KeysOf("nearly almost")];
 
     /// <summary>Words that make the figure after them a bound ("more than 90%", "up to 7 metres"), which no figure equals.</summary>
     private static readonly HashSet<string> Bounds = Words.KeysOf("than over under least most to below above exceeding beyond within");
@@ -54,13 +46,18 @@ internal static class Amount
 
     private static readonly string Degree = Words.KeysOf("degrees").Single();
 
-    /// <summary>One amount: what it measures, its size in the kind's base unit, the unit it was given in, and where its words are.</summary>
+    private static readonly string Percent = Words.KeysOf("percent").Single();
+
+    /// <summary>
+    /// One amount: what it measures (a temperature's scale is a kind of its own), its size in the kind's base unit (or on its
+    /// scale), the canonical unit it was given in, and where its words are.
+    /// </summary>
     private readonly record struct Measured(string Kind, double Value, string Unit, bool Hedged, int Start, int End);
 
-    /// <param name="evidenceTokens">The sentence's tokens (<see cref="Words.Tokenize"/>), of which <paramref name="evidence"/> are the content words.</param>
-    public static bool Matches(ClaimWording claimWording, List<ContentWord> evidence, List<Word> evidenceTokens)
+    public static bool Matches(ClaimWording claimWording, SentenceWording sentence)
     {
         var (claim, claimTokens) = (claimWording.Words, claimWording.Tokens);
+        var (evidence, evidenceTokens) = (sentence.Words, sentence.Tokens);
         if (Of(claimTokens) is not [var amount] || claim.Concat(evidence).Any(w => w.IsNegation || Denial.Lacking.Contains(w.Key))
             || claim.Any(w => Limiters.Contains(w.Key)))
         {
@@ -147,13 +144,26 @@ internal static class Amount
                 value *= double.Parse(tokens[at].Keys[0], CultureInfo.InvariantCulture);
                 at++;
             }
-            if (at + 1 < tokens.Count && tokens[at].Keys[0] == Degree && Units.ContainsKey(tokens[at + 1].Keys[0]))
+            if (at + 1 < tokens.Count && tokens[at].Keys[0] == Degree && Unit.Of(tokens[at + 1].Keys[0]) is not null)
             {
                 at++;
             }
-            if (at < tokens.Count && Units.TryGetValue(tokens[at].Keys[0], out var unit))
+            if (at < tokens.Count && tokens[at].Keys[0] == Percent)
             {
-                amounts.Add(new Measured(unit.Kind, value * unit.Size, tokens[at].Keys[0], hedged, i, at));
+                amounts.Add(new Measured("percent", value, "percent", hedged, i, at));
+            }
+            // A one-letter unit ("100 m", "5 s") is read as no unit here: in running text it is as often a letter of something
+            // else. A temperature is compared on its own scale; a ton, short or long, with nothing.
+            else if (at < tokens.Count && tokens[at].Text.Length > 1 && Unit.Of(tokens[at].Keys[0]) is { } unit)
+            {
+                if (unit.Size is { } size)
+                {
+                    amounts.Add(new Measured(unit.Kind, value * size, unit.Canonical, hedged, i, at));
+                }
+                else if (unit.Kind == "temperature")
+                {
+                    amounts.Add(new Measured(unit.Canonical, value, unit.Canonical, hedged, i, at));
+                }
             }
         }
         return amounts;
@@ -162,17 +172,4 @@ internal static class Amount
     private static Dictionary<string, string> BuildDimensions(params (string Dimension, string Words)[] dimensions) =>
         dimensions.SelectMany(d => Words.KeysOf(d.Words).Select(key => (key, d.Dimension)))
             .DistinctBy(p => p.key).ToDictionary(p => p.key, p => p.Dimension, StringComparer.Ordinal);
-
-    private static Dictionary<string, (string, double)> Build(params (string Kind, double Size, string Spellings)[] units)
-    {
-        var built = new Dictionary<string, (string, double)>(StringComparer.Ordinal);
-        foreach (var (kind, size, spellings) in units)
-        {
-            foreach (var key in Words.KeysOf(spellings))
-            {
-                built.TryAdd(key, (kind, size));
-            }
-        }
-        return built;
-    }
 }

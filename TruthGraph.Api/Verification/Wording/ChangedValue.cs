@@ -13,6 +13,12 @@ internal static class ChangedValue
     /// <summary>How far apart, relative to the larger, two quantities may be and still be the same figure rounded.</summary>
     public const double RoundingTolerance = 0.05;
 
+    /// <summary>
+    /// Words by which a figure is said to be rounded ("roughly 4.5 billion", "about 4.54 billion"): such a figure and another
+    /// within <see cref="RoundingTolerance"/> may be the same (<see cref="Restatement"/>, <see cref="Amount"/>).
+    /// </summary>
+    internal static readonly HashSet<string> Hedges = Words.KeysOf("roughly approximately circa around about some");
+
     public static bool Differs(ContentWord claim, ContentWord evidence)
     {
         if (!claim.IsValue || !evidence.IsValue)

@@ -29,17 +29,16 @@ public static class Quantity
     private const int MaxCountedWords = 3;
 
     /// <summary>The claim gives at least one count or measure and the sentence answers none of them.</summary>
-    public static bool SilentOn(string claim, string sentence) => SilentOn(Words.Tokenize(claim), claim, sentence);
+    public static bool SilentOn(string claim, string sentence) => SilentOn(Words.Tokenize(claim), claim, Words.Tokenize(sentence), sentence);
 
-    /// <summary>The same with the claim's tokens read once (<see cref="Words.Tokenize"/>), for a claim compared with many sentences.</summary>
-    internal static bool SilentOn(List<Word> claimTokens, string claim, string sentence)
+    /// <summary>The same with both texts' tokens (<see cref="Words.Tokenize"/>) read once, for a claim compared with many sentences.</summary>
+    internal static bool SilentOn(List<Word> claimTokens, string claim, List<Word> tokens, string sentence)
     {
         var quantities = Of(claimTokens, claim, countsNames: false);
         if (quantities.Count == 0)
         {
             return false;
         }
-        var tokens = Words.Tokenize(sentence);
         var sentenceQuantities = Of(tokens, sentence, countsNames: true);
         var keys = tokens.SelectMany(w => w.Keys).ToHashSet(StringComparer.Ordinal);
         return !quantities.Any(q => Answers(q, tokens, keys, sentenceQuantities));

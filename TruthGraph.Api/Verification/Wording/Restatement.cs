@@ -20,18 +20,12 @@ internal static class Restatement
         "partially half most least more less largest smallest biggest highest lowest longest shortest oldest youngest " +
         "earliest latest");
 
-    /// <summary>
-    /// Words by which a claim says its figure is rounded ("The Earth is roughly 4.5 billion years old.", "about 4.5
-    /// billion"): the sentence need not have them, and its figure may be the claim's rounded
-    /// (<see cref="ChangedValue.RoundingTolerance"/>: "4.54"). An unhedged figure must be the sentence's: "206 bones" is
-    /// not "210 bones".
-    /// </summary>
-    private static readonly HashSet<string> Hedges = Words.KeysOf("roughly approximately circa around about some");
-
     public static bool Restates(List<ContentWord> claim, List<ContentWord> evidence)
     {
+        // A figure the claim hedges ("roughly 4.5 billion") may be the sentence's rounded ("about 4.54 billion"), and the
+        // hedge itself may be missing there; an unhedged one must be the sentence's: "206 bones" is not "210 bones".
         var hedged = claim.Select((w, i) => w.Kind == WordKind.Number
-            && ((w.FunctionWordBefore is { } before && Hedges.Contains(before)) || (i > 0 && Hedges.Contains(claim[i - 1].Key)))).ToList();
+            && ((w.FunctionWordBefore is { } before && ChangedValue.Hedges.Contains(before)) || (i > 0 && ChangedValue.Hedges.Contains(claim[i - 1].Key)))).ToList();
         var maxBetween = claim.Count(w => !w.IsNegation) >= ShortestClaimWithWordsBetween ? MaxWordsBetween : 0;
         for (var start = 0; start < evidence.Count; start++)
         {
@@ -72,7 +66,7 @@ internal static class Restatement
         for (var i = 1; i < claim.Count; i++)
         {
             // A hedge of the claim's figure ("roughly") may be missing from the sentence.
-            if (i + 1 < claim.Count && hedged[i + 1] && Hedges.Contains(claim[i].Key) && (at == evidence.Count || evidence[at].Key != claim[i].Key))
+            if (i + 1 < claim.Count && hedged[i + 1] && ChangedValue.Hedges.Contains(claim[i].Key) && (at == evidence.Count || evidence[at].Key != claim[i].Key))
             {
                 continue;
             }

@@ -10,19 +10,30 @@ namespace TruthGraph.Api.Verification.Wording;
 /// </summary>
 internal static class Unit
 {
-    /// <summary>Units by what they measure, each spelling with the key of its canonical unit.</summary>
-    private static readonly Dictionary<string, (string Kind, string Canonical)> Units = Build(
-        ("time", ["second seconds sec secs s", "minute minutes min mins", "hour hours hr hrs h", "day days", "week weeks",
-            "month months", "year years yr yrs", "decade decades", "century centuries"]),
-        ("length", ["millimetre millimetres millimeter millimeters mm", "centimetre centimetres centimeter centimeters cm",
-            "metre metres meter meters m", "kilometre kilometres kilometer kilometers km", "mile miles mi",
-            "foot feet ft", "inch inches", "yard yards yd"]),
-        ("mass", ["gram grams g", "kilogram kilograms kg", "tonne tonnes t", "ton tons", "pound pounds lb lbs",
-            "ounce ounces oz"]),
-        ("temperature", ["celsius", "fahrenheit", "kelvin"]));
+    /// <summary>
+    /// Units by what they measure, each spelling with the key of its canonical unit and its size in the kind's base unit
+    /// (seconds, metres, kilograms); none where no one size holds (a ton, short or long) or the scales do not convert by a
+    /// factor (temperatures).
+    /// </summary>
+    private static readonly Dictionary<string, UnitOf> Units = Build(
+        ("time", [("second seconds sec secs s", 1), ("minute minutes min mins", 60), ("hour hours hr hrs h", 3_600),
+            ("day days", 86_400), ("week weeks", 604_800), ("month months", 2_629_800), ("year years yr yrs", 31_557_600),
+            ("decade decades", 315_576_000), ("century centuries", 3_155_760_000)]),
+        ("length", [("millimetre millimetres millimeter millimeters mm", 0.001), ("centimetre centimetres centimeter centimeters cm", 0.01),
+            ("metre metres meter meters m", 1), ("kilometre kilometres kilometer kilometers km", 1_000), ("mile miles mi", 1_609.344),
+            ("foot feet ft", 0.3048), ("inch inches", 0.0254), ("yard yards yd", 0.9144)]),
+        ("mass", [("gram grams g", 0.001), ("kilogram kilograms kg", 1), ("tonne tonnes t", 1_000), ("ton tons", null),
+            ("pound pounds lb lbs", 0.45359237), ("ounce ounces oz", 0.028349523125)]),
+        ("temperature", [("celsius", null), ("fahrenheit", null), ("kelvin", null)]));
+
+    /// <summary>What a unit measures, its canonical spelling's key, and its size in the kind's base unit where it has one.</summary>
+    internal readonly record struct UnitOf(string Kind, string Canonical, double? Size);
 
     /// <summary>What the unit keyed <paramref name="key"/> measures ("time", "length", "mass", "temperature"), or null.</summary>
     public static string? KindOf(string key) => Units.TryGetValue(key, out var unit) ? unit.Kind : null;
+
+    /// <summary>The unit keyed <paramref name="key"/>, or null where the word is no unit.</summary>
+    internal static UnitOf? Of(string key) => Units.TryGetValue(key, out var unit) ? unit : null;
 
     private static readonly string Degree = Words.KeysOf("degrees").Single();
 
@@ -49,9 +60,9 @@ internal static class Unit
     }
 
     /// <summary>Each number followed by a unit ("8 minutes", "100 degrees Celsius"), with the words it spans.</summary>
-    private static List<(string Value, (string Kind, string Canonical) Unit, int Start, int End)> Amounts(List<ContentWord> words)
+    private static List<(string Value, UnitOf Unit, int Start, int End)> Amounts(List<ContentWord> words)
     {
-        var amounts = new List<(string, (string, string), int, int)>();
+        var amounts = new List<(string, UnitOf, int, int)>();
         for (var i = 0; i + 1 < words.Count; i++)
         {
             if (words[i].Kind != WordKind.Number)
@@ -72,17 +83,17 @@ internal static class Unit
         return amounts;
     }
 
-    private static Dictionary<string, (string Kind, string Canonical)> Build(params (string Kind, string[] Units)[] kinds)
+    private static Dictionary<string, UnitOf> Build(params (string Kind, (string Spellings, double? Size)[] Units)[] kinds)
     {
-        var units = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, UnitOf>(StringComparer.Ordinal);
         foreach (var (kind, spellings) in kinds)
         {
-            foreach (var unit in spellings)
+            foreach (var (unit, size) in spellings)
             {
                 var keys = Words.Tokenize(unit).Select(w => w.Keys[0]).ToList();
                 foreach (var key in keys)
                 {
-                    units.TryAdd(key, (kind, keys[0]));
+                    units.TryAdd(key, new UnitOf(kind, keys[0], size));
                 }
             }
         }

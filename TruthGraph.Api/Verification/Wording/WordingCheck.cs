@@ -39,14 +39,16 @@ public static partial class WordingCheck
     // A capitalised word inside a name is no reporting word: "States" in "the United States" is not "state".
     private static bool IsReportingWord(ContentWord word) => ReportingWords.Contains(word.Key) && !(word.IsName && !word.OpensClause);
 
-    public static WordingMatch Compare(string claim, string evidence) => Compare(ClaimWording.Of(claim), evidence);
+    public static WordingMatch Compare(string claim, string evidence) => Compare(ClaimWording.Of(claim), SentenceWording.Of(evidence));
 
-    /// <summary>The same with the claim's words read once (<see cref="ClaimWording.Of"/>), for a claim compared with many sentences.</summary>
-    internal static WordingMatch Compare(ClaimWording claim, string evidence)
+    /// <summary>
+    /// The same with the claim's words read once (<see cref="ClaimWording.Of"/>), for a claim compared with many sentences,
+    /// and the sentence's read once for every check of it (<see cref="SentenceWording.Of"/>).
+    /// </summary>
+    internal static WordingMatch Compare(ClaimWording claim, SentenceWording sentence)
     {
         var claimWords = claim.Words;
-        var tokens = Words.Tokenize(evidence);
-        var evidenceWords = ContentWords.Of(evidence, tokens);
+        var (evidence, tokens, evidenceWords) = (sentence.Text, sentence.Tokens, sentence.Words);
         if (claimWords.Count < 2 || claimWords.Concat(evidenceWords).Any(IsReportingWord) || StatesThat().IsMatch(claim.Text) || StatesThat().IsMatch(evidence))
         {
             return WordingMatch.None;
@@ -95,7 +97,7 @@ public static partial class WordingCheck
         {
             return WordingMatch.DeniesWord;
         }
-        return Amount.Matches(claim, evidenceWords, tokens) ? WordingMatch.MatchesAmount : WordingMatch.None;
+        return Amount.Matches(claim, sentence) ? WordingMatch.MatchesAmount : WordingMatch.None;
     }
 
     private static WordingMatch CompareWords(List<ContentWord> claimWords, List<ContentWord> evidenceWords, bool hasSubjectPronoun)
