@@ -1,19 +1,23 @@
 using System.Text.Json;
 using TruthGraph.Api.Verification;
+using TruthGraph.Api.Verification.Wording;
 
 namespace TruthGraph.Api.Evaluation;
 
 /// <summary>
 /// <c>eval --claims-out</c>: one JSON line per claim with its expected verdict, the pipeline's verdict and every retrieved
-/// evidence's text, similarity and the probabilities the verdict was decided on (before calibration). Enough to study or fit a
-/// verdict rule offline without running retrieval and NLI again.
+/// evidence's text, similarity, the probabilities the verdict was decided on (before calibration) and what the verdict rule
+/// read of its words (which reading overruled the model, the claim's share of content words, a cited source, silence on the
+/// claim's future or quantity). Enough to replay or fit a verdict rule offline without running retrieval and NLI again.
 /// </summary>
 public static class ClaimScoresFile
 {
     /// <summary>One verified claim: <paramref name="Kind"/> is the contrast set's kind of change, or the sample claim's topic.</summary>
     public sealed record Entry(string Id, string Claim, string? Kind, Verdict Expected, VerificationResult Result);
 
-    private sealed record EvidenceLine(string Text, double Similarity, double Entailment, double Neutral, double Contradiction);
+    private sealed record EvidenceLine(
+        string Text, double Similarity, double Entailment, double Neutral, double Contradiction, WordingMatch? Overruled,
+        double? ClaimCoverage, bool CitesSource, bool SilentOnFuture, bool SilentOnQuantity, bool AnswersQuantity);
 
     private sealed record Line(string Id, string Claim, string? Kind, string Gold, string Verdict, IReadOnlyList<EvidenceLine> Evidence);
 
@@ -35,8 +39,9 @@ public static class ClaimScoresFile
         {
             var evidence = entry.Result.Evidence.Select(e =>
             {
-                var scores = e.DecidingScores;
-                return new EvidenceLine(e.Text, scores.Similarity, scores.Entailment, scores.Neutral, scores.Contradiction);
+                var scores = e.DecidingScoresFor(entry.Claim);
+                return new EvidenceLine(e.Text, scores.Similarity, scores.Entailment, scores.Neutral, scores.Contradiction, e.Overruled,
+                    scores.ClaimCoverage, scores.CitesSource, scores.SilentOnFuture, scores.SilentOnQuantity, scores.AnswersQuantity);
             }).ToList();
             var line = new Line(entry.Id, entry.Claim, entry.Kind, VerdictNames.ToText(entry.Expected),
                 VerdictNames.ToText(entry.Result.Verdict), evidence);

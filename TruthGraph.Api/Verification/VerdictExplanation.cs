@@ -105,6 +105,10 @@ public static class VerdictExplainer
         {
             reason += " That sentence shares too few of the claim's words to refute it.";
         }
+        else if (strongest.Contradiction > strongest.Entailment && VerdictAggregator.OutweighedByNeutral(strongest))
+        {
+            reason += " The model reads that sentence as mostly neutral, so its contradiction is too weak to refute the claim.";
+        }
         else if (strongest.Contradiction > strongest.Entailment && strongest.SilentOnFuture)
         {
             reason += " The claim says what will happen, and that sentence only what is or was: it cannot refute it.";

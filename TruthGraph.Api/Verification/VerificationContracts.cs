@@ -100,7 +100,8 @@ public sealed record ScoredEvidence(
         DecidingScores with
         {
             SilentOnFuture = ClaimCoverage is not null && Prediction.SilentOnFuture(claim, Text),
-            SilentOnQuantity = ClaimCoverage is not null && Quantity.SilentOn(claim, Text),
+            SilentOnQuantity = ClaimCoverage is not null && Quantity.Answers(claim, Text) == false,
+            AnswersQuantity = ClaimCoverage is not null && Quantity.Answers(claim, Text) == true,
         };
 }
 

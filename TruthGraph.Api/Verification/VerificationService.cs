@@ -170,10 +170,11 @@ public sealed class VerificationService(
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
         var modelScores = scores;
         scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Applied(wording[i], s) : s).ToList();
+        var quantities = matches.Select((m, i) => claimWords is null ? null : Quantity.Answers(claimTokens, claim, sentences![i].Tokens, m.Text)).ToList();
         var deciding = matches.Select((m, i) => new PairScores(scores[i].Entailment, scores[i].Neutral, scores[i].Contradiction, m.Similarity,
                 SourceAttribution.Cites(m.Text), claimWords is null ? null : ClaimCoverage.Of(claimWords.Words, sentences![i].Words),
                 claimWords is not null && Prediction.SilentOnFuture(claim, m.Text),
-                claimWords is not null && Quantity.SilentOn(claimTokens, claim, sentences![i].Tokens, m.Text)))
+                claimWords is not null && quantities[i] == false, claimWords is not null && quantities[i] == true))
             .ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);

@@ -60,6 +60,29 @@ internal static class ContentWords
             previousIsInitial = word.Text.Length == 1 && char.IsUpper(word.Text[0]);
             functionWordBefore = null;
         }
+        return WithoutNotUntil(words);
+    }
+
+    private static readonly HashSet<string> Until = Words.KeysOf("until till");
+
+    /// <summary>
+    /// "did not publish it until 1915" says when it was published, and denies nothing: the "not" and the "until" are left
+    /// out, so that the words read as "published it 1915" and a sentence with another year is read as another date.
+    /// </summary>
+    private static List<ContentWord> WithoutNotUntil(List<ContentWord> words)
+    {
+        var not = words.FindIndex(w => w.IsNegation);
+        if (not < 0)
+        {
+            return words;
+        }
+        for (var i = not + 1; i < words.Count && !words[i].FollowsClauseMark; i++)
+        {
+            if (Until.Contains(words[i].Key))
+            {
+                return [.. words.Where((_, j) => j != not && j != i)];
+            }
+        }
         return words;
     }
 }

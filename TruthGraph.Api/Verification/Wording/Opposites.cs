@@ -9,8 +9,9 @@ namespace TruthGraph.Api.Verification.Wording;
 /// with one of them in the place of the other is the antonym change that fact-checkers are tested with, and that the
 /// NLI model, seeing every other word match, reads as support.
 /// Hand-written: no antonym lexicon (WordNet or the like) is served as a package here, and the checks need only the few
-/// opposites that decide facts. Irregular forms are listed ("grew", "grown"); regular inflections fold through
-/// <see cref="Words.KeysOf"/>. Left out on purpose: pairs whose words have other everyday senses ("close", "light",
+/// opposites that decide facts. Irregular forms are listed ("grew", "grown"), and each adjective's plain, comparative
+/// and superlative forms oppose all of the other side's ("not a slow animal" against "the fastest land animal"); regular
+/// inflections fold through <see cref="Words.KeysOf"/>. Left out on purpose: pairs whose words have other everyday senses ("close", "light",
 /// "present", "start"/"end" as nouns), and true/false, which are reporting words.
 /// </summary>
 internal static class Opposites
@@ -18,28 +19,32 @@ internal static class Opposites
     // Each line: the forms of one side | the forms of the other. Every form on the left opposes every form on the right.
     private static readonly string[] Pairs =
     [
-        "increase rise rose risen grow grew grown expand gain | decrease decline fall fell fallen drop shrink shrank shrunk reduce",
+        "increase rise rose risen raise grow grew grown expand gain | decrease decline fall fell fallen drop shrink shrank shrunk reduce lowers lowered",
         "more | less fewer",
         "most | least fewest",
-        "larger largest bigger biggest greater greatest | smaller smallest lesser",
-        "higher highest | lower lowest",
-        "longer longest | shorter shortest",
-        "taller tallest | shorter shortest",
-        "older oldest | younger youngest newer newest",
+        "large larger largest big bigger biggest greater greatest | small smaller smallest lesser",
+        "high higher highest | low lower lowest",
+        "long longer longest | short shorter shortest",
+        "tall taller tallest | short shorter shortest",
+        "old older oldest | young younger youngest newer newest",
         "heavier heaviest | lighter lightest",
-        "faster fastest quicker quickest | slower slowest",
+        "fast faster fastest quick quicker quickest quickly rapid rapidly | slow slower slowest slowly",
         "hotter hottest warmer warmest | colder coldest cooler coolest",
         "wetter wettest | drier driest",
         "deeper deepest | shallower shallowest",
-        "nearer nearest closer closest | farther farthest further furthest",
-        "wider widest broader broadest | narrower narrowest",
-        "thicker thickest | thinner thinnest",
+        "near nearer nearest closer closest | far farther farthest further furthest",
+        "wide wider widest broad broader broadest | narrow narrower narrowest",
+        "thick thicker thickest | thin thinner thinnest",
         "stronger strongest | weaker weakest",
-        "earlier earliest | later latest",
+        "early earlier earliest | late later latest",
         "densely dense denser densest | sparsely sparse sparser sparsest",
         "hot warm | cold cool",
         "wet | dry",
         "deep | shallow",
+        "common | rare",
+        "rich | poor",
+        "cheap | expensive",
+        "hard | soft",
         "strong | weak",
         "maximum | minimum",
         "odd | even",

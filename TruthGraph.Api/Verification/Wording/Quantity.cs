@@ -32,16 +32,26 @@ public static class Quantity
     public static bool SilentOn(string claim, string sentence) => SilentOn(Words.Tokenize(claim), claim, Words.Tokenize(sentence), sentence);
 
     /// <summary>The same with both texts' tokens (<see cref="Words.Tokenize"/>) read once, for a claim compared with many sentences.</summary>
-    internal static bool SilentOn(List<Word> claimTokens, string claim, List<Word> tokens, string sentence)
+    internal static bool SilentOn(List<Word> claimTokens, string claim, List<Word> tokens, string sentence) =>
+        Answers(claimTokens, claim, tokens, sentence) == false;
+
+    /// <summary>
+    /// Whether the sentence gives a count or measure of a kind the claim gives ("16,056 named islands" for "17,508 islands"):
+    /// null when the claim gives none. Such a sentence can contradict the claim however unsure the model is of it.
+    /// </summary>
+    public static bool? Answers(string claim, string sentence) => Answers(Words.Tokenize(claim), claim, Words.Tokenize(sentence), sentence);
+
+    /// <summary>The same with both texts' tokens read once.</summary>
+    internal static bool? Answers(List<Word> claimTokens, string claim, List<Word> tokens, string sentence)
     {
         var quantities = Of(claimTokens, claim, countsNames: false);
         if (quantities.Count == 0)
         {
-            return false;
+            return null;
         }
         var sentenceQuantities = Of(tokens, sentence, countsNames: true);
         var keys = tokens.SelectMany(w => w.Keys).ToHashSet(StringComparer.Ordinal);
-        return !quantities.Any(q => Answers(q, tokens, keys, sentenceQuantities));
+        return quantities.Any(q => Answers(q, tokens, keys, sentenceQuantities));
     }
 
     private static bool Answers(Amount claim, List<Word> tokens, HashSet<string> keys, List<Amount> sentence)

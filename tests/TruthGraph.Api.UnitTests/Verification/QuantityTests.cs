@@ -39,4 +39,13 @@ public sealed class QuantityTests
     [InlineData("Uranium-235 was discovered five years before 1935.")]
     public void A_claim_without_a_count_or_measure_is_never_silent(string claim) =>
         Assert.False(Quantity.SilentOn(claim, "The weather was fine."));
+
+    [Fact]
+    public void Answers_tells_apart_no_quantity_one_answered_and_one_left_open()
+    {
+        Assert.Null(Quantity.Answers("Beethoven was born in Bonn.", "Ludwig van Beethoven kept composing after he had become deaf."));
+        Assert.True(Quantity.Answers("Indonesia is made up of 17,508 islands.",
+            "A count that Indonesia submitted to the United Nations in 2017 listed 16,056 named islands."));
+        Assert.False(Quantity.Answers("Tardigrades have eight legs.", "Tardigrades can survive extreme dehydration."));
+    }
 }

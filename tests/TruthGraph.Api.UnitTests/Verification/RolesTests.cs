@@ -23,4 +23,20 @@ public sealed class RolesTests
     [InlineData("France invaded Germany in 1940.", "France invaded Germany in 1940 after Germany invaded France in 1939.")]
     public void Names_in_other_places_are_no_exchange(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.SwapsRoles, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    [InlineData("During photosynthesis, plants take in oxygen and release carbon dioxide.", "During photosynthesis, plants take in carbon dioxide and release oxygen.")]
+    [InlineData("The caterpillar grows into a butterfly's egg.", "The butterfly's egg grows into a caterpillar.")]
+    public void The_claim_with_two_other_things_exchanged_is_a_contradiction(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.SwapsRoles, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // Things of a list, in any order.
+    [InlineData("The country exports oil, gas and coal.", "The country exports coal, gas and oil.")]
+    // A passive says the same with other function words.
+    [InlineData("Bacteria are killed by antibiotics.", "Antibiotics kill bacteria.")]
+    // The sentence lacks one of the claim's words.
+    [InlineData("Plants take in oxygen and quickly release carbon dioxide.", "Plants take in carbon dioxide and release oxygen.")]
+    public void Other_things_in_other_places_are_no_exchange(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.SwapsRoles, WordingCheck.Compare(claim, evidence));
 }

@@ -233,4 +233,18 @@ public sealed class VerdictAggregatorTests
         Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([otherFact with { SilentOnQuantity = false }], thresholds).Verdict);
         Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([Entails(0.8, similarity: 0.7) with { SilentOnQuantity = true }], thresholds).Verdict);
     }
+
+    [Fact]
+    public void A_contradiction_outweighed_by_neutral_does_not_refute_unless_the_sentence_gives_the_claims_kind_of_number()
+    {
+        var thresholds = new VerdictThresholds(0.32, 0.30, MinSimilarity: 0.45);
+        // "Beethoven was born in Bonn." against a sentence about his deafness.
+        var otherFact = new PairScores(0.01, 0.68, 0.31, 0.52);
+
+        Assert.True(VerdictAggregator.OutweighedByNeutral(otherFact));
+        Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([otherFact], thresholds).Verdict);
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([otherFact with { AnswersQuantity = true }], thresholds).Verdict);
+        // Within the margin the contradiction counts.
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([new PairScores(0.01, 0.50, 0.49, 0.52)], thresholds).Verdict);
+    }
 }

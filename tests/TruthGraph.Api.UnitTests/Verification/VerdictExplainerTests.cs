@@ -95,6 +95,15 @@ public sealed class VerdictExplainerTests
     }
 
     [Fact]
+    public void Not_enough_info_says_when_its_strongest_contradiction_is_outweighed_by_neutral()
+    {
+        var (_, decision, reason) = Explain(new PairScores(0.01, 0.68, 0.31, 0.77));
+
+        Assert.Equal(Verdict.NotEnoughInfo, decision.Verdict);
+        Assert.EndsWith("The model reads that sentence as mostly neutral, so its contradiction is too weak to refute the claim.", reason);
+    }
+
+    [Fact]
     public void A_dispute_kept_because_the_closer_sentence_cites_a_source_says_so()
     {
         var (_, decision, reason) = Explain(Entails(0.9, 0.92) with { CitesSource = true }, Contradicts(0.9, 0.6));

@@ -184,6 +184,45 @@ public sealed class WordingCheckTests
         Assert.NotEqual(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
 
     [Theory]
+    // Plain forms oppose each other and the other side's comparatives and superlatives.
+    [InlineData("The cheetah is the slowest land animal.", "The cheetah is the fastest land animal and can sprint at about 110 kilometres per hour.")]
+    [InlineData("Insulin raises the level of sugar in the blood.", "Insulin is a hormone made by the pancreas that lowers the level of sugar in the blood.")]
+    // No near-copy, but the opposite stands before the same word ("highest land", "lowest land").
+    [InlineData("The shore of the Dead Sea is the highest land on Earth.",
+        "The shore of the Dead Sea, about 430 metres below sea level, is the lowest land on Earth.")]
+    [InlineData("DNA has a triple-helix structure.", "DNA carries genetic information in a double helix of two complementary strands.")]
+    public void An_opposite_before_the_same_word_swaps_the_opposite(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // Comparisons turned round say the same with the opposite word.
+    [InlineData("Volcanoes release less carbon dioxide each year than human activities.", "Human activities release more carbon dioxide each year than volcanoes.")]
+    // A noun with a preposition modifies nothing: "a drop in volcanic activity".
+    [InlineData("A drop in volcanic activity caused warming.",
+        "The slower pace of warming can be attributed to natural fluctuations, reduced solar activity, and increased volcanic activity.")]
+    // The sentence speaks of something else (another name).
+    [InlineData("Neptune is the farthest planet from the Sun.", "Mercury is the closest planet to the Sun.")]
+    // The sentence has the claim's own word as well.
+    [InlineData("Earth's inner core is solid.", "Earth's outer core is liquid, while its inner core is solid.")]
+    public void Other_opposites_in_a_sentence_are_no_swap(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.SwapsOpposite, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // "not" before an opposite, or before the verb whose adverb is one.
+    [InlineData("The cheetah is not a slow animal.", "The cheetah is the fastest land animal and can sprint at about 110 kilometres per hour.")]
+    [InlineData("Sloths do not move quickly.", "Sloths move so slowly that algae grow in their fur.")]
+    public void A_claim_that_denies_the_opposite_of_the_sentence_word_agrees(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.DeniesReplaced, WordingCheck.Compare(claim, evidence));
+
+    [Fact]
+    public void Not_until_a_year_says_when_and_is_read_as_that_date()
+    {
+        const string sentence = "Albert Einstein published the special theory of relativity in 1905.";
+        Assert.Equal(WordingMatch.SwapsNumber, WordingCheck.Compare("Einstein did not publish special relativity until 1915.", sentence));
+        Assert.Equal(WordingMatch.RestatesClaim, WordingCheck.Compare("Einstein did not publish special relativity until 1905.", sentence));
+    }
+
+    [Theory]
     [InlineData("Volcanoes emit more carbon dioxide each year than human activities.",
         "Human activities emit far more carbon dioxide each year than volcanoes do.")]
     [InlineData("Saturn has more moons than Jupiter.", "Jupiter has more moons than Saturn.")]
