@@ -86,7 +86,8 @@ public static partial class WordingCheck
         {
             return WordingMatch.SwapsUnit;
         }
-        if (Roles.Swapped(claim.Text, claimWords, evidence) || Roles.SwappedTerms(claim.Tokens, claimWords, tokens))
+        if (Roles.Swapped(claim.Text, claimWords, evidence) || Roles.SwappedTerms(claim.Tokens, claimWords, tokens)
+            || Roles.ReversedRelation(claimWords, evidenceWords))
         {
             return WordingMatch.SwapsRoles;
         }

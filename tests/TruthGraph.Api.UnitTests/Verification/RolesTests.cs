@@ -39,4 +39,19 @@ public sealed class RolesTests
     [InlineData("Plants take in oxygen and quickly release carbon dioxide.", "Plants take in carbon dioxide and release oxygen.")]
     public void Other_things_in_other_places_are_no_exchange(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.SwapsRoles, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    [InlineData("The Sun orbits the Earth.", "Earth completes one orbit around the Sun in about 365.25 days.")]
+    public void The_claims_relation_between_two_names_told_the_other_way_round_is_a_contradiction(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.SwapsRoles, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    [InlineData("The Earth orbits the Sun.", "Earth completes one orbit around the Sun in about 365.25 days.")]
+    // A passive tells the claim's order the other way round.
+    [InlineData("France invaded Germany.", "Germany was invaded by France in 1940.")]
+    // The relation word names one of them ("founder", "born"), or opens a clause of its own.
+    [InlineData("Don White is the founder of Greenpeace.", "Greenpeace founder Don White made a public statement.")]
+    [InlineData("United Kingdom includes the Commonwealth Realms.", "She is Queen of the Commonwealth Realms, which includes the United Kingdom.")]
+    public void A_relation_in_the_claims_order_or_read_otherwise_is_no_reversal(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.SwapsRoles, WordingCheck.Compare(claim, evidence));
 }
