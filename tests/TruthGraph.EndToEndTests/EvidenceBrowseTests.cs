@@ -11,7 +11,7 @@ public sealed class EvidenceBrowseTests(AppFixture fixture)
         using var api = fixture.CreateHttpClient("api");
         var source = Uri.EscapeDataString(TruthGraph.Api.SampleData.SampleDataFiles.CorpusSource);
 
-        // The corpus file decides the counts: 371 sentences (8 pages of 50, the last with 21), 22 of them about physics.
+        // The corpus file decides the counts: 377 sentences (8 pages of 50, the last with 27), 23 of them about physics.
         var corpus = TruthGraph.Api.SampleData.SampleDataFiles.ParseCorpus().Sentences.Select(s => s.DocumentTitle).ToList();
         var first = await api.GetFromJsonAsync<JsonElement>($"/api/evidence/sentences?source={source}&page=1&pageSize=50");
         Assert.Equal(corpus.Count, first.GetProperty("total").GetInt64());
