@@ -50,7 +50,12 @@ public static class VerdictExplainer
     }
 
     /// <param name="shown">The probabilities the answer shows for each evidence (the reason quotes them, so they must agree).</param>
-    public static string Reason(VerdictDecision decision, IReadOnlyList<PairScores> shown, VerdictThresholds thresholds)
+    /// <param name="deciding">
+    /// The probabilities the verdict was decided on, where they differ from <paramref name="shown"/> (a calibrated model):
+    /// whether neutral outweighed a contradiction is said of these, since calibration flattens both.
+    /// </param>
+    public static string Reason(VerdictDecision decision, IReadOnlyList<PairScores> shown, VerdictThresholds thresholds,
+        IReadOnlyList<PairScores>? deciding = null)
     {
         var floor = Number(thresholds.MinSimilarity);
         var supporting = decision.SupportingEvidence;
@@ -64,7 +69,7 @@ public static class VerdictExplainer
             Verdict.Disputed =>
                 $"Disputed: {Sentences(supporting.Count)} {Verb(supporting.Count, "supports", "support")} it ({Strongest(supporting, shown, s => s.Entailment)}) " +
                 $"and {Sentences(refuting.Count)} {Verb(refuting.Count, "refutes", "refute")} it ({Strongest(refuting, shown, s => s.Contradiction)}).",
-            _ => NotEnoughInfo(shown, thresholds, floor),
+            _ => NotEnoughInfo(shown, deciding ?? shown, thresholds, floor),
         };
         if (decision.MarginWaived)
         {
@@ -83,7 +88,7 @@ public static class VerdictExplainer
         return reason;
     }
 
-    private static string NotEnoughInfo(IReadOnlyList<PairScores> shown, VerdictThresholds thresholds, string floor)
+    private static string NotEnoughInfo(IReadOnlyList<PairScores> shown, IReadOnlyList<PairScores> deciding, VerdictThresholds thresholds, string floor)
     {
         if (shown.Count == 0)
         {
@@ -94,7 +99,9 @@ public static class VerdictExplainer
         {
             return $"Not enough info: all {Sentences(shown.Count)} retrieved {Verb(shown.Count, "is", "are")} below the relevance floor (similarity {floor}).";
         }
-        var strongest = relevant.MaxBy(s => Math.Max(s.Entailment, s.Contradiction));
+        var strongestAt = Enumerable.Range(0, shown.Count).Where(i => shown[i].Similarity >= thresholds.MinSimilarity)
+            .MaxBy(i => Math.Max(shown[i].Entailment, shown[i].Contradiction));
+        var strongest = shown[strongestAt];
         var signal = strongest.Entailment >= strongest.Contradiction
             ? $"entailment p = {Number(strongest.Entailment)}"
             : $"contradiction p = {Number(strongest.Contradiction)}";
@@ -105,7 +112,7 @@ public static class VerdictExplainer
         {
             reason += " That sentence shares too few of the claim's words to refute it.";
         }
-        else if (strongest.Contradiction > strongest.Entailment && VerdictAggregator.OutweighedByNeutral(strongest))
+        else if (strongest.Contradiction > strongest.Entailment && VerdictAggregator.OutweighedByNeutral(deciding[strongestAt]))
         {
             reason += " The model reads that sentence as mostly neutral, so its contradiction is too weak to refute the claim.";
         }

@@ -188,7 +188,7 @@ public sealed class VerificationService(
             .ToList();
         var explanation = new VerdictExplanation(
             // The reason quotes the probabilities the answer shows.
-            VerdictExplainer.Reason(decision, shown, thresholds) + WordingOverrule.Note(decision, overruled, wording, modelScores),
+            VerdictExplainer.Reason(decision, shown, thresholds, deciding) + WordingOverrule.Note(decision, overruled, wording, modelScores),
             decision.DecidingEvidence.Select(i => scored[i].Id).ToList(),
             thresholds.MinSimilarity);
         return new VerificationResult(Guid.CreateVersion7(), claim, decision.Verdict, Math.Round(decision.Confidence, 4), scored,

@@ -104,6 +104,17 @@ public sealed class VerdictExplainerTests
     }
 
     [Fact]
+    public void Whether_neutral_outweighed_a_contradiction_is_said_of_the_deciding_probabilities_not_the_calibrated_ones()
+    {
+        PairScores[] deciding = [new(0.01, 0.68, 0.31, 0.77)];
+        PairScores[] shown = [new(0.10, 0.52, 0.38, 0.77)];
+        var decision = VerdictAggregator.Decide(deciding, Thresholds, shown);
+
+        Assert.EndsWith("too weak to refute the claim.", VerdictExplainer.Reason(decision, shown, Thresholds, deciding));
+        Assert.DoesNotContain("mostly neutral", VerdictExplainer.Reason(decision, shown, Thresholds));
+    }
+
+    [Fact]
     public void A_dispute_kept_because_the_closer_sentence_cites_a_source_says_so()
     {
         var (_, decision, reason) = Explain(Entails(0.9, 0.92) with { CitesSource = true }, Contradicts(0.9, 0.6));
