@@ -24,8 +24,18 @@ internal static class Superlative
     private static readonly HashSet<string> Ranks =
         ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "one", "1", "among"];
 
+    /// <summary>The most words of a phrase set off by a comma before the "No" ("By area, no state is smaller …").</summary>
+    public const int MaxLeadingWords = 3;
+
     public static bool Restates(List<ContentWord> claim, List<ContentWord> evidence)
     {
+        // A leading phrase ("By area,", "In Africa,") narrows the comparison: its words must be in the sentence too.
+        var no = claim.FindIndex(w => w.IsNegation);
+        if (no is > 0 and <= MaxLeadingWords && claim[no].FollowsClauseMark)
+        {
+            var lead = claim[..no];
+            return lead.All(w => evidence.Any(e => e.Key == w.Key)) && Restates(claim[no..], evidence);
+        }
         if (claim.Count < 4 || !claim[0].IsNegation || claim.Skip(1).Any(w => w.IsNegation) || evidence.Any(w => w.IsNegation))
         {
             return false;

@@ -14,6 +14,9 @@ public sealed class SuperlativeTests
     [InlineData("No capital of a sovereign state lies farther north than Iceland's capital, Reykjavik.",
         "Reykjavik, the capital of Iceland, is the northernmost capital city of a sovereign state.")]
     [InlineData("No country has won the World Cup more times than Brazil.", "Brazil has won the World Cup five times, more than any other country.")]
+    // A leading phrase set off by a comma, whose words the sentence has too.
+    [InlineData("By area, no independent state is smaller than Vatican City.",
+        "Vatican City, an enclave within Rome, is the smallest independent state in the world by area.")]
     public void No_n_is_more_than_x_restates_x_is_the_most(string claim, string evidence) =>
         Assert.Equal(WordingMatch.RestatesSuperlative, WordingCheck.Compare(claim, evidence));
 
@@ -30,6 +33,8 @@ public sealed class SuperlativeTests
     [InlineData("No mountain in Africa is taller than Kilimanjaro.", "Kilimanjaro is the highest mountain in Tanzania.")]
     // "river" before "longer" is no comparative; and the sentence says "not".
     [InlineData("No river is longer than the Nile.", "The Nile is not the longest river, by some measurements.")]
+    // A leading phrase the sentence does not have.
+    [InlineData("In Europe, no mountain is taller than Kilimanjaro.", "Mount Kilimanjaro, a dormant volcano in north-eastern Tanzania, is the highest mountain in Africa.")]
     public void Other_superlatives_are_left_to_the_model(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.RestatesSuperlative, WordingCheck.Compare(claim, evidence));
 }
