@@ -112,10 +112,6 @@ public static class VerdictExplainer
         {
             reason += " That sentence shares too few of the claim's words to refute it.";
         }
-        else if (strongest.Contradiction > strongest.Entailment && VerdictAggregator.OutweighedByNeutral(deciding[strongestAt]))
-        {
-            reason += " The model reads that sentence as mostly neutral, so its contradiction is too weak to refute the claim.";
-        }
         else if (strongest.Contradiction > strongest.Entailment && strongest.SilentOnFuture)
         {
             reason += " The claim says what will happen, and that sentence only what is or was: it cannot refute it.";
@@ -123,6 +119,12 @@ public static class VerdictExplainer
         else if (strongest.Contradiction > strongest.Entailment && strongest.SilentOnQuantity)
         {
             reason += " The claim gives a number, and that sentence none of its kind: it cannot refute it.";
+        }
+        // Said last: the reasons above name what in the words keeps the sentence from refuting, where this one only says how
+        // the model read it.
+        else if (strongest.Contradiction > strongest.Entailment && VerdictAggregator.OutweighedByNeutral(deciding[strongestAt]))
+        {
+            reason += " The model reads that sentence as mostly neutral, so its contradiction is too weak to refute the claim.";
         }
         var below = shown.Count - relevant.Count;
         return below > 0 ? $"{reason} {Capitalised(Sentences(below))} more {Verb(below, "was", "were")} below the floor." : reason;

@@ -104,6 +104,14 @@ public sealed class VerdictExplainerTests
     }
 
     [Fact]
+    public void A_reason_in_the_words_is_said_before_how_neutral_the_model_read_the_sentence()
+    {
+        var (_, _, reason) = Explain(new PairScores(0.01, 0.68, 0.31, 0.77) with { SilentOnQuantity = true });
+
+        Assert.EndsWith("The claim gives a number, and that sentence none of its kind: it cannot refute it.", reason);
+    }
+
+    [Fact]
     public void Whether_neutral_outweighed_a_contradiction_is_said_of_the_deciding_probabilities_not_the_calibrated_ones()
     {
         PairScores[] deciding = [new(0.01, 0.68, 0.31, 0.77)];
