@@ -96,13 +96,16 @@ public sealed record ScoredEvidence(
         : new PairScores(Entailment, Neutral, Contradiction, Similarity)) with { CitesSource = SourceAttribution.Cites(Text), ClaimCoverage = ClaimCoverage };
 
     /// <summary>The same for a stored answer to <paramref name="claim"/>: what the verdict rule read of the claim's words too, where it read them.</summary>
-    public PairScores DecidingScoresFor(string claim) =>
-        DecidingScores with
+    public PairScores DecidingScoresFor(string claim)
+    {
+        var answers = ClaimCoverage is null ? null : Quantity.Answers(claim, Text);
+        return DecidingScores with
         {
             SilentOnFuture = ClaimCoverage is not null && Prediction.SilentOnFuture(claim, Text),
-            SilentOnQuantity = ClaimCoverage is not null && Quantity.Answers(claim, Text) == false,
-            AnswersQuantity = ClaimCoverage is not null && Quantity.Answers(claim, Text) == true,
+            SilentOnQuantity = answers == false,
+            AnswersQuantity = answers == true,
         };
+    }
 }
 
 /// <summary>P(entailment), P(neutral), P(contradiction) of one pair.</summary>

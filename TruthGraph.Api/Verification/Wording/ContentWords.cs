@@ -20,6 +20,11 @@ internal readonly record struct ContentWord(
     public bool IsValue => Kind is WordKind.Number or WordKind.Date;
 
     public bool IsNegation => Key == WordLists.NegationKey;
+
+    /// <summary>A form of "be" stands right before the word: a passive ("was invaded", "was founded") when the word is a verb.</summary>
+    public bool FollowsBe => FunctionWordBefore is { } before && FormsOfBe.Contains(before);
+
+    private static readonly HashSet<string> FormsOfBe = ["is", "are", "was", "were", "be", "been", "being"];
 }
 
 internal static class ContentWords

@@ -34,8 +34,6 @@ internal static class Credit
     /// <summary>The most name words the makers may have: "Steve Jobs, Steve Wozniak and Ronald Wayne".</summary>
     public const int MaxMakerWords = 8;
 
-    private static readonly HashSet<string> PassiveAuxiliaries = ["is", "are", "was", "were", "be", "been", "being"];
-
     public static bool GoesToAnotherName(List<ContentWord> claim, List<ContentWord> evidence)
     {
         if (claim.Any(w => w.IsNegation) || evidence.Any(w => w.IsNegation)
@@ -101,7 +99,7 @@ internal static class Credit
         // A comma between name and verb ("Don Quixote, published in 1605") makes the name no maker, and so does a passive
         // ("Microsoft was founded in 1975": what was founded).
         var start = verb;
-        if (words[verb].OpensClause || words[verb].FunctionWordBefore is { } before && PassiveAuxiliaries.Contains(before))
+        if (words[verb].OpensClause || words[verb].FollowsBe)
         {
             return null;
         }

@@ -19,11 +19,9 @@ internal static class OppositeModifier
     /// <summary>Opposites that compare or order two things: <see cref="ReversedComparison"/> and <see cref="Direction"/> read those.</summary>
     private static readonly HashSet<string> Comparing = Words.KeysOf("more less fewer most least fewest before after first last");
 
-    private static readonly string Than = Words.KeysOf("than").Single();
-
-    public static bool Swaps(List<ContentWord> claim, List<ContentWord> evidence, List<Word> claimTokens, List<Word> evidenceTokens)
+    public static bool Swaps(List<ContentWord> claim, List<ContentWord> evidence)
     {
-        if (claim.Concat(evidence).Any(w => w.IsNegation) || claimTokens.Concat(evidenceTokens).Any(w => w.Keys[0] == Than))
+        if (claim.Concat(evidence).Any(w => w.IsNegation || w.Key == "than"))
         {
             return false;
         }

@@ -90,15 +90,13 @@ internal static class Opposites
         [Words.KeysOf("beaten").Single()] = Words.KeysOf("lost").Single(),
     };
 
-    private static readonly HashSet<string> PassiveAuxiliaries = Words.KeysOf("is are was were be been being");
-
     /// <summary>
     /// The key a word is compared by: its own, or for a passive ("Napoleon was defeated at Waterloo") the key of the
     /// active verb it means ("lost"), so that "Napoleon won the Battle of Waterloo." opposes it (the model read support
     /// at 0.97).
     /// </summary>
     public static string MeaningOf(ContentWord word) =>
-        word.FunctionWordBefore is { } before && PassiveAuxiliaries.Contains(before) && PassiveMeanings.TryGetValue(word.Key, out var active)
+        word.FollowsBe && PassiveMeanings.TryGetValue(word.Key, out var active)
             ? active
             : word.Key;
 

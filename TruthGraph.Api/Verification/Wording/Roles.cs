@@ -88,42 +88,41 @@ internal static class Roles
         {
             return false;
         }
-        for (var first = 0; first < claimTokens.Count; first++)
+        var terms = TermSpans(claimTokens);
+        foreach (var (first, firstEnd) in terms)
         {
-            for (var firstEnd = first + 1; firstEnd <= Math.Min(first + MaxTermWords, claimTokens.Count) && IsContent(claimTokens[firstEnd - 1]); firstEnd++)
+            foreach (var (second, secondEnd) in terms.Where(t => t.Start > firstEnd))
             {
-                if (!IsContent(claimTokens[first]))
+                if (!JoinsActs(claimTokens[firstEnd..second]) || keys[first..firstEnd].SequenceEqual(keys[second..secondEnd]))
                 {
-                    break;
+                    continue;
                 }
-                for (var second = firstEnd + 1; second < claimTokens.Count; second++)
+                List<string> exchanged = [.. keys[second..secondEnd], .. keys[firstEnd..second], .. keys[first..firstEnd]];
+                if (Contains(evidenceKeys, exchanged) && !Contains(evidenceKeys, keys[first..secondEnd]))
                 {
-                    if (!JoinsActs(claimTokens[firstEnd..second]))
-                    {
-                        continue;
-                    }
-                    for (var secondEnd = second + 1; secondEnd <= Math.Min(second + MaxTermWords, claimTokens.Count) && IsContent(claimTokens[secondEnd - 1]); secondEnd++)
-                    {
-                        if (!IsContent(claimTokens[second]) || keys[first..firstEnd].SequenceEqual(keys[second..secondEnd]))
-                        {
-                            break;
-                        }
-                        List<string> exchanged = [.. keys[second..secondEnd], .. keys[firstEnd..second], .. keys[first..firstEnd]];
-                        if (Contains(evidenceKeys, exchanged) && !Contains(evidenceKeys, keys[first..secondEnd]))
-                        {
-                            return true;
-                        }
-                    }
+                    return true;
                 }
             }
         }
         return false;
     }
 
+    /// <summary>Every run of one to <see cref="MaxTermWords"/> content tokens (end exclusive): the things that may trade places.</summary>
+    private static List<(int Start, int End)> TermSpans(List<Word> tokens)
+    {
+        var spans = new List<(int, int)>();
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            for (var end = start + 1; end <= Math.Min(start + MaxTermWords, tokens.Count) && IsContent(tokens[end - 1]); end++)
+            {
+                spans.Add((start, end));
+            }
+        }
+        return spans;
+    }
+
     /// <summary>The most words the sentence may have between its first name and the claim's relation word, and between that and its second name.</summary>
     public const int MaxWordsAround = 3;
-
-    private static readonly HashSet<string> Auxiliaries = Words.KeysOf("is are was were be been being");
 
     /// <summary>
     /// "A r B" in the claim, "B … r … A" in the sentence, with the same relation word r and a few other words around it:
@@ -170,7 +169,7 @@ internal static class Roles
             // it names that one ("Greenpeace founder Don White", "Illinois born Charlton Heston"), and after a clause mark
             // it starts a clause of its own ("the Commonwealth Realms, which includes the United Kingdom").
             if (r < 0 || (!passiveAllowed && (r == at + left.Count || words[r].FollowsClauseMark
-                || (words[r].FunctionWordBefore is { } auxiliary && Auxiliaries.Contains(auxiliary)))))
+                || words[r].FollowsBe)))
             {
                 continue;
             }

@@ -99,7 +99,7 @@ public static partial class WordingCheck
         {
             return WordingMatch.DeniesWord;
         }
-        if (OppositeModifier.Swaps(claimWords, evidenceWords, claim.Tokens, tokens))
+        if (OppositeModifier.Swaps(claimWords, evidenceWords))
         {
             return WordingMatch.SwapsOpposite;
         }
