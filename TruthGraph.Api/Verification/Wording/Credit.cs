@@ -41,11 +41,11 @@ internal static class Credit
         {
             return false;
         }
-        // The claim's maker appears nowhere in the sentence ("Einstein" against "Albert Einstein" is the same maker), and
-        // every other word of the claim does: the same work, whatever else the sentence adds.
+        // The claim's maker's surname appears nowhere in the sentence ("Einstein" against "Albert Einstein" is the same
+        // maker; a first name alone is not: "Alexander Graham Bell" is not "Alexander Fleming"), and every other word of
+        // the claim does: the same work, whatever else the sentence adds.
         var claimNames = claimMaker.Select(i => claim[i]).Where(w => w.IsName).ToList();
-        var makerKeys = claimNames.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
-        if (evidence.Any(w => makerKeys.Contains(w.Key)))
+        if (claimNames.Count == 0 || evidence.Any(w => w.Key == claimNames[^1].Key))
         {
             return false;
         }
@@ -60,8 +60,8 @@ internal static class Credit
             return false;
         }
         var evidenceNames = evidenceMaker.Select(i => evidence[i]).Where(w => w.IsName).ToList();
-        // The sentence's maker is no word of the claim: in "… of Don Quixote published in 1605" the work is no maker.
-        if (evidenceNames.Any(e => claim.Any(c => c.Key == e.Key)))
+        // The sentence's maker is no word of the claim's work: in "… of Don Quixote published in 1605" the work is no maker.
+        if (evidenceNames.Any(e => claim.Where((_, i) => !claimMaker.Contains(i)).Any(c => c.Key == e.Key)))
         {
             return false;
         }

@@ -12,6 +12,8 @@ public sealed class CreditTests
     // A maker whose name has a particle ("van").
     [InlineData("Vincent van Gogh painted the Mona Lisa.", "Leonardo da Vinci painted the Mona Lisa, which hangs in the Louvre in Paris.")]
     [InlineData("Thomas Edison invented the telephone.", "The telephone was invented by Alexander Graham Bell in 1876.")]
+    // A first name in common is no same maker.
+    [InlineData("Alexander Graham Bell discovered penicillin.", "Penicillin was discovered by Alexander Fleming in 1928.")]
     [InlineData("Marnie was directed by Steven Spielberg.", "Marnie is a 1964 American psychological thriller film directed by Alfred Hitchcock.")]
     [InlineData("Bill Gates founded Apple.", "Apple was founded in 1976 by Steve Jobs, Steve Wozniak and Ronald Wayne.")]
     [InlineData("Steve Jobs founded Microsoft.", "Microsoft was founded by Bill Gates and Paul Allen in 1975.")]
