@@ -39,6 +39,7 @@ public static class ApiServices
         services.AddHttpClient<HttpNliClient>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddHttpClient<HttpInferenceTraces>(http => http.BaseAddress = new Uri("http://inference"));
         services.AddSingleton<PgvectorEvidenceStore>();
+        services.AddSingleton<CorpusNames>();
         services.AddSingleton<EvidenceBrowser>();
 
         // API replicas share jobs through PostgreSQL: each process is a runner with a lock, and they talk over LISTEN/NOTIFY.

@@ -5,7 +5,8 @@
 # figures. Then `bench-ingest` measures ingestion against embedding alone. Everything is stopped at the end.
 # Usage: scripts/eval.sh [DATA_FILE] [extra eval options, e.g. --json report.json --top-k 10]
 #        scripts/eval.sh samples [--json report.json]   (the 38 sample claims against the sample corpus)
-#        scripts/eval.sh samples --claims TruthGraph.Api/Evaluation/Data/first-claims.json   (other claims, same corpus)
+#        scripts/eval.sh samples --claims TruthGraph.Api/Evaluation/Data/first-claims.json   (other claims, same corpus;
+#        also short-claims.json)
 # A file whose claims carry a "kind" (TruthGraph.Api/Evaluation/Data/common-sense.jsonl) also gets accuracy per kind.
 # INFERENCE_ARGS passes settings to the inference service, e.g. the INT8 encoder:
 #   INFERENCE_ARGS="--Inference:Precision:all-minilm-l6-v2=int8" scripts/eval.sh

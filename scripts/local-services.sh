@@ -8,6 +8,16 @@ stop_local_services() {
   wait 2>/dev/null || true
 }
 
+# A port below the kernel's ephemeral range (32768 and up here), where outgoing connections take theirs, and free now.
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$(shuf -i "$1-$2" -n 1)
+    ss -Htan "( sport = :$port )" 2>/dev/null | grep -q . || { echo "$port"; return; }
+  done
+  echo "$port"
+}
+
 start_local_services() {
   local name=$1
   shift
@@ -16,8 +26,8 @@ start_local_services() {
 
   local pg_bin pg_port inference_port pg_data
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  pg_port=$(shuf -i 20000-29999 -n 1)
-  inference_port=$(shuf -i 30000-39999 -n 1)
+  pg_port=$(free_port 20000 29999)
+  inference_port=$(free_port 10000 19999)
   pg_data=$(mktemp -d "/tmp/truthgraph-$name-pg.XXXXXX")
   chmod 755 "$pg_data"
   local_service_pids=()

@@ -127,8 +127,8 @@ public static class EvalCommand
             cacheHits.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        // 4. The NLI stage alone on every gold (evidence, claim) pair: pair-level metrics and pairs/s.
-        var goldPairs = claims.SelectMany(c => c.Evidence.Select(e => (Pair: new NliPair(e.Text, c.Claim), e.PairLabel))).ToList();
+        // 4. The NLI stage alone on every gold (evidence, claim) pair, as the pipeline sends it: pair-level metrics and pairs/s.
+        var goldPairs = claims.SelectMany(c => c.Evidence.Select(e => (Pair: new NliPair(e.Text, Initialism.SpellOut(c.Claim, e.Text)), e.PairLabel))).ToList();
         var clock = Stopwatch.StartNew();
         var pairScores = new List<NliScore>(goldPairs.Count);
         foreach (var chunk in goldPairs.Chunk(64))
@@ -178,7 +178,7 @@ public static class EvalCommand
             _embeddings = new HttpEmbeddingClient(http);
             Nli = new HttpNliClient(http);
             _store = new PgvectorEvidenceStore(database.DataSource);
-            Verifier = new VerificationService(_embeddings, _store, Nli, new VerificationRepository(database.DataSource),
+            Verifier = new VerificationService(_embeddings, _store, new CorpusNames(database.DataSource), Nli, new VerificationRepository(database.DataSource),
                 new VerificationResultCache(Options.Create(settings)), Options.Create(settings), TimeProvider.System);
         }
 

@@ -178,7 +178,7 @@ public static class PerfCommand
         {
             var embeddings = new HttpEmbeddingClient(http);
             var store = new PgvectorEvidenceStore(dataSource);
-            var verifier = new VerificationService(embeddings, store, new HttpNliClient(http), new VerificationRepository(dataSource),
+            var verifier = new VerificationService(embeddings, store, new CorpusNames(dataSource), new HttpNliClient(http), new VerificationRepository(dataSource),
                 new VerificationResultCache(Options.Create(settings)), Options.Create(settings), TimeProvider.System);
             pipeline = new PipelineParts(verifier, embeddings, store, dataSource);
             if (await workload.EvidenceCountAsync(CancellationToken.None) == 0)

@@ -8,6 +8,7 @@ namespace TruthGraph.Api.Verification;
 public sealed class VerificationService(
     HttpEmbeddingClient embeddings,
     PgvectorEvidenceStore evidence,
+    CorpusNames corpusNames,
     HttpNliClient nli,
     VerificationRepository repository,
     VerificationResultCache cache,
@@ -72,8 +73,16 @@ public sealed class VerificationService(
         }
 
         var pendingClaims = pending.Select(i => claims[i]).ToList();
+        // A claim that gives a name by its initials is embedded with the name the corpus writes ("IPCC" as "Intergovernmental
+        // Panel on Climate Change"); the corpus's names are read only when some claim has initials.
+        var corpusName = pendingClaims.Any(c => Initialism.In(c).Count > 0)
+            ? await timer.TimeAsync(Stage.Db, VerificationTelemetry.Database, "corpus names",
+                () => corpusNames.ForVersionAsync(corpusVersion, cancellationToken))
+            : null;
+        Func<string, string?>? nameFor = corpusName is null ? null : letters => corpusName.GetValueOrDefault(letters);
+        var embeddedClaims = pendingClaims.Select(c => nameFor is null ? c : Initialism.Expand(c, nameFor)).ToList();
         var claimVectors = await timer.TimeAsync(Stage.Embed, VerificationTelemetry.Embed, "embed claims",
-            () => embeddings.EmbedAsync(pendingClaims, models.Embedding, cancellationToken));
+            () => embeddings.EmbedAsync(embeddedClaims, models.Embedding, cancellationToken));
 
         var matches = await timer.TimeAsync(Stage.Retrieve, VerificationTelemetry.Retrieve, "retrieve evidence", async () =>
         {
@@ -85,10 +94,13 @@ public sealed class VerificationService(
             return found;
         });
 
+        // A name the claim gives by its initials is read as the sentence writes it ("WTO" as "World Trade Organization"), by the
+        // model and by the wording checks alike.
+        var claimsAsRead = pendingClaims.Select((c, i) => matches[i].Select(m => Initialism.SpellOut(c, m.Text, nameFor)).ToList()).ToList();
         var pairs = new List<NliPair>();
         for (var i = 0; i < pendingClaims.Count; i++)
         {
-            pairs.AddRange(matches[i].Select(m => new NliPair(m.Text, pendingClaims[i], m.Embedding, claimVectors[i])));
+            pairs.AddRange(matches[i].Select((m, j) => new NliPair(m.Text, claimsAsRead[i][j], m.Embedding, claimVectors[i])));
         }
         var classified = pairs.Count == 0
             ? null
@@ -106,7 +118,7 @@ public sealed class VerificationService(
             {
                 var claimScores = scores.Skip(offset).Take(matches[i].Count).ToList();
                 offset += matches[i].Count;
-                built.Add(BuildResult(pendingClaims[i], matches[i], claimScores, thresholds, classified?.Calibration, models, corpusVersion)
+                built.Add(BuildResult(pendingClaims[i], claimsAsRead[i], matches[i], claimScores, thresholds, classified?.Calibration, models, corpusVersion)
                     with { TraceId = traceId });
             }
             return built;
@@ -157,14 +169,18 @@ public sealed class VerificationService(
     /// The verdict is decided on the offset-adjusted probabilities the thresholds were tuned on; users are shown the
     /// calibrated ones, and the confidence is read from those (<see cref="VerdictAggregator"/>).
     /// </summary>
-    private VerificationResult BuildResult(string claim, IReadOnlyList<EvidenceHit> matches, IReadOnlyList<NliScore> scores,
+    /// <param name="claimAsRead">The claim as compared with each evidence (<see cref="Initialism.SpellOut"/>).</param>
+    private VerificationResult BuildResult(string claim, IReadOnlyList<string> claimAsRead, IReadOnlyList<EvidenceHit> matches, IReadOnlyList<NliScore> scores,
         VerdictThresholds thresholds, NliCalibration? calibration, ModelIds models, long corpusVersion)
     {
         // The wording checks run before the verdict, so that the verdict, the roles and the reason all read the same scores.
         var claimWords = _options.WordingChecks ? ClaimWording.Of(ClaimCasing.Restore(claim, matches.Select(m => m.Text))) : null;
+        // Each sentence is compared with the claim as the model read it against that sentence (its initials spelt out).
+        var claimWordsFor = claimAsRead.Select(read => claimWords is null || read == claim
+            ? claimWords : ClaimWording.Of(ClaimCasing.Restore(read, matches.Select(e => e.Text)))).ToList();
         var sentences = claimWords is null ? null : matches.Select(m => SentenceWording.Of(m.Text)).ToList();
-        var wording = matches.Select((m, i) => claimWords is not null && m.Similarity >= thresholds.MinSimilarity
-            ? WordingCheck.Compare(claimWords, sentences![i]) : WordingMatch.None).ToList();
+        var wording = matches.Select((m, i) => claimWordsFor[i] is { } words && m.Similarity >= thresholds.MinSimilarity
+            ? WordingCheck.Compare(words, sentences![i]) : WordingMatch.None).ToList();
         // The claim as typed, as the threshold search reads it back from a stored answer (ScoredEvidence.DecidingScoresFor).
         var claimTokens = TruthGraph.Wording.Words.Tokenize(claim);
         var overruled = scores.Select((s, i) => WordingOverrule.Overrules(wording[i], s)).ToList();
@@ -172,7 +188,7 @@ public sealed class VerificationService(
         scores = scores.Select((s, i) => overruled[i] ? WordingOverrule.Applied(wording[i], s) : s).ToList();
         var quantities = matches.Select((m, i) => claimWords is null ? null : Quantity.Answers(claimTokens, claim, sentences![i].Tokens, m.Text)).ToList();
         var deciding = matches.Select((m, i) => new PairScores(scores[i].Entailment, scores[i].Neutral, scores[i].Contradiction, m.Similarity,
-                SourceAttribution.Cites(m.Text), claimWords is null ? null : ClaimCoverage.Of(claimWords.Words, sentences![i].Words),
+                SourceAttribution.Cites(m.Text), claimWordsFor[i] is { } words ? ClaimCoverage.Of(words.Words, sentences![i].Words) : null,
                 claimWords is not null && Prediction.SilentOnFuture(claim, m.Text),
                 claimWords is not null && quantities[i] == false, claimWords is not null && quantities[i] == true))
             .ToList();
