@@ -76,7 +76,7 @@ public static class CalibrateCommand
 
     private static async Task<List<LabelledProbabilities>> ScoreAsync(HttpNliClient nli, string model, IReadOnlyList<LabelledClaim> claims)
     {
-        var gold = claims.SelectMany(c => c.Evidence.Select(e => (Pair: new NliPair(e.Text, Initialism.SpellOut(c.Claim, e.Text)), e.PairLabel))).ToList();
+        var gold = claims.SelectMany(c => c.Evidence.Select(e => (Pair: ModelInput.Pair(e.Text, c.Claim), e.PairLabel))).ToList();
         var scored = new List<LabelledProbabilities>(gold.Count);
         foreach (var chunk in gold.Chunk(64))
         {

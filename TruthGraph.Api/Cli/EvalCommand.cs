@@ -128,7 +128,7 @@ public static class EvalCommand
         }
 
         // 4. The NLI stage alone on every gold (evidence, claim) pair, as the pipeline sends it: pair-level metrics and pairs/s.
-        var goldPairs = claims.SelectMany(c => c.Evidence.Select(e => (Pair: new NliPair(e.Text, Initialism.SpellOut(c.Claim, e.Text)), e.PairLabel))).ToList();
+        var goldPairs = claims.SelectMany(c => c.Evidence.Select(e => (Pair: ModelInput.Pair(e.Text, c.Claim), e.PairLabel))).ToList();
         var clock = Stopwatch.StartNew();
         var pairScores = new List<NliScore>(goldPairs.Count);
         foreach (var chunk in goldPairs.Chunk(64))

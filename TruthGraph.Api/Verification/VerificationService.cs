@@ -94,13 +94,14 @@ public sealed class VerificationService(
             return found;
         });
 
-        // A name the claim gives by its initials is read as the sentence writes it ("WTO" as "World Trade Organization"), by the
-        // model and by the wording checks alike.
-        var claimsAsRead = pendingClaims.Select((c, i) => matches[i].Select(m => Initialism.SpellOut(c, m.Text, nameFor)).ToList()).ToList();
+        // What the model reads of each pair (ModelInput): a name the claim gives by its initials as the sentence writes it
+        // ("WTO" as "World Trade Organization"), which the wording checks read too, and the sentence without a correction
+        // the claim says nothing of.
+        var modelInputs = pendingClaims.Select((c, i) => matches[i].Select(m => ModelInput.For(m.Text, c, nameFor)).ToList()).ToList();
         var pairs = new List<NliPair>();
         for (var i = 0; i < pendingClaims.Count; i++)
         {
-            pairs.AddRange(matches[i].Select((m, j) => new NliPair(m.Text, claimsAsRead[i][j], m.Embedding, claimVectors[i])));
+            pairs.AddRange(modelInputs[i].Select((input, j) => new NliPair(input.Premise, input.Hypothesis, matches[i][j].Embedding, claimVectors[i])));
         }
         var classified = pairs.Count == 0
             ? null
@@ -118,7 +119,7 @@ public sealed class VerificationService(
             {
                 var claimScores = scores.Skip(offset).Take(matches[i].Count).ToList();
                 offset += matches[i].Count;
-                built.Add(BuildResult(pendingClaims[i], claimsAsRead[i], matches[i], claimScores, thresholds, classified?.Calibration, models, corpusVersion)
+                built.Add(BuildResult(pendingClaims[i], modelInputs[i].Select(input => input.Hypothesis).ToList(), matches[i], claimScores, thresholds, classified?.Calibration, models, corpusVersion)
                     with { TraceId = traceId });
             }
             return built;

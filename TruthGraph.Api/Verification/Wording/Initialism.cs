@@ -37,8 +37,9 @@ public static partial class Initialism
     public static string SpellOut(string claim, string sentence, Func<string, string?>? corpusName = null)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        // A claim that gives the name itself ("Freedom of Information (FOI) requests") keeps its initials as they are.
         return Replace(claim, letters => Regex.IsMatch(sentence, $@"\b{letters}\b", RegexOptions.CultureInvariant) ? null
-            : NameWithInitials(sentence, letters) ?? corpusName?.Invoke(letters));
+            : (NameWithInitials(sentence, letters) ?? corpusName?.Invoke(letters)) is { } name && !claim.Contains(name, StringComparison.OrdinalIgnoreCase) ? name : null);
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public static partial class SourceAttribution
     [GeneratedRegex(
         @"\b(?:some|many|most|other|several|earlier|later|recent|official|one|another|a|the)\s+(?:[\w-]+\s+){0,3}?" +
         @"(?:historians|scientists|sources|accounts|reference\s+works|textbooks|studies|study|estimates?|surveys?|reports?|" +
-        @"researchers|experts|scholars|measurements?|counts?|research|inquiry|census|expedition|government|ministry|" +
+        @"researchers|experts|scholars|chroniclers|biographers|writers|authors|measurements?|counts?|research|inquiry|census|expedition|government|ministry|" +
         @"astronauts|witnesses|eyewitnesses|observers)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SourceOfAccount();

@@ -99,6 +99,10 @@ public static partial class WordingCheck
         {
             return WordingMatch.DeniesWord;
         }
+        if (Correction.Agrees(claimWords, evidence, tokens))
+        {
+            return WordingMatch.SharesNegation;
+        }
         if (OppositeModifier.Swaps(claimWords, evidenceWords))
         {
             return WordingMatch.SwapsOpposite;

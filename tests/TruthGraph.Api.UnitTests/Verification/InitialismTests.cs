@@ -29,6 +29,8 @@ public sealed class InitialismTests
     // Letters in the wrong order, or a name that ends on a small word, do not match.
     [InlineData("The OTW was established in 1995.", "The World Trade Organization was established in 1995.")]
     [InlineData("The BO was founded in 1694.", "The Bank of England was founded in 1694.")]
+    // The claim gives the name itself.
+    [InlineData("Freedom of Information (FOI) requests were ignored.", "Freedom of Information requests were ignored by the university.")]
     public void Other_claims_are_left_as_typed(string claim, string sentence) =>
         Assert.Equal(claim, Initialism.SpellOut(claim, sentence));
 
