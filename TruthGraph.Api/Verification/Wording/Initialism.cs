@@ -58,7 +58,7 @@ public static partial class Initialism
     public static IReadOnlyList<string> In(string claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return TypedInCapitals(claim) ? [] : Initials().Matches(claim).Where(m => !BesideNumber(claim, m))
+        return TypedInCapitals(claim) ? [] : Initials().Matches(claim).Where(m => !BesideNumber(claim, m) && !IsRomanNumeral(m.Groups["letters"].Value))
             .Select(m => m.Groups["letters"].Value).Distinct(StringComparer.Ordinal).ToList();
     }
 
@@ -107,7 +107,7 @@ public static partial class Initialism
         return Initials().Replace(claim, match =>
         {
             var letters = match.Groups["letters"].Value;
-            if (letters.Length is < MinLetters or > MaxLetters || BesideNumber(claim, match) || nameFor(letters) is not { } name)
+            if (letters.Length is < MinLetters or > MaxLetters || IsRomanNumeral(letters) || BesideNumber(claim, match) || nameFor(letters) is not { } name)
             {
                 return match.Value;
             }
@@ -123,6 +123,9 @@ public static partial class Initialism
         var letters = claim.Where(char.IsLetter).ToList();
         return letters.Count(char.IsUpper) * 2 > letters.Count;
     }
+
+    // "World War II", "Henry VIII": a numeral (of I, V and X only: "CD" and "MD" are initials often enough).
+    private static bool IsRomanNumeral(string letters) => letters.All(c => c is 'I' or 'V' or 'X');
 
     // "218 BC", "AD 79": an era, not a name (a sentence about British Columbia does not make "BC" one).
     private static bool BesideNumber(string claim, Match match) =>

@@ -87,5 +87,6 @@ public sealed class InitialismTests
     {
         Assert.Equal(["IPCC", "UN"], Initialism.In("The IPCC and the UN's agencies met in 218 BC."));
         Assert.Empty(Initialism.In("WATER BOILS AT 100 DEGREES."));
+        Assert.Empty(Initialism.In("World War II ended in 1945, in the reign of George VI."));
     }
 }
