@@ -54,7 +54,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("Shakespeare wrote Don Quixote.", "REFUTED", "culture-005", "credits-another-name", "contradiction")]
     [InlineData("Vincent van Gogh painted the Mona Lisa.", "REFUTED", "culture-002", "credits-another-name", "contradiction")]
     [InlineData("Blood in your veins is blue.", "REFUTED", "health-030", "denies-word", "contradiction")]
-    [InlineData("Peanuts are legumes.", "SUPPORTED", "food-011", "restates-claim", "entailment")]
+    [InlineData("Pi is approximately 3.14.", "SUPPORTED", "mathematics-001", "restates-claim", "entailment")]
+    [InlineData("Peanuts are not true nuts.", "SUPPORTED", "food-011", "restates-claim", "entailment")]
     [InlineData("The American Civil War ended in 1865.", "SUPPORTED", "history-028", "matches-span", "entailment")]
     [InlineData("Bacteria have a nucleus.", "REFUTED", "biology-008", "denies-word", "contradiction")]
     [InlineData("Columbus reached the Caribbean in 1592.", "REFUTED", "history-003", "swaps-number", "contradiction")]
@@ -127,6 +128,23 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     /// "The first iPhone had a 3.5-inch screen." against "Apple released the first iPhone in 2007." (the model: contradiction
     /// 0.38): a sentence with no measure of the claim's kind cannot say the screen size is wrong.
     /// </summary>
+    [Fact]
+    public async Task A_correction_the_claim_says_nothing_of_is_left_out_of_what_the_model_reads()
+    {
+        await fixture.WaitForSampleCorpusAsync();
+        // "Peanuts are legumes, not true nuts.": read whole, the model took the "not" as a contradiction, and only the
+        // restates-claim reading turned it round.
+        var result = await VerifyAsync(new { claim = "Peanuts are legumes.", topK = 10 });
+
+        Assert.Equal("SUPPORTED", result.GetProperty("verdict").GetString());
+        var peanuts = Evidence(result).Single(e => e.GetProperty("externalId").GetString() == "food-011");
+        Assert.True(peanuts.GetProperty("deciding").GetBoolean());
+        Assert.Equal("entailment", peanuts.GetProperty("label").GetString());
+        // The model's own reading, not a wording check, and the sentence is shown as written.
+        Assert.True(!peanuts.TryGetProperty("overruled", out var overruled) || overruled.ValueKind == JsonValueKind.Null);
+        Assert.Equal("Peanuts are legumes, not true nuts.", peanuts.GetProperty("text").GetString());
+    }
+
     [Fact]
     public async Task A_sentence_without_the_claims_kind_of_number_does_not_refute_it()
     {

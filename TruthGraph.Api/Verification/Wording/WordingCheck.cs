@@ -14,7 +14,7 @@ namespace TruthGraph.Api.Verification.Wording;
 /// CLIMATE-FEVER pairs, restates-claim agrees with the gold label 278 times of 283, swaps-name 63 of 68, swaps-number 90
 /// of 95 (three of the others are FEVER label noise), negates-word 4 of 4, swaps-opposite 26 of 26 (and 3 RTE pairs, all
 /// not-entailment; 14 of 14 before the opposite before the same word and the plain forms of adjectives),
-/// credits-another-name 16 of 16 (14 before a shared first name stopped hiding another maker), misses-span 3 of 3, shares-negation 1 of 1 and swaps-roles 1 of 1 (denies-word,
+/// credits-another-name 16 of 16 (14 before a shared first name stopped hiding another maker), misses-span 3 of 3, shares-negation 1 of 1 (a claim denying what a sentence corrects, <see cref="Correction.Agrees"/>, never fires there) and swaps-roles 1 of 1 (denies-word,
 /// denies-replaced, restates-superlative, restates-comparison, reverses-direction and swaps-unit never fire there), and
 /// on the held-out tuning claims and CLIMATE-FEVER dev none changes a verdict.
 /// </summary>
