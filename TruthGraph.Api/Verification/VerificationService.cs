@@ -119,7 +119,7 @@ public sealed class VerificationService(
             {
                 var claimScores = scores.Skip(offset).Take(matches[i].Count).ToList();
                 offset += matches[i].Count;
-                built.Add(BuildResult(pendingClaims[i], modelInputs[i].Select(input => input.Hypothesis).ToList(), matches[i], claimScores, thresholds, classified?.Calibration, models, corpusVersion)
+                built.Add(BuildResult(pendingClaims[i], modelInputs[i], matches[i], claimScores, thresholds, classified?.Calibration, models, corpusVersion)
                     with { TraceId = traceId });
             }
             return built;
@@ -170,15 +170,16 @@ public sealed class VerificationService(
     /// The verdict is decided on the offset-adjusted probabilities the thresholds were tuned on; users are shown the
     /// calibrated ones, and the confidence is read from those (<see cref="VerdictAggregator"/>).
     /// </summary>
-    /// <param name="claimAsRead">The claim as compared with each evidence (<see cref="Initialism.SpellOut"/>).</param>
-    private VerificationResult BuildResult(string claim, IReadOnlyList<string> claimAsRead, IReadOnlyList<EvidenceHit> matches, IReadOnlyList<NliScore> scores,
-        VerdictThresholds thresholds, NliCalibration? calibration, ModelIds models, long corpusVersion)
+    /// <param name="modelInputs">What the model read of each evidence and of the claim against it (<see cref="ModelInput"/>).</param>
+    private VerificationResult BuildResult(string claim, IReadOnlyList<(string Premise, string Hypothesis)> modelInputs,
+        IReadOnlyList<EvidenceHit> matches, IReadOnlyList<NliScore> scores, VerdictThresholds thresholds, NliCalibration? calibration,
+        ModelIds models, long corpusVersion)
     {
         // The wording checks run before the verdict, so that the verdict, the roles and the reason all read the same scores.
         var claimWords = _options.WordingChecks ? ClaimWording.Of(ClaimCasing.Restore(claim, matches.Select(m => m.Text))) : null;
         // Each sentence is compared with the claim as the model read it against that sentence (its initials spelt out).
-        var claimWordsFor = claimAsRead.Select(read => claimWords is null || read == claim
-            ? claimWords : ClaimWording.Of(ClaimCasing.Restore(read, matches.Select(e => e.Text)))).ToList();
+        var claimWordsFor = modelInputs.Select(read => claimWords is null || read.Hypothesis == claim
+            ? claimWords : ClaimWording.Of(ClaimCasing.Restore(read.Hypothesis, matches.Select(e => e.Text)))).ToList();
         var sentences = claimWords is null ? null : matches.Select(m => SentenceWording.Of(m.Text)).ToList();
         var wording = matches.Select((m, i) => claimWordsFor[i] is { } words && m.Similarity >= thresholds.MinSimilarity
             ? WordingCheck.Compare(words, sentences![i]) : WordingMatch.None).ToList();
@@ -205,7 +206,9 @@ public sealed class VerificationService(
             .ToList();
         var explanation = new VerdictExplanation(
             // The reason quotes the probabilities the answer shows.
-            VerdictExplainer.Reason(decision, shown, thresholds, deciding) + WordingOverrule.Note(decision, overruled, wording, modelScores),
+            VerdictExplainer.Reason(decision, shown, thresholds, deciding) + WordingOverrule.Note(decision, overruled, wording, modelScores)
+                + (decision.DecidingEvidence.Count > 0 && decision.DecidingEvidence[0] is var first
+                    ? ModelInput.Note(claim, matches[first].Text, modelInputs[first].Premise, modelInputs[first].Hypothesis) : ""),
             decision.DecidingEvidence.Select(i => scored[i].Id).ToList(),
             thresholds.MinSimilarity);
         return new VerificationResult(Guid.CreateVersion7(), claim, decision.Verdict, Math.Round(decision.Confidence, 4), scored,

@@ -143,6 +143,8 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
         // The model's own reading, not a wording check, and the sentence is shown as written.
         Assert.True(!peanuts.TryGetProperty("overruled", out var overruled) || overruled.ValueKind == JsonValueKind.Null);
         Assert.Equal("Peanuts are legumes, not true nuts.", peanuts.GetProperty("text").GetString());
+        Assert.EndsWith("The model read the deciding sentence without \"not true nuts\", which the claim says nothing of.",
+            result.GetProperty("explanation").GetProperty("reason").GetString());
     }
 
     [Fact]

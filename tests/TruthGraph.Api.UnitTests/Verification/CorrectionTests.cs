@@ -36,4 +36,17 @@ public sealed class CorrectionTests
     [InlineData("Horses do not store water in their humps.", "A camel's hump stores fat, not water.", WordingMatch.None)]
     public void A_claim_that_denies_the_corrected_thing_agrees_with_the_sentence(string claim, string sentence, WordingMatch expected) =>
         Assert.Equal(expected, WordingCheck.Compare(claim, sentence));
+
+    [Theory]
+    [InlineData("Peanuts are legumes.", "Peanuts are legumes, not true nuts.",
+        " The model read the deciding sentence without \"not true nuts\", which the claim says nothing of.")]
+    [InlineData("The WTO was established in 1995.", "The World Trade Organization was established in 1995.",
+        " The model read \"WTO\" as \"World Trade Organization\", the name as the evidence writes it.")]
+    // Read as written: nothing to say.
+    [InlineData("Peanuts are true nuts.", "Peanuts are legumes, not true nuts.", "")]
+    public void The_reason_says_what_the_model_read_otherwise_than_shown(string claim, string sentence, string expected)
+    {
+        var (premise, hypothesis) = ModelInput.For(sentence, claim);
+        Assert.Equal(expected, ModelInput.Note(claim, sentence, premise, hypothesis));
+    }
 }
