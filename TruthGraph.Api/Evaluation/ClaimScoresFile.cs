@@ -17,7 +17,7 @@ public static class ClaimScoresFile
 
     private sealed record EvidenceLine(
         string Text, double Similarity, double Entailment, double Neutral, double Contradiction, WordingMatch? Overruled,
-        double? ClaimCoverage, bool CitesSource, bool SilentOnFuture, bool SilentOnQuantity, bool AnswersQuantity);
+        double? ClaimCoverage, bool CitesSource, bool SilentOnFuture, bool SilentOnQuantity, bool AnswersQuantity, bool WordsAgree);
 
     private sealed record Line(string Id, string Claim, string? Kind, string Gold, string Verdict, IReadOnlyList<EvidenceLine> Evidence);
 
@@ -41,7 +41,8 @@ public static class ClaimScoresFile
             {
                 var scores = e.DecidingScoresFor(entry.Claim);
                 return new EvidenceLine(e.Text, scores.Similarity, scores.Entailment, scores.Neutral, scores.Contradiction, e.Overruled,
-                    scores.ClaimCoverage, scores.CitesSource, scores.SilentOnFuture, scores.SilentOnQuantity, scores.AnswersQuantity);
+                    scores.ClaimCoverage, scores.CitesSource, scores.SilentOnFuture, scores.SilentOnQuantity, scores.AnswersQuantity,
+                    scores.WordsAgree);
             }).ToList();
             var line = new Line(entry.Id, entry.Claim, entry.Kind, VerdictNames.ToText(entry.Expected),
                 VerdictNames.ToText(entry.Result.Verdict), evidence);

@@ -8,11 +8,12 @@ namespace TruthGraph.Api.Verification;
 /// content words the evidence has (<see cref="Wording.ClaimCoverage"/>), null where the words were not read; and whether
 /// the claim says what will happen while the evidence speaks only of what is or was (<see cref="Wording.Prediction"/>); and
 /// whether the claim gives a count or measure of which the evidence gives none, or one of whose kinds it gives
-/// (<see cref="Wording.Quantity"/>).
+/// (<see cref="Wording.Quantity"/>); and whether the evidence's words show no conflict with the claim's
+/// (<see cref="Wording.WordAgreement"/>).
 /// </summary>
 public readonly record struct PairScores(
     double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false, double? ClaimCoverage = null,
-    bool SilentOnFuture = false, bool SilentOnQuantity = false, bool AnswersQuantity = false);
+    bool SilentOnFuture = false, bool SilentOnQuantity = false, bool AnswersQuantity = false, bool WordsAgree = false);
 
 /// <summary>
 /// An evidence supports the claim when P(entailment) ≥ <see cref="Support"/> and it is not below P(contradiction);
@@ -116,8 +117,33 @@ public static class VerdictAggregator
     /// </summary>
     public const double NeutralMargin = 0.2;
 
+    /// <summary>
+    /// How far contradiction may lead entailment on a sentence whose words agree with the claim's for the model to count as
+    /// torn (<see cref="IsTorn"/>).
+    /// </summary>
+    public const double TornMargin = 0.1;
+
+    /// <summary>How similar to the claim a sentence must be for a torn reading of it to count as support.</summary>
+    public const double TornMinSimilarity = 0.75;
+
+    /// <summary>
+    /// The evidence supports when P(entailment) reaches the threshold and is not below P(contradiction), or when the model is
+    /// torn (<see cref="IsTorn"/>).
+    /// </summary>
     public static bool IsSupporting(PairScores s, VerdictThresholds t) =>
-        s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && s.Entailment >= s.Contradiction;
+        s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && (s.Entailment >= s.Contradiction || IsTorn(s));
+
+    /// <summary>
+    /// The model reads a close sentence (<see cref="TornMinSimilarity"/>) as a contradiction by less than
+    /// <see cref="TornMargin"/> over entailment, and the sentence's words show no conflict with the claim
+    /// (<see cref="PairScores.WordsAgree"/>): a true rewording the model cannot place ("Traffic first crossed the Golden
+    /// Gate Bridge in 1937." against "The Golden Gate Bridge … opened to traffic in 1937.": entailment 0.43, contradiction
+    /// 0.51). It counts as support. A contradiction shows in words (another name, number, date, "not", an opposite), which
+    /// the wording checks read; without one, and with the model undecided, the words decide. On the held-out tuning claims
+    /// it changes no verdict (models/README.md, "A torn reading").
+    /// </summary>
+    public static bool IsTorn(PairScores s) =>
+        s.WordsAgree && s.Similarity >= TornMinSimilarity && s.Contradiction > s.Entailment && s.Contradiction - s.Entailment < TornMargin;
 
     /// <remarks>
     /// Evidence that speaks only of what is or was does not refute a claim about what will happen (<see cref="PairScores.SilentOnFuture"/>),

@@ -71,6 +71,13 @@ public static class VerdictExplainer
                 $"and {Sentences(refuting.Count)} {Verb(refuting.Count, "refutes", "refute")} it ({Strongest(refuting, shown, s => s.Contradiction)}).",
             _ => NotEnoughInfo(shown, deciding ?? shown, thresholds, floor),
         };
+        var decidingScores = deciding ?? shown;
+        if (supporting.FirstOrDefault(i => VerdictAggregator.IsTorn(decidingScores[i]), -1) is var torn and >= 0)
+        {
+            reason += $" The model was torn on {(supporting.Count == 1 ? "it" : "one of them")} (contradiction p = {Number(shown[torn].Contradiction)}, " +
+                $"entailment p = {Number(shown[torn].Entailment)}), and its words show no conflict with the claim's (the same names, numbers " +
+                "and negation): it counts as support.";
+        }
         if (decision.MarginWaived)
         {
             reason += " The closest sentence gives a source's account, so the other side counts though it is less similar to the claim.";

@@ -104,6 +104,7 @@ public sealed record ScoredEvidence(
             SilentOnFuture = ClaimCoverage is not null && Prediction.SilentOnFuture(claim, Text),
             SilentOnQuantity = answers == false,
             AnswersQuantity = answers == true,
+            WordsAgree = ClaimCoverage is not null && WordAgreement.Of(claim, Text),
         };
     }
 }

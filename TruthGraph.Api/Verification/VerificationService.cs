@@ -192,7 +192,8 @@ public sealed class VerificationService(
         var deciding = matches.Select((m, i) => new PairScores(scores[i].Entailment, scores[i].Neutral, scores[i].Contradiction, m.Similarity,
                 SourceAttribution.Cites(m.Text), claimWordsFor[i] is { } words ? ClaimCoverage.Of(words.Words, sentences![i].Words) : null,
                 claimWords is not null && Prediction.SilentOnFuture(claim, m.Text),
-                claimWords is not null && quantities[i] == false, claimWords is not null && quantities[i] == true))
+                claimWords is not null && quantities[i] == false, claimWords is not null && quantities[i] == true,
+                claimWordsFor[i] is { } agreeing && WordAgreement.Of(agreeing, sentences![i], wording[i])))
             .ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);

@@ -16,7 +16,7 @@ public static class WordingOverrule
         match != WordingMatch.None && (ReadsNeutral(score) || (Supports(match) ? score.Contradiction > score.Entailment : score.Entailment > score.Contradiction));
 
     /// <summary>Whether the reading says the sentence supports the claim; every other kind (a changed name or number, a negating prefix, an opposite word, a reversed comparison …) says it contradicts it.</summary>
-    private static bool Supports(WordingMatch match) =>
+    public static bool Supports(WordingMatch match) =>
         match is WordingMatch.RestatesClaim or WordingMatch.MatchesSpan or WordingMatch.SharesNegation or WordingMatch.DeniesReplaced
             or WordingMatch.RestatesSuperlative or WordingMatch.RestatesComparison or WordingMatch.MatchesAmount;
 

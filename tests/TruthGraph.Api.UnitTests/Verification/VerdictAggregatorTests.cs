@@ -247,4 +247,23 @@ public sealed class VerdictAggregatorTests
         // Within the margin the contradiction counts.
         Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([new PairScores(0.01, 0.50, 0.49, 0.52)], thresholds).Verdict);
     }
+
+    [Theory]
+    // Torn (contradiction ahead by less than the margin) on a close sentence whose words agree: support.
+    [InlineData(0.46, 0.51, 0.91, true, Verdict.Supported)]
+    // Words that show a conflict, a clear contradiction, or a sentence not close enough: the model's reading stands.
+    [InlineData(0.46, 0.51, 0.91, false, Verdict.Refuted)]
+    [InlineData(0.35, 0.60, 0.91, true, Verdict.Refuted)]
+    [InlineData(0.46, 0.51, 0.70, true, Verdict.Refuted)]
+    public void A_torn_reading_of_a_sentence_whose_words_agree_counts_as_support(
+        double entailment, double contradiction, double similarity, bool wordsAgree, Verdict expected)
+    {
+        var thresholds = new VerdictThresholds(0.32, 0.30, 0.45);
+        var scores = new PairScores(entailment, 1 - entailment - contradiction, contradiction, similarity, WordsAgree: wordsAgree);
+
+        var decision = VerdictAggregator.Decide([scores], thresholds);
+
+        Assert.Equal(expected, decision.Verdict);
+        Assert.Equal(expected == Verdict.Supported, VerdictExplainer.Reason(decision, [scores], thresholds).Contains("The model was torn", StringComparison.Ordinal));
+    }
 }
