@@ -37,4 +37,22 @@ public sealed class AmountTests
     [InlineData("Runners in a marathon cover 42.195 km.", "The official distance of a marathon race is 42.195 kilometres.")]
     public void Other_amounts_or_other_changes_match_nothing(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.MatchesAmount, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // The sentence's one amount of the kind is another, far from the claim's, and nothing else differs.
+    [InlineData("Sound travels at about 1,000 metres per second in air.", "Sound travels through dry air at about 343 metres per second at 20 degrees Celsius.")]
+    [InlineData("The Romani people originated in Northern India 50,000 years ago.",
+        "The Romani originated in Northern India and arrived in Mid-West Asia, and Europe soon thereafter, around 1,000 years ago.")]
+    public void A_sentence_whose_one_amount_of_the_kind_is_another_contradicts_the_claim(string claim, string evidence) =>
+        Assert.Equal(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
+
+    [Theory]
+    // A rounding, a limit ("By 45,000 years ago"), two amounts of the kind, or a sentence about something else: no conflict.
+    [InlineData("97% of climate experts agree humans are causing global warming.",
+        "They found 4,014 which discussed the cause of recent global warming, and of these 97.1% endorsed the consensus position that humans are causing global warming.")]
+    [InlineData("Humans existed 10,000 years ago.", "By 45,000 years ago, humans had spread throughout most of Africa, Europe and Asia.")]
+    [InlineData("The speed of sound in air is about 1,000 metres per second.", "Sound moves at 343 metres per second in air and at 1,480 metres per second in water.")]
+    [InlineData("Humans existed 10,000 years ago.", "Dogs are thought to have been domesticated by humans approximately 12,000 years ago.")]
+    public void Other_amounts_do_not_contradict_the_claim(string claim, string evidence) =>
+        Assert.NotEqual(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 }
