@@ -20,6 +20,9 @@ internal static class Restatement
         "partially half most least more less largest smallest biggest highest lowest longest shortest oldest youngest " +
         "earliest latest");
 
+    /// <summary>Prepositions that open a place or a time the sentence adds: "in Rome", "on 15 March", "at Runnymede".</summary>
+    private static readonly HashSet<string> DetailOpeners = new(["in", "on", "at"], StringComparer.Ordinal);
+
     public static bool Restates(List<ContentWord> claim, List<ContentWord> evidence)
     {
         // A figure the claim hedges ("roughly 4.5 billion") may be the sentence's rounded ("about 4.54 billion"), and the
@@ -72,8 +75,18 @@ internal static class Restatement
             }
             // The word a "not" negates must follow it at once: "Penguins cannot fly but swim" does not say "penguins cannot swim".
             var mustBeNext = claim[i - 1].IsNegation;
+            var inDetail = false;
             while (at < evidence.Count && !Same(claim[i], hedged[i], evidence[at]) && !mustBeNext)
             {
+                // Where or when, added before the claim's next word: "assassinated in Rome on 15 March 44 BC" restates
+                // "assassinated in 44 BC". Only names and dates, each run after "in", "on" or "at", and not counted as between.
+                inDetail = (evidence[at].IsName || evidence[at].IsValue)
+                    && (inDetail || (evidence[at].FunctionWordBefore is { } before && DetailOpeners.Contains(before)));
+                if (inDetail)
+                {
+                    at++;
+                    continue;
+                }
                 if (!MayStandBetween(evidence[at]))
                 {
                     return -1;
@@ -82,6 +95,12 @@ internal static class Restatement
                 between++;
             }
             if (at == evidence.Count || !Same(claim[i], hedged[i], evidence[at]) || between > maxBetween)
+            {
+                return -1;
+            }
+            // An added place or time ends before a word of its own phrase ("on 15 March 44 BC"), or before a function
+            // word; a name run straight into the claim's is a narrower place: "in Western Japan" is not "in Japan".
+            if (inDetail && evidence[at].FunctionWordBefore is null && !(evidence[at - 1].IsValue && evidence[at].IsValue))
             {
                 return -1;
             }

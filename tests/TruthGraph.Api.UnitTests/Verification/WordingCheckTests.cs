@@ -19,6 +19,9 @@ public sealed class WordingCheckTests
     // A figure the claim hedges may be the sentence's rounded.
     [InlineData("The Earth is roughly 4.5 billion years old.", "The Earth is about 4.54 billion years old.")]
     [InlineData("An adult human has about 210 bones.", "An adult human has 206 bones.")]
+    // A place or a time added after "in", "on" or "at" is no word between.
+    [InlineData("Julius Caesar was assassinated in 44 BC.", "Julius Caesar was assassinated in Rome on 15 March 44 BC.")]
+    [InlineData("Gotham premiered on Fox in 2014.", "Gotham premiered on Fox on September 22, 2014.")]
     public void A_near_copy_with_the_same_negation_restates_the_claim(string claim, string evidence) =>
         Assert.Equal(WordingMatch.RestatesClaim, WordingCheck.Compare(claim, evidence));
 
@@ -132,6 +135,11 @@ public sealed class WordingCheckTests
     [InlineData("The Earth is 4.5 billion years old.", "The Earth is about 4.54 billion years old.")]
     public void A_figure_the_claim_does_not_hedge_restates_it_only_exactly(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.RestatesClaim, WordingCheck.Compare(claim, evidence));
+
+    [Fact]
+    public void A_name_run_straight_into_the_claims_place_narrows_it_and_is_no_restatement() =>
+        Assert.NotEqual(WordingMatch.RestatesClaim, WordingCheck.Compare("The Osaka World Trade Center is the tallest building in Japan.",
+            "The Osaka World Trade Center is the tallest building in Western Japan."));
 
     [Theory]
     [InlineData("Pi is a rational number.", "Pi is an irrational number, so its decimal expansion never ends or repeats.")]
