@@ -18,7 +18,7 @@ public sealed class ShortClaimsTests
     public void The_claims_are_distinct_have_known_verdicts_and_repeat_no_other_set()
     {
         var claims = Claims;
-        Assert.Equal(111, claims.Count);
+        Assert.Equal(173, claims.Count);
         Assert.Equal(claims.Count, claims.Select(c => c.Claim.Trim().ToLowerInvariant()).Distinct().Count());
         Assert.All(claims, c => Assert.True(VerdictNames.TryParse(c.ExpectedVerdict, out _), c.ExpectedVerdict));
         // Mostly true and false forms of the same facts: each kind of answer a user expects is there.
