@@ -15,8 +15,8 @@ public static partial class Initialism
     /// <summary>The shortest and longest initialisms read: "UN" to "NASDAQ"; a lone capital ("A", "I") is no initialism.</summary>
     private const int MinLetters = 2, MaxLetters = 6;
 
-    // Initials, optionally plural or possessive: "IPCC", "WTO's", "NGOs". Years and Roman numerals never come out of a
-    // sentence's name, so "BC", "AD" and "II" are left alone by finding no name to match.
+    // Initials, optionally plural or possessive: "IPCC", "WTO's", "NGOs". An era beside a number ("218 BC") and a Roman
+    // numeral ("World War II") are skipped (BesideNumber, IsRomanNumeral).
     [GeneratedRegex(@"\b(?<letters>\p{Lu}{2,6})(?<tail>'s|’s|s)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex Initials();
 
