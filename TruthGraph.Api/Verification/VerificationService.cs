@@ -178,8 +178,11 @@ public sealed class VerificationService(
         // The wording checks run before the verdict, so that the verdict, the roles and the reason all read the same scores.
         var claimWords = _options.WordingChecks ? ClaimWording.Of(ClaimCasing.Restore(claim, matches.Select(m => m.Text))) : null;
         // Each sentence is compared with the claim as the model read it against that sentence (its initials spelt out).
-        var claimWordsFor = modelInputs.Select(read => claimWords is null || read.Hypothesis == claim
-            ? claimWords : ClaimWording.Of(ClaimCasing.Restore(read.Hypothesis, matches.Select(e => e.Text)))).ToList();
+        // Read once per distinct wording: a name from the corpus spells the claim out the same way against many sentences.
+        var readings = new Dictionary<string, ClaimWording>(StringComparer.Ordinal);
+        var claimWordsFor = modelInputs.Select(read => claimWords is null || read.Hypothesis == claim ? claimWords
+            : readings.TryGetValue(read.Hypothesis, out var known) ? known
+            : readings[read.Hypothesis] = ClaimWording.Of(ClaimCasing.Restore(read.Hypothesis, matches.Select(e => e.Text)))).ToList();
         var sentences = claimWords is null ? null : matches.Select(m => SentenceWording.Of(m.Text)).ToList();
         var wording = matches.Select((m, i) => claimWordsFor[i] is { } words && m.Similarity >= thresholds.MinSimilarity
             ? WordingCheck.Compare(words, sentences![i]) : WordingMatch.None).ToList();

@@ -15,12 +15,15 @@ internal static class Correction
     private static readonly char[] ContrastMarks = [',', ';', '–', '—'];
     private static readonly char[] ClauseEnds = [',', ';', ':', '.', '!', '?', '–', '—', '(', ')'];
 
+    /// <summary>The word at <paramref name="i"/> is a "not" after a contrast mark: "…, not blue", "… fat, not water". <see cref="Denial"/> reads the same.</summary>
+    public static bool IsContrastingNot(string sentence, List<Word> words, int i) =>
+        i > 0 && words[i].Text.Equals("not", StringComparison.OrdinalIgnoreCase) && GapBefore(sentence, words, i).IndexOfAny(ContrastMarks) >= 0;
+
     /// <summary>The words that open a correction: "not" after a contrast mark, "rather than", "instead of".</summary>
     private static int? OpensAt(string sentence, List<Word> words, int i)
     {
         var text = words[i].Text;
-        if (text.Equals("not", StringComparison.OrdinalIgnoreCase) && i > 0 && GapBefore(sentence, words, i).IndexOfAny(ContrastMarks) >= 0
-            && i + 1 < words.Count && !Denial.Limiters.Contains(words[i + 1].Keys[0]))
+        if (IsContrastingNot(sentence, words, i) && i + 1 < words.Count && !Denial.Limiters.Contains(words[i + 1].Keys[0]))
         {
             return i + 1;
         }
@@ -38,15 +41,17 @@ internal static class Correction
     /// of a camel is a store of fat."), for the NLI model to read; the sentence as it is when it has none. A correction runs
     /// from its opening words (and the mark before them) to the end of its clause.
     /// </summary>
-    public static string Without(string sentence, IReadOnlyCollection<string> claimKeys)
+    public static string Without(string sentence, string claim)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        ArgumentNullException.ThrowIfNull(claimKeys);
+        ArgumentNullException.ThrowIfNull(claim);
         if (sentence.IndexOf(" not ", StringComparison.OrdinalIgnoreCase) < 0 && sentence.IndexOf(" rather than ", StringComparison.OrdinalIgnoreCase) < 0
             && sentence.IndexOf(" instead of ", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return sentence;
         }
+        // The claim's words are read only for a sentence that may correct something: most have no "not".
+        var claimKeys = Words.Tokenize(claim).SelectMany(w => w.ContentKeys).ToHashSet(StringComparer.Ordinal);
         var words = Words.Tokenize(sentence);
         for (var i = words.Count - 1; i > 0; i--)
         {
@@ -86,7 +91,7 @@ internal static class Correction
         var denied = claim.Skip(not + 1).Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = 1; i < words.Count - 1; i++)
         {
-            if (!words[i].Text.Equals("not", StringComparison.OrdinalIgnoreCase) || OpensAt(sentence, words, i) is not { } first)
+            if (!IsContrastingNot(sentence, words, i) || OpensAt(sentence, words, i) is not { } first)
             {
                 continue;
             }

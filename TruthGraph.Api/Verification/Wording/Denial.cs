@@ -23,7 +23,6 @@ internal static class Denial
     /// <summary>"lack" denies its object wherever it stands: "Bacteria are single-celled organisms that lack a nucleus."</summary>
     internal static readonly HashSet<string> Lacking = Words.KeysOf("lack lacks lacked lacking");
 
-    private static readonly char[] ContrastMarks = [',', ';', '–', '—'];
     private static readonly char[] SentenceEnds = ['.', '!', '?'];
 
     /// <param name="words">The sentence's tokens (<see cref="Words.Tokenize"/>): the "not" and the marks before it are read from them.</param>
@@ -36,9 +35,7 @@ internal static class Denial
         var claimKeys = claim.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = 1; i < words.Count - 1; i++)
         {
-            var gap = evidence.AsSpan(words[i - 1].Start + words[i - 1].Length, words[i].Start - words[i - 1].Start - words[i - 1].Length);
-            var denies = (words[i].Text.Equals("not", StringComparison.OrdinalIgnoreCase) && gap.IndexOfAny(ContrastMarks) >= 0)
-                || Lacking.Contains(words[i].Keys[0]);
+            var denies = Correction.IsContrastingNot(evidence, words, i) || Lacking.Contains(words[i].Keys[0]);
             if (!denies || Limiters.Contains(words[i + 1].Keys[0]))
             {
                 continue;

@@ -38,7 +38,7 @@ public static partial class Initialism
     {
         ArgumentNullException.ThrowIfNull(sentence);
         // A claim that gives the name itself ("Freedom of Information (FOI) requests") keeps its initials as they are.
-        return Replace(claim, letters => Regex.IsMatch(sentence, $@"\b{letters}\b", RegexOptions.CultureInvariant) ? null
+        return Replace(claim, letters => Writes(sentence, letters) ? null
             : (NameWithInitials(sentence, letters) ?? corpusName?.Invoke(letters)) is { } name && !claim.Contains(name, StringComparison.OrdinalIgnoreCase) ? name : null);
     }
 
@@ -53,6 +53,9 @@ public static partial class Initialism
         ArgumentNullException.ThrowIfNull(nameFor);
         return Replace(claim, letters => nameFor(letters) is { } name && !claim.Contains(name, StringComparison.Ordinal) ? name : null);
     }
+
+    /// <summary>Whether <paramref name="text"/> writes the initials themselves ("The IPCC publishes …").</summary>
+    public static bool Writes(string text, string letters) => Regex.IsMatch(text, $@"\b{letters}\b", RegexOptions.CultureInvariant);
 
     /// <summary>The initialisms the claim uses (none for a claim typed in capitals), for looking up their names.</summary>
     public static IReadOnlyList<string> In(string claim)

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using TruthGraph.Wording;
-
 namespace TruthGraph.Api.Verification.Wording;
 
 /// <summary>
@@ -14,8 +11,7 @@ public static class ModelInput
     public static (string Premise, string Hypothesis) For(string sentence, string claim, Func<string, string?>? corpusName = null)
     {
         var hypothesis = Initialism.SpellOut(claim, sentence, corpusName);
-        var claimKeys = Words.Tokenize(hypothesis).SelectMany(w => w.ContentKeys).ToHashSet(StringComparer.Ordinal);
-        return (Correction.Without(sentence, claimKeys), hypothesis);
+        return (Correction.Without(sentence, hypothesis), hypothesis);
     }
 
     /// <summary>
@@ -28,7 +24,7 @@ public static class ModelInput
         var note = "";
         if (hypothesis != claim)
         {
-            var spelt = Initialism.In(claim).Where(letters => !Regex.IsMatch(hypothesis, $@"\b{letters}\b", RegexOptions.CultureInvariant)).ToList();
+            var spelt = Initialism.In(claim).Where(letters => !Initialism.Writes(hypothesis, letters)).ToList();
             var (kept, _) = Differ(claim, hypothesis);
             note += spelt.Count == 1 && kept is { Length: > 0 }
                 ? $" The model read \"{spelt[0]}\" as \"{kept}\", the name as the evidence writes it."
