@@ -21,6 +21,18 @@ internal static class EvaluationSetFiles
         ["conflict"] = Verdict.Disputed,
     };
 
+    /// <summary>
+    /// What every hand-written contrast set must be: each claim's label the one its kind implies, ids and wordings unique, and
+    /// a conflict backed by two sources at least.
+    /// </summary>
+    public static void AssertWellFormedContrastSet(IReadOnlyList<LabelledClaim> claims)
+    {
+        Assert.All(claims, c => Assert.Equal(LabelOfKind[c.Kind!], c.Label));
+        Assert.Equal(claims.Count, claims.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(claims.Count, claims.Select(c => c.Claim.Trim().ToLowerInvariant()).Distinct().Count());
+        Assert.All(claims.Where(c => c.Kind == "conflict"), c => Assert.True(c.Evidence.Count >= 2, c.Id));
+    }
+
     public static string PathOf(string fileName) => Path.Combine(SharedData.RepositoryRoot()
         ?? throw new DirectoryNotFoundException("TruthGraph.sln not found above the test output folder."),
         "TruthGraph.Api", "Evaluation", "Data", fileName);

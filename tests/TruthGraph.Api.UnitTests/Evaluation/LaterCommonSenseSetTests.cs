@@ -17,10 +17,7 @@ public sealed class LaterCommonSenseSetTests
     {
         var claims = Claims.Value;
         Assert.True(claims.Count >= 150, $"{claims.Count} claims");
-        Assert.All(claims, c => Assert.Equal(EvaluationSetFiles.LabelOfKind[c.Kind!], c.Label));
-        Assert.Equal(claims.Count, claims.Select(c => c.Id).Distinct().Count());
-        Assert.Equal(claims.Count, claims.Select(c => c.Claim.Trim().ToLowerInvariant()).Distinct().Count());
-        Assert.All(claims.Where(c => c.Kind == "conflict"), c => Assert.True(c.Evidence.Count >= 2, c.Id));
+        EvaluationSetFiles.AssertWellFormedContrastSet(claims);
     }
 
     [Fact]

@@ -16,10 +16,7 @@ public sealed class ThirdCommonSenseSetTests
     {
         var claims = Claims.Value;
         Assert.Equal(80, claims.Count);
-        Assert.All(claims, c => Assert.Equal(EvaluationSetFiles.LabelOfKind[c.Kind!], c.Label));
-        Assert.Equal(claims.Count, claims.Select(c => c.Id).Distinct().Count());
-        Assert.Equal(claims.Count, claims.Select(c => c.Claim.Trim().ToLowerInvariant()).Distinct().Count());
-        Assert.All(claims.Where(c => c.Kind == "conflict"), c => Assert.True(c.Evidence.Count >= 2, c.Id));
+        EvaluationSetFiles.AssertWellFormedContrastSet(claims);
     }
 
     [Fact]
