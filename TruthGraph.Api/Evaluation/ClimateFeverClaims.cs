@@ -9,7 +9,8 @@ namespace TruthGraph.Api.Evaluation;
 /// </summary>
 public sealed record LabelledClaim(string Id, string Claim, Verdict Label, IReadOnlyList<LabelledEvidence> Evidence, string? Kind = null);
 
-public sealed record LabelledEvidence(string EvidenceId, string Text, int PairLabel);
+/// <summary>A labelled evidence sentence; <see cref="Votes"/> are the annotators' labels (pair-label indices), when the file keeps them.</summary>
+public sealed record LabelledEvidence(string EvidenceId, string Text, int PairLabel, IReadOnlyList<int>? Votes = null);
 
 public static class ClimateFeverClaims
 {
@@ -18,7 +19,8 @@ public static class ClimateFeverClaims
 
     public static IReadOnlyList<LabelledClaim> Read(string path) =>
         ClimateFeverFile.Read(path, record => new LabelledClaim(record.ClaimId, record.Claim, VerdictNames.FromClimateFever(record.ClaimLabel),
-            record.Evidence.Select(e => new LabelledEvidence(e.EvidenceId, e.Text, PairLabelIndex(e.Label))).ToList(), record.Kind));
+            record.Evidence.Select(e => new LabelledEvidence(e.EvidenceId, e.Text, PairLabelIndex(e.Label),
+                e.Votes?.Select(PairLabelIndex).ToList())).ToList(), record.Kind));
 
     private static int PairLabelIndex(string label)
     {

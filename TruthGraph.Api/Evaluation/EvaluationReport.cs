@@ -13,9 +13,11 @@ public sealed record EvaluationReport(
     LatencySummary CacheHit,
     double IngestSentencesPerSecond,
     double NliPairsPerSecond,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<KindAccuracy>? Kinds = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<KindAccuracy>? Kinds = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AnnotatorAgreement? Annotators = null)
 {
-    private static readonly IReadOnlyList<string> PairClasses = ["entailment", "neutral", "contradiction"];
+    /// <summary>The pair classes in the NLI label order, as the pair figures name them.</summary>
+    public static readonly IReadOnlyList<string> PairClasses = ["entailment", "neutral", "contradiction"];
 
     public static EvaluationReport Build(
         IReadOnlyList<LabelledClaim> claims, IReadOnlyList<VerificationResult> results, IReadOnlyList<int> goldPairLabels,
@@ -39,7 +41,7 @@ public sealed record EvaluationReport(
         };
         return new EvaluationReport(settings.EmbeddingModel, settings.NliModel, topK, claimReport, pairReport, stages,
             LatencySummary.Of(cacheHits), Math.Round(ingestRate, 1), Math.Round(pairsPerSecond, 1),
-            KindAccuracy.From(claims, results.Select(r => r.Verdict).ToList()));
+            KindAccuracy.From(claims, results.Select(r => r.Verdict).ToList()), AnnotatorAgreement.Of(claims));
     }
 
     public void Print(TextWriter output)
@@ -52,6 +54,7 @@ public sealed record EvaluationReport(
             KindAccuracy.Print(output, Kinds);
         }
         Pairs.Print(output, "pairs (gold evidence)");
+        Annotators?.Print(output);
         output.WriteLine();
         output.WriteLine("verify, warm, one claim per call (ms):");
         foreach (var (stage, summary) in Stages)

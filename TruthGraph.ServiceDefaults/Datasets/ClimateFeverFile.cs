@@ -9,7 +9,11 @@ namespace TruthGraph.ServiceDefaults.Datasets;
 /// </summary>
 public sealed record ClimateFeverRecord(string ClaimId, string Claim, string ClaimLabel, IReadOnlyList<ClimateFeverEvidence> Evidence, string? Kind);
 
-public sealed record ClimateFeverEvidence(string EvidenceId, string Text, string Label);
+/// <summary>
+/// One labelled evidence sentence. <see cref="Votes"/> are the annotators' own labels behind <see cref="Label"/> (CLIMATE-FEVER
+/// keeps up to five, unused slots null); null when the file has none, as in the project's own sets.
+/// </summary>
+public sealed record ClimateFeverEvidence(string EvidenceId, string Text, string Label, IReadOnlyList<string>? Votes = null);
 
 /// <summary>
 /// Reads labelled CLIMATE-FEVER files (evaluation, accuracy checks, training), where any malformed line is an error
@@ -53,10 +57,16 @@ public static class ClimateFeverFile
             .Select(e => new ClimateFeverEvidence(
                 e.GetProperty("evidence_id").GetString()!,
                 e.GetProperty("evidence").GetString()!,
-                e.GetProperty("evidence_label").GetString()!))
+                e.GetProperty("evidence_label").GetString()!,
+                Votes(e)))
             .ToList();
         var kind = root.TryGetProperty("kind", out var kindValue) && kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString() : null;
         return new ClimateFeverRecord(root.GetProperty("claim_id").GetString()!, root.GetProperty("claim").GetString()!,
             root.GetProperty("claim_label").GetString()!, evidence, kind);
     }
+
+    private static IReadOnlyList<string>? Votes(JsonElement evidence) =>
+        evidence.TryGetProperty("votes", out var votes) && votes.ValueKind == JsonValueKind.Array
+            ? votes.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
+            : null;
 }

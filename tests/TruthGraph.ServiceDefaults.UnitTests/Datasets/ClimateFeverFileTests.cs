@@ -6,7 +6,7 @@ namespace TruthGraph.ServiceDefaults.UnitTests.Datasets;
 public sealed class ClimateFeverFileTests : IDisposable
 {
     private const string FirstClaim =
-        """{"claim_id":"7","claim":"Ice is melting.","claim_label":"SUPPORTS","evidences":[{"evidence_id":"Ice:1","evidence":"Ice melts.","evidence_label":"SUPPORTS","article":"Ice"},{"evidence_id":"Ice:2","evidence":"Cold.","evidence_label":"NOT_ENOUGH_INFO","article":"Ice"}]}""";
+        """{"claim_id":"7","claim":"Ice is melting.","claim_label":"SUPPORTS","evidences":[{"evidence_id":"Ice:1","evidence":"Ice melts.","evidence_label":"SUPPORTS","article":"Ice"},{"evidence_id":"Ice:2","evidence":"Cold.","evidence_label":"NOT_ENOUGH_INFO","article":"Ice","votes":["NOT_ENOUGH_INFO","SUPPORTS",null,null,null]}]}""";
 
     private const string SecondClaim =
         """{"claim_id":"8","claim":"Seas are not rising.","claim_label":"REFUTES","kind":"negation","evidences":[{"evidence_id":"Sea:1","evidence":"Seas rise.","evidence_label":"REFUTES"}]}""";
@@ -24,7 +24,9 @@ public sealed class ClimateFeverFileTests : IDisposable
 
         Assert.Equal(["7", "8"], claims.Select(c => c.ClaimId));
         Assert.Equal(("Ice is melting.", "SUPPORTS", (string?)null), (claims[0].Claim, claims[0].ClaimLabel, claims[0].Kind));
-        Assert.Equal(new ClimateFeverEvidence("Ice:2", "Cold.", "NOT_ENOUGH_INFO"), claims[0].Evidence[1]);
+        Assert.Equal(("Ice:2", "Cold.", "NOT_ENOUGH_INFO"), (claims[0].Evidence[1].EvidenceId, claims[0].Evidence[1].Text, claims[0].Evidence[1].Label));
+        Assert.Equal(["NOT_ENOUGH_INFO", "SUPPORTS"], claims[0].Evidence[1].Votes!);
+        Assert.Null(claims[0].Evidence[0].Votes);
         Assert.Equal("negation", claims[1].Kind);
     }
 
