@@ -53,7 +53,8 @@ internal static class Amount
     /// One amount: what it measures (a temperature's scale is a kind of its own), its size in the kind's base unit (or on its
     /// scale), the canonical unit it was given in, and where its words are.
     /// </summary>
-    private readonly record struct Measured(string Kind, double Value, string Unit, bool Hedged, int Start, int End);
+    /// <param name="Bound">0 for the amount itself; +1 for a least ("one third or more"), −1 for a most ("50 km or less").</param>
+    private readonly record struct Measured(string Kind, double Value, string Unit, bool Hedged, int Start, int End, int Bound = 0);
 
     public static bool Matches(ClaimWording claimWording, SentenceWording sentence) => Compare(claimWording, sentence) == true;
 
@@ -70,7 +71,7 @@ internal static class Amount
     {
         var (claim, claimTokens) = (claimWording.Words, claimWording.Tokens);
         var (evidence, evidenceTokens) = (sentence.Words, sentence.Tokens);
-        if (Of(claimTokens) is not [var amount] || claim.Concat(evidence).Any(w => w.IsNegation || Denial.Lacking.Contains(w.Key))
+        if (Of(claimTokens) is not [var amount] || amount.Bound != 0 || claim.Concat(evidence).Any(w => w.IsNegation || Denial.Lacking.Contains(w.Key))
             || claim.Any(w => Limiters.Contains(w.Key)))
         {
             return null;
@@ -78,7 +79,7 @@ internal static class Amount
         // The sentence has the amount: the same figure, or the same rounded where either side hedges it or the units differ;
         // or its one amount of the kind is another figure.
         var ofKind = Of(evidenceTokens).Where(a => a.Kind == amount.Kind).ToList();
-        bool? same = ofKind.Any(a => Same(amount, a)) ? true : ofKind is [var other] && FarApart(amount, other, evidenceTokens) ? false : null;
+        bool? same = ofKind.Any(a => a.Bound == 0 && Same(amount, a)) ? true : ofKind is [var other] && FarApart(amount, other, evidenceTokens) ? false : null;
         if (same is null)
         {
             return null;
@@ -124,7 +125,9 @@ internal static class Amount
     private static bool FarApart(Measured claim, Measured evidence, List<Word> evidenceTokens)
     {
         var larger = Math.Max(Math.Abs(claim.Value), Math.Abs(evidence.Value));
-        return larger > 0 && Math.Abs(claim.Value - evidence.Value) / larger >= MinConflictDifference
+        // A bound contradicts only an amount on its wrong side: "one third or more" contradicts 5 percent, not 40.
+        var wrongSide = evidence.Bound == 0 || Math.Sign(evidence.Value - claim.Value) == evidence.Bound;
+        return larger > 0 && wrongSide && Math.Abs(claim.Value - evidence.Value) / larger >= MinConflictDifference
             && !evidenceTokens.Take(evidence.Start).TakeLast(2).Any(w => Limits.Contains(w.Keys[0]));
     }
 
@@ -144,12 +147,26 @@ internal static class Amount
             || (claim.Unit != evidence.Unit && difference <= ConversionTolerance);
     }
 
-    /// <summary>Each number followed by a unit ("120 days", "4.54 billion years", "801 degrees Celsius", "83.3%"), not a bound.</summary>
+    /// <summary>
+    /// Each number followed by a unit ("120 days", "4.54 billion years", "801 degrees Celsius", "83.3%") and each share in
+    /// words ("one third", <see cref="Fraction"/>); not one after a bound ("more than 90%") or at a range's start ("a
+    /// quarter to a third"), and one followed by "or more" or "or less" as that bound.
+    /// </summary>
     private static List<Measured> Of(List<Word> tokens)
     {
         var amounts = new List<Measured>();
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (Fraction.At(tokens, i) is var (share, fractionEnd))
+            {
+                var previous = i > 0 ? tokens[i - 1].Keys[0] : null;
+                if (previous is null || !Bounds.Contains(previous))
+                {
+                    Add(amounts, tokens, new Measured("percent", share * 100, "percent", previous is not null && Hedges.Contains(previous), i, fractionEnd));
+                }
+                i = fractionEnd;
+                continue;
+            }
             // Not a multiplier, "one" ("stands on one foot"), an ordinal ("the 19th century") or a number in a name ("the
             // Hundred Years' War", "Nine Inch Nails").
             var word = tokens[i];
@@ -167,7 +184,7 @@ internal static class Amount
             var hedged = before is not null && Hedges.Contains(before);
             if (tokens[i].Text.EndsWith('%'))
             {
-                amounts.Add(new Measured("percent", value, "percent", hedged, i, i));
+                Add(amounts, tokens, new Measured("percent", value, "percent", hedged, i, i));
                 continue;
             }
             var at = i + 1;
@@ -182,7 +199,7 @@ internal static class Amount
             }
             if (at < tokens.Count && tokens[at].Keys[0] == Percent)
             {
-                amounts.Add(new Measured("percent", value, "percent", hedged, i, at));
+                Add(amounts, tokens, new Measured("percent", value, "percent", hedged, i, at));
             }
             // A one-letter unit ("100 m", "5 s") is read as no unit here: in running text it is as often a letter of something
             // else. A temperature is compared on its own scale; a ton, short or long, with nothing.
@@ -190,15 +207,31 @@ internal static class Amount
             {
                 if (unit.Size is { } size)
                 {
-                    amounts.Add(new Measured(unit.Kind, value * size, unit.Canonical, hedged, i, at));
+                    Add(amounts, tokens, new Measured(unit.Kind, value * size, unit.Canonical, hedged, i, at));
                 }
                 else if (unit.Kind == "temperature")
                 {
-                    amounts.Add(new Measured(unit.Canonical, value, unit.Canonical, hedged, i, at));
+                    Add(amounts, tokens, new Measured(unit.Canonical, value, unit.Canonical, hedged, i, at));
                 }
             }
         }
         return amounts;
+    }
+
+    private static readonly HashSet<string> More = Words.KeysOf("more over higher greater above");
+
+    private static readonly HashSet<string> Less = Words.KeysOf("less fewer lower under below");
+
+    /// <summary>Adds <paramref name="amount"/> as the words after it make it: a least, a most, or nothing at a range's start.</summary>
+    private static void Add(List<Measured> amounts, List<Word> tokens, Measured amount)
+    {
+        var after = amount.End + 1 < tokens.Count ? tokens[amount.End + 1].Keys[0] : null;
+        if (after == "to")
+        {
+            return;
+        }
+        var bound = after == "or" && amount.End + 2 < tokens.Count ? tokens[amount.End + 2].Keys[0] : null;
+        amounts.Add(amount with { Bound = bound is null ? 0 : More.Contains(bound) ? 1 : Less.Contains(bound) ? -1 : 0 });
     }
 
     private static Dictionary<string, string> BuildDimensions(params (string Dimension, string Words)[] dimensions) =>

@@ -8,8 +8,8 @@ namespace TruthGraph.Api.Verification.Wording;
 /// <summary>
 /// The sentence is the claim with one run of words changed (a word-level diff by DiffPlex), and that change is a
 /// name for another name (<see cref="WordingMatch.SwapsName"/>), a number or date for another
-/// (<see cref="WordingMatch.SwapsNumber"/>), a word for its negation by prefix (<see cref="WordingMatch.NegatesWord"/>)
-/// or a word for its opposite (<see cref="WordingMatch.SwapsOpposite"/>).
+/// (<see cref="WordingMatch.SwapsNumber"/>), a unit for another (<see cref="WordingMatch.SwapsUnit"/>), a word for its
+/// negation by prefix (<see cref="WordingMatch.NegatesWord"/>) or a word for its opposite (<see cref="WordingMatch.SwapsOpposite"/>).
 /// </summary>
 internal static class OneChange
 {
@@ -97,6 +97,14 @@ internal static class OneChange
         {
             return WordingMatch.None;
         }
+        // One unit named in place of another: "Electric current is measured in volts." against "… in amperes, a unit
+        // named after André-Marie Ampère." (the model: support 0.81). Units of time are left out: "for decades" and "for
+        // years" both mean "long".
+        if (MeasureUnit(claim[change.DeleteStartA]) is { } claimUnit
+            && replacement.Any(w => MeasureUnit(w) is { } unit && unit.Canonical != claimUnit.Canonical))
+        {
+            return WordingMatch.SwapsUnit;
+        }
         if (replacement.Any(w => Negates(claimWord, w.Key) || Negates(w.Key, claimWord)))
         {
             return WordingMatch.NegatesWord;
@@ -170,7 +178,10 @@ internal static class OneChange
     internal static bool SpeltAlike(string a, string b) =>
         a.Length >= 4 && b.Length >= 4 && (string.CompareOrdinal(a, 0, b, 0, 4) == 0 || Levenshtein.GetDistance(a, b) <= 2);
 
-    /// <summary>True when <paramref name="word"/> is <paramref name="root"/> with a negating prefix.</summary>
+    /// <summary>The unit a word names, other than a unit of time or a one-letter symbol ("m", "g"), or null.</summary>
+    private static Unit.UnitOf? MeasureUnit(ContentWord word) =>
+        word.Key.Length > 1 && Unit.Of(word.Key) is { Kind: not "time" } unit ? unit : null;
+
     /// <summary>Whether <paramref name="word"/> is <paramref name="root"/> negated by a prefix ("irrational", "unavailable").</summary>
     internal static bool Negates(string word, string root) =>
         NegatingPrefixes.Any(p => word.Length == p.Length + root.Length && root.Length >= ShortestRoot(p)

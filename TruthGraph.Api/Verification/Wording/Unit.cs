@@ -24,12 +24,26 @@ internal static class Unit
             ("foot feet ft", 0.3048), ("inch inches", 0.0254), ("yard yards yd", 0.9144)]),
         ("mass", [("gram grams g", 0.001), ("kilogram kilograms kg", 1), ("tonne tonnes t", 1_000), ("ton tons", null),
             ("pound pounds lb lbs", 0.45359237), ("ounce ounces oz", 0.028349523125)]),
-        ("temperature", [("celsius", null), ("fahrenheit", null), ("kelvin", null)]));
+        ("temperature", [("celsius", null), ("fahrenheit", null), ("kelvin", null)]),
+        // SI units of electricity, energy and the like, by their names only: their one-letter symbols ("A", "V", "W", "J")
+        // are words or initials as often, and "bar" or "atmosphere" are ordinary words.
+        ("electric current", [("ampere amperes amp amps", 1), ("milliampere milliamperes mA", 0.001)]),
+        ("voltage", [("volt volts", 1), ("kilovolt kilovolts kV", 1_000), ("millivolt millivolts mV", 0.001)]),
+        ("resistance", [("ohm ohms", 1)]),
+        ("charge", [("coulomb coulombs", 1)]),
+        ("power", [("watt watts", 1), ("kilowatt kilowatts kW", 1e3), ("megawatt megawatts MW", 1e6), ("gigawatt gigawatts GW", 1e9),
+            ("horsepower", null)]),
+        ("energy", [("joule joules", 1), ("kilojoule kilojoules kJ", 1e3), ("calorie calories", 4.184), ("kilocalorie kilocalories kcal", 4_184)]),
+        ("force", [("newton newtons", 1)]),
+        ("pressure", [("pascal pascals Pa", 1), ("kilopascal kilopascals kPa", 1e3)]),
+        ("frequency", [("hertz Hz", 1), ("kilohertz kHz", 1e3), ("megahertz MHz", 1e6), ("gigahertz GHz", 1e9)]),
+        ("area", [("hectare hectares", 1e4), ("acre acres", 4_046.8564224)]),
+        ("volume", [("litre litres liter liters", 1), ("millilitre millilitres milliliter milliliters ml", 0.001), ("gallon gallons", null)]));
 
     /// <summary>What a unit measures, its canonical spelling's key, and its size in the kind's base unit where it has one.</summary>
     internal readonly record struct UnitOf(string Kind, string Canonical, double? Size);
 
-    /// <summary>What the unit keyed <paramref name="key"/> measures ("time", "length", "mass", "temperature"), or null.</summary>
+    /// <summary>What the unit keyed <paramref name="key"/> measures ("time", "length", "voltage", …), or null.</summary>
     public static string? KindOf(string key) => Units.TryGetValue(key, out var unit) ? unit.Kind : null;
 
     /// <summary>The unit keyed <paramref name="key"/>, or null where the word is no unit.</summary>

@@ -9,6 +9,8 @@ public sealed class AmountTests
     [InlineData("Red blood cells in humans last around four months before being broken down.",
         "A human red blood cell circulates in the body for about 120 days before it is broken down.")]
     // The same amount rounded, where a side hedges it.
+    [InlineData("About a third of the carbon dioxide emitted by humans has been absorbed by the oceans.",
+        "Roughly one third of the carbon dioxide emitted by humans has been absorbed by the oceans.")]
     [InlineData("Table salt turns liquid at roughly 800 degrees Celsius.", "Sodium chloride, the compound sold as table salt, melts at about 801 degrees Celsius.")]
     [InlineData("Elephants are pregnant for about 22 months.", "Elephants have a gestation period of about 22 months, the longest of any land mammal.")]
     [InlineData("Absolute zero is minus 273.15 degrees Celsius.", "Absolute zero, the lowest possible temperature, is 0 kelvin, which equals minus 273.15 degrees Celsius.")]
@@ -43,6 +45,13 @@ public sealed class AmountTests
     [InlineData("Sound travels at about 1,000 metres per second in air.", "Sound travels through dry air at about 343 metres per second at 20 degrees Celsius.")]
     [InlineData("The Romani people originated in Northern India 50,000 years ago.",
         "The Romani originated in Northern India and arrived in Mid-West Asia, and Europe soon thereafter, around 1,000 years ago.")]
+    // A share in words is a percentage, and a least contradicts an amount below it.
+    [InlineData("The Black Death killed about 5 percent of Europe's population.",
+        "The Black Death killed an estimated one third or more of Europe's population between 1347 and 1351.")]
+    [InlineData("About 10 percent of the world's population lives in cities.", "About half of the world's population lives in cities.")]
+    [InlineData("Forests cover 90% of the country's land.", "Forests cover two thirds of the country's land.")]
+    [InlineData("Walkers on the trail cover 100 kilometres a day.",
+        "Walkers on the trail cover, over steep and rocky ground with heavy packs, 50 kilometres or less a day.")]
     public void A_sentence_whose_one_amount_of_the_kind_is_another_contradicts_the_claim(string claim, string evidence) =>
         Assert.Equal(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 
@@ -53,6 +62,16 @@ public sealed class AmountTests
     [InlineData("Humans existed 10,000 years ago.", "By 45,000 years ago, humans had spread throughout most of Africa, Europe and Asia.")]
     [InlineData("The speed of sound in air is about 1,000 metres per second.", "Sound moves at 343 metres per second in air and at 1,480 metres per second in water.")]
     [InlineData("Humans existed 10,000 years ago.", "Dogs are thought to have been domesticated by humans approximately 12,000 years ago.")]
+    // A least or a most with the claim's amount on its right side, and a range's two ends.
+    [InlineData("The Black Death killed about 40 percent of Europe's population.",
+        "The Black Death killed an estimated one third or more of Europe's population between 1347 and 1351.")]
+    [InlineData("Walkers on the trail cover 30 kilometres a day.",
+        "Walkers on the trail cover, over steep and rocky ground with heavy packs, 50 kilometres or less a day.")]
+    [InlineData("The oceans have absorbed about 30 percent of the carbon dioxide emitted by human activities.",
+        "The oceans have absorbed roughly a quarter to a third of the carbon dioxide emitted by human activities.")]
+    // "a third" that is no share, and "half" of a span.
+    [InlineData("About 40 percent of the planets are rocky.", "Earth is a third planet from the Sun in a system of rocky planets.")]
+    [InlineData("About 10 percent of the century's warming happened after 1950.", "Most of the century's warming happened in the second half of the century.")]
     public void Other_amounts_do_not_contradict_the_claim(string claim, string evidence) =>
         Assert.NotEqual(WordingMatch.SwapsNumber, WordingCheck.Compare(claim, evidence));
 }
