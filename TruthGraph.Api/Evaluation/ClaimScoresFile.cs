@@ -17,7 +17,7 @@ public static class ClaimScoresFile
 
     private sealed record EvidenceLine(
         string Text, double Similarity, double Entailment, double Neutral, double Contradiction, WordingMatch? Overruled,
-        double? ClaimCoverage, bool CitesSource, bool SilentOnFuture, bool SilentOnQuantity, bool AnswersQuantity, bool WordsAgree);
+        double? ClaimCoverage, bool CitesSource, bool SilentOnFuture, bool SilentOnQuantity, bool AnswersQuantity, bool WordsAgree, bool NarrowsSuperlative);
 
     private sealed record Line(string Id, string Claim, string? Kind, string Gold, string Verdict, IReadOnlyList<EvidenceLine> Evidence);
 
@@ -42,7 +42,7 @@ public static class ClaimScoresFile
                 var scores = e.DecidingScoresFor(entry.Claim);
                 return new EvidenceLine(e.Text, scores.Similarity, scores.Entailment, scores.Neutral, scores.Contradiction, e.Overruled,
                     scores.ClaimCoverage, scores.CitesSource, scores.SilentOnFuture, scores.SilentOnQuantity, scores.AnswersQuantity,
-                    scores.WordsAgree);
+                    scores.WordsAgree, scores.NarrowsSuperlative);
             }).ToList();
             var line = new Line(entry.Id, entry.Claim, entry.Kind, VerdictNames.ToText(entry.Expected),
                 VerdictNames.ToText(entry.Result.Verdict), evidence);

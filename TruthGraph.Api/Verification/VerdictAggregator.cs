@@ -9,11 +9,13 @@ namespace TruthGraph.Api.Verification;
 /// the claim says what will happen while the evidence speaks only of what is or was (<see cref="Wording.Prediction"/>); and
 /// whether the claim gives a count or measure of which the evidence gives none, or one of whose kinds it gives
 /// (<see cref="Wording.Quantity"/>); and whether the evidence's words show no conflict with the claim's
-/// (<see cref="Wording.WordAgreement"/>).
+/// (<see cref="Wording.WordAgreement"/>); and whether the evidence gives the claim's superlative only for a narrower group
+/// (<see cref="Wording.NarrowerSuperlative"/>).
 /// </summary>
 public readonly record struct PairScores(
     double Entailment, double Neutral, double Contradiction, double Similarity = 1, bool CitesSource = false, double? ClaimCoverage = null,
-    bool SilentOnFuture = false, bool SilentOnQuantity = false, bool AnswersQuantity = false, bool WordsAgree = false);
+    bool SilentOnFuture = false, bool SilentOnQuantity = false, bool AnswersQuantity = false, bool WordsAgree = false,
+    bool NarrowsSuperlative = false);
 
 /// <summary>
 /// An evidence supports the claim when P(entailment) ≥ <see cref="Support"/> and it is not below P(contradiction);
@@ -128,10 +130,11 @@ public static class VerdictAggregator
 
     /// <summary>
     /// The evidence supports when P(entailment) reaches the threshold and is not below P(contradiction), or when the model is
-    /// torn (<see cref="IsTorn"/>).
+    /// torn (<see cref="IsTorn"/>); never when it gives the claim's superlative only for a narrower group
+    /// (<see cref="PairScores.NarrowsSuperlative"/>: "the largest internal organ" for "the largest organ").
     /// </summary>
     public static bool IsSupporting(PairScores s, VerdictThresholds t) =>
-        s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && (s.Entailment >= s.Contradiction || IsTorn(s));
+        s.Similarity >= t.MinSimilarity && s.Entailment >= t.Support && (s.Entailment >= s.Contradiction || IsTorn(s)) && !s.NarrowsSuperlative;
 
     /// <summary>
     /// The model reads a close sentence (<see cref="TornMinSimilarity"/>) as a contradiction by less than

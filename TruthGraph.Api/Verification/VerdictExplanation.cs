@@ -78,6 +78,12 @@ public static class VerdictExplainer
                 $"entailment p = {Number(shown[torn].Entailment)}), and its words show no conflict with the claim's (the same names, numbers " +
                 "and negation): it counts as support.";
         }
+        // A refutation the user might doubt, with a sentence beside it that reads as support: say why it does not count.
+        if (decision.Verdict == Verdict.Refuted && Enumerable.Range(0, decidingScores.Count).Any(i => decidingScores[i] is { NarrowsSuperlative: true } narrowed
+                && narrowed.Similarity >= thresholds.MinSimilarity && narrowed.Entailment >= thresholds.Support))
+        {
+            reason += " A sentence that gives the claim's superlative only for a narrower group does not support it.";
+        }
         if (decision.MarginWaived)
         {
             reason += " The closest sentence gives a source's account, so the other side counts though it is less similar to the claim.";
@@ -115,7 +121,11 @@ public static class VerdictExplainer
         var reason = relevant.Count == 1
             ? $"Not enough info: the one sentence above the relevance floor neither supports nor refutes the claim (strongest: {signal})."
             : $"Not enough info: none of the {relevant.Count} sentences above the relevance floor supports or refutes the claim (strongest: {signal}).";
-        if (strongest.Contradiction > strongest.Entailment && VerdictAggregator.SharesTooFewWords(strongest))
+        if (strongest.Entailment >= strongest.Contradiction && strongest.NarrowsSuperlative)
+        {
+            reason += " That sentence gives the claim's superlative only for a narrower group than the claim names, so it cannot support it.";
+        }
+        else if (strongest.Contradiction > strongest.Entailment && VerdictAggregator.SharesTooFewWords(strongest))
         {
             reason += " That sentence shares too few of the claim's words to refute it.";
         }

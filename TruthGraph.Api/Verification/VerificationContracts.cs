@@ -105,6 +105,7 @@ public sealed record ScoredEvidence(
             SilentOnQuantity = answers == false,
             AnswersQuantity = answers == true,
             WordsAgree = ClaimCoverage is not null && WordAgreement.Of(claim, Text),
+            NarrowsSuperlative = ClaimCoverage is not null && NarrowerSuperlative.Narrows(claim, Text),
         };
     }
 }

@@ -196,7 +196,8 @@ public sealed class VerificationService(
                 SourceAttribution.Cites(m.Text), claimWordsFor[i] is { } words ? ClaimCoverage.Of(words.Words, sentences![i].Words) : null,
                 claimWords is not null && Prediction.SilentOnFuture(claim, m.Text),
                 claimWords is not null && quantities[i] == false, claimWords is not null && quantities[i] == true,
-                claimWordsFor[i] is { } agreeing && WordAgreement.Of(agreeing, sentences![i], wording[i])))
+                claimWordsFor[i] is { } agreeing && WordAgreement.Of(agreeing, sentences![i], wording[i]),
+                claimWords is not null && NarrowerSuperlative.Narrows(claimTokens, sentences![i].Tokens)))
             .ToList();
         var shown = calibration is null ? deciding : deciding.Select(calibration.Apply).ToList();
         var decision = VerdictAggregator.Decide(deciding, thresholds, shown);

@@ -72,6 +72,7 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
     [InlineData("Photosynthesis converts oxygen into carbon dioxide.", "REFUTED", "biology-006", "reverses-direction", "contradiction")]
     [InlineData("An octopus has one heart.", "REFUTED", "biology-013", "swaps-number", "contradiction")]
     [InlineData("Elephants are pregnant for about 22 months.", "SUPPORTED", "biology-028", "matches-amount", "entailment")]
+    [InlineData("Electric current is measured in volts.", "REFUTED", "physics-021", "swaps-unit", "contradiction")]
     public async Task A_sentence_whose_wording_settles_the_claim_overrules_the_model_and_says_so(
         string claim, string verdict, string externalId, string overruled, string label)
     {
@@ -145,6 +146,36 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
         Assert.Equal("Peanuts are legumes, not true nuts.", peanuts.GetProperty("text").GetString());
         Assert.EndsWith("The model read the deciding sentence without \"not true nuts\", which the claim says nothing of.",
             result.GetProperty("explanation").GetProperty("reason").GetString());
+    }
+
+    /// <summary>
+    /// "The liver is the largest internal organ of the human body." reads as support (entailment 0.97), but the largest of
+    /// the internal organs need not be the largest organ: the skin is, and its sentence refutes the claim.
+    /// </summary>
+    [Fact]
+    public async Task A_superlative_for_a_narrower_group_does_not_support_the_claim()
+    {
+        await fixture.WaitForSampleCorpusAsync();
+        var result = await VerifyAsync(new { claim = "The liver is the largest organ of the human body.", topK = 10 });
+
+        Assert.Equal("REFUTED", result.GetProperty("verdict").GetString());
+        var liver = Evidence(result).Single(e => e.GetProperty("externalId").GetString() == "health-007");
+        Assert.False(liver.GetProperty("deciding").GetBoolean());
+        Assert.Equal("neutral", liver.GetProperty("role").GetString());
+        Assert.Contains(Evidence(result), e => e.GetProperty("externalId").GetString() == "health-008" && e.GetProperty("deciding").GetBoolean());
+        Assert.EndsWith("A sentence that gives the claim's superlative only for a narrower group does not support it.",
+            result.GetProperty("explanation").GetProperty("reason").GetString());
+    }
+
+    /// <summary>"one third or more" is a share: it answers "about 5 percent", and refutes it.</summary>
+    [Fact]
+    public async Task A_share_written_in_words_answers_a_percentage()
+    {
+        await fixture.WaitForSampleCorpusAsync();
+        var result = await VerifyAsync(new { claim = "The Black Death killed about 5 percent of Europe's population.", topK = 10 });
+
+        Assert.Equal("REFUTED", result.GetProperty("verdict").GetString());
+        Assert.Contains(Evidence(result), e => e.GetProperty("externalId").GetString() == "history-019" && e.GetProperty("deciding").GetBoolean());
     }
 
     [Fact]

@@ -76,6 +76,13 @@ public static class Quantity
         var amounts = new List<Amount>();
         for (var i = 0; i < tokens.Count; i++)
         {
+            // A share in words ("one third of", "half of") is a percentage.
+            if (Fraction.At(tokens, i) is var (_, fractionEnd))
+            {
+                amounts.Add(new Amount("percent", []));
+                i = fractionEnd;
+                continue;
+            }
             var word = tokens[i];
             // "one" is as often "a" as a count ("one of the", "only one"), and "zero degrees" says "no degree".
             if (word.Kind != WordKind.Number || word.Keys[0] is "0" or "1" || IsOrdinal(word) || IsPartOfName(tokens, i, text))

@@ -11,6 +11,8 @@ public sealed class QuantityTests
     // A measure of length is not answered by a year, nor by a count.
     [InlineData("Lake Titicaca contains more than forty islands.", "Lake Titicaca lies about 3,810 metres above sea level.")]
     [InlineData("The Great Pyramid was the tallest man-made structure for almost 4,000 years.", "The Great Pyramid of Giza was built for the pharaoh Khufu around 2560 BC.")]
+    // A share in words is a percentage, which a sentence without one leaves open.
+    [InlineData("Half of the world's population lives in Asia.", "Asia is the largest continent by both area and population.")]
     public void A_sentence_without_a_count_or_measure_of_the_claims_kind_is_silent_on_it(string claim, string sentence) =>
         Assert.True(Quantity.SilentOn(claim, sentence));
 
@@ -24,6 +26,8 @@ public sealed class QuantityTests
     [InlineData("Tool has won three tanks.", "Tool has won three Grammy Awards.")]
     // An age is answered by a date of birth.
     [InlineData("Matt Bomer is 21 years old.", "Matthew Staton Bomer (born October 11, 1977) is an American actor.")]
+    // A share in words answers a percentage.
+    [InlineData("The Black Death killed about 5 percent of Europe's population.", "The Black Death killed an estimated one third or more of Europe's population.")]
     public void A_sentence_with_a_count_or_measure_of_the_claims_kind_can_answer_it(string claim, string sentence) =>
         Assert.False(Quantity.SilentOn(claim, sentence));
 

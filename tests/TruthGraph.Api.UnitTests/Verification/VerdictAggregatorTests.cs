@@ -224,6 +224,18 @@ public sealed class VerdictAggregatorTests
     }
 
     [Fact]
+    public void Evidence_giving_the_claims_superlative_for_a_narrower_group_does_not_support_it_but_another_sentence_may_refute_it()
+    {
+        var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45);
+        var internalOrgan = Entails(0.97, similarity: 0.95) with { NarrowsSuperlative = true };
+        var skin = Contradicts(0.97, similarity: 0.75);
+
+        Assert.Equal(Verdict.NotEnoughInfo, VerdictAggregator.Decide([internalOrgan], thresholds).Verdict);
+        Assert.Equal(Verdict.Supported, VerdictAggregator.Decide([internalOrgan with { NarrowsSuperlative = false }], thresholds).Verdict);
+        Assert.Equal(Verdict.Refuted, VerdictAggregator.Decide([internalOrgan, skin], thresholds).Verdict);
+    }
+
+    [Fact]
     public void Evidence_silent_on_the_claims_number_does_not_refute_it_but_may_support_it()
     {
         var thresholds = new VerdictThresholds(0.5, 0.5, MinSimilarity: 0.45);

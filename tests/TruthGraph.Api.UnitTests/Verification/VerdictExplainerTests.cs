@@ -79,6 +79,25 @@ public sealed class VerdictExplainerTests
     }
 
     [Fact]
+    public void Not_enough_info_says_when_its_strongest_entailment_gives_the_superlative_for_a_narrower_group()
+    {
+        var (_, _, reason) = Explain(Entails(0.97, 0.95) with { NarrowsSuperlative = true });
+
+        Assert.EndsWith("That sentence gives the claim's superlative only for a narrower group than the claim names, so it cannot support it.", reason);
+    }
+
+    [Fact]
+    public void A_refutation_says_why_a_sentence_with_a_narrower_superlative_does_not_support_the_claim()
+    {
+        var (roles, decision, reason) = Explain(Entails(0.97, 0.95) with { NarrowsSuperlative = true }, Contradicts(0.97, 0.75));
+
+        Assert.Equal(Verdict.Refuted, decision.Verdict);
+        Assert.Equal([EvidenceRole.Neutral, EvidenceRole.Refutes], roles);
+        Assert.EndsWith("A sentence that gives the claim's superlative only for a narrower group does not support it.", reason);
+        Assert.DoesNotContain("narrower", Explain(Contradicts(0.97, 0.75)).Reason);
+    }
+
+    [Fact]
     public void Not_enough_info_says_when_its_strongest_contradiction_is_silent_on_the_future()
     {
         var (_, _, reason) = Explain(Contradicts(0.6, 0.77) with { SilentOnFuture = true });
