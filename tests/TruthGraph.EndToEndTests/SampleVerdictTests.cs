@@ -117,18 +117,6 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
         Assert.Contains("source's account", result.GetProperty("explanation").GetProperty("reason").GetString());
     }
 
-    /// <summary>
-    /// A regression guard, not the goal: the default model got 25 of the 38 right in `eval samples` when it was built (the
-    /// fast head 18) and 22–23 here, where other tests of the collection share the corpus; the wording checks added four
-    /// (29 in `eval samples`), the dispute margin waived for a cited source three more (32) and the rule for claims about the
-    /// future one more (33), the rule for counts and measures, "no effect on" and a witness's account three more (36, the
-    /// number issue 14 asks for). The wrong ones are printed so that a change shows which claims it
-    /// fixed or broke.
-    /// </summary>
-    /// <summary>
-    /// "The first iPhone had a 3.5-inch screen." against "Apple released the first iPhone in 2007." (the model: contradiction
-    /// 0.38): a sentence with no measure of the claim's kind cannot say the screen size is wrong.
-    /// </summary>
     [Fact]
     public async Task A_correction_the_claim_says_nothing_of_is_left_out_of_what_the_model_reads()
     {
@@ -178,6 +166,10 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
         Assert.Contains(Evidence(result), e => e.GetProperty("externalId").GetString() == "history-019" && e.GetProperty("deciding").GetBoolean());
     }
 
+    /// <summary>
+    /// "The first iPhone had a 3.5-inch screen." against "Apple released the first iPhone in 2007." (the model: contradiction
+    /// 0.38): a sentence with no measure of the claim's kind cannot say the screen size is wrong.
+    /// </summary>
     [Fact]
     public async Task A_sentence_without_the_claims_kind_of_number_does_not_refute_it()
     {
@@ -191,6 +183,14 @@ public sealed class SampleVerdictTests(AppFixture fixture, ITestOutputHelper out
             result.GetProperty("explanation").GetProperty("reason").GetString());
     }
 
+    /// <summary>
+    /// A regression guard, not the goal: the default model got 25 of the 38 right in `eval samples` when it was built (the
+    /// fast head 18) and 22–23 here, where other tests of the collection share the corpus; the wording checks added four
+    /// (29 in `eval samples`), the dispute margin waived for a cited source three more (32) and the rule for claims about the
+    /// future one more (33), the rule for counts and measures, "no effect on" and a witness's account three more (36, the
+    /// number issue 14 asks for). The wrong ones are printed so that a change shows which claims it
+    /// fixed or broke.
+    /// </summary>
     [Fact]
     public async Task The_sample_claims_get_their_expected_verdict_at_least_as_often_as_when_the_model_was_built()
     {

@@ -159,12 +159,14 @@ internal static class Amount
         var amounts = new List<Measured>();
         for (var i = 0; i < tokens.Count; i++)
         {
+            var before = i > 0 ? tokens[i - 1].Keys[0] : null;
+            var afterBound = before is not null && Bounds.Contains(before);
+            var hedged = before is not null && Hedges.Contains(before);
             if (Fraction.At(tokens, i) is var (share, fractionEnd))
             {
-                var previous = i > 0 ? tokens[i - 1].Keys[0] : null;
-                if (previous is null || !Bounds.Contains(previous))
+                if (!afterBound)
                 {
-                    Add(amounts, tokens, new Measured("percent", share * 100, "percent", previous is not null && Hedges.Contains(previous), i, fractionEnd));
+                    Add(amounts, tokens, new Measured("percent", share * 100, "percent", hedged, i, fractionEnd));
                 }
                 i = fractionEnd;
                 continue;
@@ -178,12 +180,10 @@ internal static class Amount
             {
                 continue;
             }
-            var before = i > 0 ? tokens[i - 1].Keys[0] : null;
-            if (before is not null && Bounds.Contains(before))
+            if (afterBound)
             {
                 continue;
             }
-            var hedged = before is not null && Hedges.Contains(before);
             if (tokens[i].Text.EndsWith('%'))
             {
                 Add(amounts, tokens, new Measured("percent", value, "percent", hedged, i, i));

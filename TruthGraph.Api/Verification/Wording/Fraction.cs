@@ -9,11 +9,6 @@ namespace TruthGraph.Api.Verification.Wording;
 /// </summary>
 internal static class Fraction
 {
-    private static readonly Dictionary<string, int> Numerators = new(StringComparer.Ordinal)
-    {
-        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4,
-    };
-
     private static readonly Dictionary<string, int> Denominators = new(StringComparer.Ordinal)
     {
         ["third"] = 3, ["thirds"] = 3, ["quarter"] = 4, ["quarters"] = 4, ["fifth"] = 5, ["fifths"] = 5,
@@ -32,8 +27,8 @@ internal static class Fraction
         {
             return next is "of" or "the" && !SpanParts.Contains(Lower(tokens, start - 1) ?? "") ? (0.5, start) : null;
         }
-        if (first is null || next is null || !Numerators.TryGetValue(first, out var numerator) || !Denominators.TryGetValue(next, out var denominator)
-            || (numerator > 1) != next.EndsWith('s'))
+        var numerator = Numerator(tokens[start]);
+        if (numerator == 0 || next is null || !Denominators.TryGetValue(next, out var denominator) || (numerator > 1) != next.EndsWith('s'))
         {
             return null;
         }
@@ -44,6 +39,12 @@ internal static class Fraction
         }
         return ((double)numerator / denominator, start + 1);
     }
+
+    /// <summary>"a" or "an" as one, or a number word from one to four as the tokenizer reads it; 0 for anything else.</summary>
+    private static int Numerator(Word word) =>
+        word.Text.ToLowerInvariant() is "a" or "an" ? 1
+        : word.Kind == WordKind.Number && char.IsLetter(word.Text[0]) && int.TryParse(word.Keys[0], out var n) && n is >= 1 and <= 4 ? n
+        : 0;
 
     private static string? Lower(List<Word> tokens, int at) => at >= 0 && at < tokens.Count ? tokens[at].Text.ToLowerInvariant() : null;
 }

@@ -100,7 +100,7 @@ internal static class OneChange
         // A unit of another kind named in place of the claim's: "Electric current is measured in volts." against "… in
         // amperes, a unit named after André-Marie Ampère." (the model: support 0.81). Two units of one kind without a
         // number may both be right ("measured in grams" or "in kilograms"); with the same number, Unit.Swaps reads them.
-        // Units of time are left out: "for decades" and "for years" both mean "long".
+        // Units of time are left out: without a number they say how long rather than what is measured ("for decades").
         if (MeasureUnit(claim[change.DeleteStartA]) is { } claimUnit
             && replacement.Any(w => MeasureUnit(w) is { } unit && unit.Kind != claimUnit.Kind))
         {
